@@ -1,0 +1,249 @@
+//! A department's own data: who fills it in, and the answer to each item of the template.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::template::{ItemKind, Template};
+
+/// Years outside this range are typing mistakes, not plans.
+pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    /// 单位名称
+    pub unit: String,
+    /// 科室/直属单位
+    pub department: String,
+    /// 填报人
+    pub filled_by: String,
+    /// 评估年度
+    pub year: i32,
+}
+
+impl Profile {
+    pub fn is_complete(&self) -> bool {
+        !self.unit.trim().is_empty()
+            && !self.department.trim().is_empty()
+            && !self.filled_by.trim().is_empty()
+            && YEAR_RANGE.contains(&self.year)
+    }
+
+    /// Checks the setup form; the message says which field to fix.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        let required = [("unit", "单位名称", &self.unit), ("department", "科室/直属单位", &self.department), ("filled_by", "填报人", &self.filled_by)];
+        for (field, label, value) in required {
+            if value.trim().is_empty() {
+                return Err(FieldError::new(field, format!("请填写{label}")));
+            }
+        }
+        if !YEAR_RANGE.contains(&self.year) {
+            return Err(FieldError::new("year", format!("评估年度 {} 无效，应在 {} 到 {} 之间", self.year, YEAR_RANGE.start(), YEAR_RANGE.end())));
+        }
+        Ok(())
+    }
+
+    /// A new profile for the year `today` falls in.
+    pub fn for_year_of(today: NaiveDate) -> Profile {
+        Profile { year: today.year(), ..Profile::default() }
+    }
+}
+
+/// The response to one item. Which responses fit depends on the item's kind: red lines take
+/// 未发生/已发生, tasks and quotas the other four.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Response {
+    /// 已落实
+    Implemented,
+    /// 部分落实
+    Partial,
+    /// 未落实
+    NotImplemented,
+    /// 不适用
+    NotApplicable,
+    /// 未发生
+    NotOccurred,
+    /// 已发生
+    Occurred,
+}
+
+impl Response {
+    pub const FOR_TASKS: [Response; 4] = [Response::Implemented, Response::Partial, Response::NotImplemented, Response::NotApplicable];
+    pub const FOR_RED_LINES: [Response; 2] = [Response::NotOccurred, Response::Occurred];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Response::Implemented => "已落实",
+            Response::Partial => "部分落实",
+            Response::NotImplemented => "未落实",
+            Response::NotApplicable => "不适用",
+            Response::NotOccurred => "未发生",
+            Response::Occurred => "已发生",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Response::Implemented => "implemented",
+            Response::Partial => "partial",
+            Response::NotImplemented => "not_implemented",
+            Response::NotApplicable => "not_applicable",
+            Response::NotOccurred => "not_occurred",
+            Response::Occurred => "occurred",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Response> {
+        Response::FOR_TASKS.into_iter().chain(Response::FOR_RED_LINES).find(|r| r.key() == key)
+    }
+
+    pub fn choices_for(kind: &ItemKind) -> &'static [Response] {
+        if kind.is_red_line() {
+            &Response::FOR_RED_LINES
+        } else {
+            &Response::FOR_TASKS
+        }
+    }
+
+    /// 不适用 and 未落实 must be justified, as standards self-assessment tools require.
+    pub fn needs_reason(self) -> bool {
+        matches!(self, Response::NotApplicable | Response::NotImplemented)
+    }
+}
+
+/// 佐证材料: what the evidence is, where it is kept, and its document number.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Evidence {
+    pub what: String,
+    pub location: String,
+    pub doc_no: String,
+}
+
+impl Evidence {
+    pub fn is_empty(&self) -> bool {
+        self.what.trim().is_empty() && self.location.trim().is_empty() && self.doc_no.trim().is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answer {
+    pub response: Option<Response>,
+    /// Why 不适用 / 未落实.
+    pub reason: String,
+    /// 落实情况说明; for an 已发生 red line, what happened.
+    pub note: String,
+    pub evidence: Vec<Evidence>,
+    /// 责任人
+    pub owner: String,
+    /// 完成时限
+    pub due: Option<NaiveDate>,
+    /// 完成日期
+    pub done: Option<NaiveDate>,
+    /// 待核实
+    pub flagged: bool,
+    /// When the red line occurred (已发生 only).
+    pub occurred_on: Option<NaiveDate>,
+    /// Last edit; merging keeps the newer side of a conflict by it.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl Answer {
+    pub fn is_answered(&self) -> bool {
+        self.response.is_some()
+    }
+
+    /// Past its 完成时限 on `today` and not yet done.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        match (self.due, self.done, self.response) {
+            (_, Some(_), _) => false,
+            (_, _, Some(Response::Implemented | Response::NotApplicable | Response::NotOccurred | Response::Occurred)) => false,
+            (Some(due), None, _) => due < today,
+            (None, _, _) => false,
+        }
+    }
+
+    /// Checks an answer against its item's kind. The error names the field to fix.
+    pub fn validate(&self, kind: &ItemKind, today: NaiveDate) -> Result<(), FieldError> {
+        if let Some(response) = self.response {
+            if !Response::choices_for(kind).contains(&response) {
+                return Err(FieldError::new("response", format!("“{}”不适用于此类检查项", response.label())));
+            }
+            if response.needs_reason() && self.reason.trim().is_empty() {
+                return Err(FieldError::new("reason", format!("选择“{}”时必须填写原因", response.label())));
+            }
+            if response == Response::Occurred {
+                if self.note.trim().is_empty() {
+                    return Err(FieldError::new("note", "红线情形“已发生”必须说明具体情况".into()));
+                }
+                match self.occurred_on {
+                    None => return Err(FieldError::new("occurred_on", "红线情形“已发生”必须填写发生日期".into())),
+                    Some(d) if d > today => {
+                        return Err(FieldError::new("occurred_on", format!("发生日期 {d} 晚于今天，请核对")))
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        for (field, label, date) in [("due", "完成时限", self.due), ("done", "完成日期", self.done), ("occurred_on", "发生日期", self.occurred_on)] {
+            if let Some(d) = date {
+                if !YEAR_RANGE.contains(&d.year()) {
+                    return Err(FieldError::new(field, format!("{label} {d} 不在 {} 至 {} 年之间", YEAR_RANGE.start(), YEAR_RANGE.end())));
+                }
+            }
+        }
+        if let Some(done) = self.done {
+            if done > today {
+                return Err(FieldError::new("done", format!("完成日期 {done} 晚于今天，请核对")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A form value refused: `field` is the form field's key, `message` says what to do, in Chinese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: String) -> FieldError {
+        FieldError { field, message }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// Everything one department records for one year. This is what is stored and exchanged (inside the
+/// versioned envelope of `exchange`); later capabilities (ledger, ratings) add fields with defaults.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assessment {
+    pub profile: Profile,
+    /// Answers by item id. Answers to items the current template no longer has stay here untouched.
+    pub answers: BTreeMap<String, Answer>,
+}
+
+impl Assessment {
+    pub fn answer(&self, item_id: &str) -> Option<&Answer> {
+        self.answers.get(item_id)
+    }
+
+    /// Ids of answers whose item is not in `template` (kept aside, never deleted).
+    pub fn orphaned_answers<'a>(&'a self, template: &'a Template) -> impl Iterator<Item = &'a str> + 'a {
+        self.answers.keys().map(String::as_str).filter(move |id| template.item(id).is_none())
+    }
+}

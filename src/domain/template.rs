@@ -1,0 +1,402 @@
+//! The plan as data: the 实施方案 text, its numbering, and what each duty is worth.
+//!
+//! The shipped template lives in `plan/template.json` (compiled in with `include_str!`). It is read in
+//! two steps, "read lenient, accept strict": serde reads it into the `Raw*` mirror types, where kinds and
+//! dimensions are plain strings, and [`Template::from_raw`] checks every rule and builds the typed
+//! [`Template`]. That way a bad template is refused with a message that names the item at fault rather
+//! than a serde position.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::Dimension;
+
+/// The template compiled into the app. `tests/template_plan.rs` proves it reproduces the plan verbatim.
+pub const SHIPPED_TEMPLATE_JSON: &str = include_str!("plan/template.json");
+
+/// Points are compared with this slack: weights are written with at most one decimal.
+const POINT_EPSILON: f64 = 1e-6;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    pub id: String,
+    pub version: String,
+    /// SHA-256 (hex) of the template file's canonical JSON: lets a file made with this template be
+    /// recognised later even when id and version were not bumped.
+    pub content_hash: String,
+    pub title: String,
+    pub preamble: String,
+    pub parts: Vec<Part>,
+    /// Kinds of ledger activity the plan asks for; quota items count entries of one of these.
+    pub activities: Vec<Activity>,
+    pub credit: Credit,
+}
+
+/// A numbered top-level part of the plan (一、指导思想 … 七、责任追究). Parts without chapters are
+/// reading only; the plan has no part 五, and the template keeps that gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub id: String,
+    /// The plan's own numeral, "一" … "七".
+    pub number: String,
+    pub title: String,
+    /// Text shown as reading, verbatim, in the plan's order.
+    pub paragraphs: Vec<String>,
+    pub chapters: Vec<Chapter>,
+}
+
+/// A unit of the self-check with its own page: part 三, each sub-chapter （一）…（八） of part 四,
+/// part 六 and part 七.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chapter {
+    pub id: String,
+    /// "（一）" for sub-chapters of 四; empty where the part is the chapter.
+    pub number: String,
+    pub title: String,
+    /// The chapter's own lead-in text, verbatim (may be empty).
+    pub intro: String,
+    /// Share of the 100-point checklist score; equals the sum of the items' points.
+    pub weight: f64,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Stable id, e.g. "4.1.1"; answers, ledger links and exchange files refer to items by it.
+    pub id: String,
+    /// The plan's own number for the item ("1", "2" …), kept even where the plan skips one.
+    pub number: String,
+    /// The plan's text, verbatim.
+    pub text: String,
+    pub kind: ItemKind,
+    pub dimension: Dimension,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemKind {
+    /// Carried out or not.
+    Task,
+    /// A counted annual minimum read from the plan's text.
+    Quota { per_year: u32, activity: String },
+    /// A 责任追究 circumstance: 未发生 / 已发生.
+    RedLine,
+}
+
+impl ItemKind {
+    pub fn is_red_line(&self) -> bool {
+        matches!(self, ItemKind::RedLine)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    pub id: String,
+    pub name: String,
+}
+
+/// How much of an item's points each response earns (0.0 ..= 1.0). Configuration, not code.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Credit {
+    pub implemented: f64,
+    pub partial: f64,
+    pub not_implemented: f64,
+    pub not_occurred: f64,
+    pub occurred: f64,
+}
+
+impl Template {
+    /// The template compiled into the app. Panics only if the shipped file is broken, which the
+    /// native tests rule out.
+    pub fn shipped() -> Template {
+        Template::parse(SHIPPED_TEMPLATE_JSON).expect("the shipped template is checked by the tests")
+    }
+
+    pub fn parse(json: &str) -> Result<Template, TemplateError> {
+        let raw: RawTemplate = serde_json::from_str(json).map_err(|e| TemplateError {
+            at: format!("第 {} 行第 {} 列", e.line(), e.column()),
+            problem: format!("不是有效的方案模板 JSON：{e}"),
+        })?;
+        let hash = content_hash(&raw);
+        Template::from_raw(raw, hash)
+    }
+
+    pub fn from_raw(raw: RawTemplate, content_hash: String) -> Result<Template, TemplateError> {
+        let fail = |at: &str, problem: String| Err(TemplateError { at: at.to_string(), problem });
+        if raw.id.trim().is_empty() {
+            return fail("模板", "缺少模板标识 id".into());
+        }
+        if raw.version.trim().is_empty() {
+            return fail("模板", "缺少模板版本 version".into());
+        }
+        let credit = raw.credit;
+        for (name, value) in [
+            ("implemented", credit.implemented),
+            ("partial", credit.partial),
+            ("not_implemented", credit.not_implemented),
+            ("not_occurred", credit.not_occurred),
+            ("occurred", credit.occurred),
+        ] {
+            if !(0.0..=1.0).contains(&value) {
+                return fail("credit", format!("得分系数 {name} 为 {value}，应在 0 到 1 之间"));
+            }
+        }
+        let mut activity_ids = BTreeSet::new();
+        let mut activities = Vec::new();
+        for a in raw.activities {
+            if !activity_ids.insert(a.id.clone()) {
+                return fail(&format!("活动类型 {}", a.id), "活动类型标识重复".into());
+            }
+            activities.push(Activity { id: a.id, name: a.name });
+        }
+
+        let mut seen_ids = BTreeSet::new();
+        let mut total_weight = 0.0;
+        let mut parts = Vec::new();
+        for raw_part in raw.parts {
+            if !seen_ids.insert(format!("part:{}", raw_part.id)) {
+                return fail(&format!("第{}部分", raw_part.number), format!("部分标识 {} 重复", raw_part.id));
+            }
+            let mut chapters = Vec::new();
+            for raw_chapter in raw_part.chapters {
+                let at_chapter = format!("章节 {}", raw_chapter.id);
+                if !seen_ids.insert(format!("chapter:{}", raw_chapter.id)) {
+                    return fail(&at_chapter, "章节标识重复".into());
+                }
+                if raw_chapter.items.is_empty() {
+                    return fail(&at_chapter, "章节没有任何检查项".into());
+                }
+                let mut items = Vec::new();
+                let mut chapter_points = 0.0;
+                for raw_item in raw_chapter.items {
+                    let at_item = format!("检查项 {}", raw_item.id);
+                    if raw_item.id.trim().is_empty() {
+                        return fail(&at_chapter, "有检查项缺少标识 id".into());
+                    }
+                    if !seen_ids.insert(format!("item:{}", raw_item.id)) {
+                        return fail(&at_item, "检查项标识重复".into());
+                    }
+                    if raw_item.text.trim().is_empty() {
+                        return fail(&at_item, "检查项缺少原文".into());
+                    }
+                    let Some(dimension) = Dimension::from_key(&raw_item.dimension) else {
+                        return fail(
+                            &at_item,
+                            format!("未知的考核维度“{}”，应为 de/neng/qin/ji/lian 之一", raw_item.dimension),
+                        );
+                    };
+                    if !raw_item.points.is_finite() || raw_item.points < 0.0 {
+                        return fail(&at_item, format!("分值 {} 无效，应为非负数", raw_item.points));
+                    }
+                    let kind = match (raw_item.kind.as_str(), raw_item.quota) {
+                        ("task", None) => ItemKind::Task,
+                        ("red_line", None) => ItemKind::RedLine,
+                        ("quota", Some(q)) => {
+                            if q.per_year == 0 {
+                                return fail(&at_item, "年度次数要求应至少为 1".into());
+                            }
+                            if !activity_ids.contains(&q.activity) {
+                                return fail(&at_item, format!("计数的活动类型“{}”未在 activities 中定义", q.activity));
+                            }
+                            ItemKind::Quota { per_year: q.per_year, activity: q.activity }
+                        }
+                        ("quota", None) => return fail(&at_item, "类型为 quota 的检查项缺少 quota 设置".into()),
+                        ("task" | "red_line", Some(_)) => {
+                            return fail(&at_item, "只有类型为 quota 的检查项才能有 quota 设置".into())
+                        }
+                        (other, _) => {
+                            return fail(&at_item, format!("未知的检查项类型“{other}”，应为 task/quota/red_line 之一"))
+                        }
+                    };
+                    chapter_points += raw_item.points;
+                    items.push(Item {
+                        id: raw_item.id,
+                        number: raw_item.number,
+                        text: raw_item.text,
+                        kind,
+                        dimension,
+                        points: raw_item.points,
+                    });
+                }
+                if (chapter_points - raw_chapter.weight).abs() > POINT_EPSILON {
+                    return fail(
+                        &at_chapter,
+                        format!("章节权重 {} 与各检查项分值之和 {} 不一致", raw_chapter.weight, chapter_points),
+                    );
+                }
+                total_weight += raw_chapter.weight;
+                chapters.push(Chapter {
+                    id: raw_chapter.id,
+                    number: raw_chapter.number,
+                    title: raw_chapter.title,
+                    intro: raw_chapter.intro,
+                    weight: raw_chapter.weight,
+                    items,
+                });
+            }
+            parts.push(Part {
+                id: raw_part.id,
+                number: raw_part.number,
+                title: raw_part.title,
+                paragraphs: raw_part.paragraphs,
+                chapters,
+            });
+        }
+        if (total_weight - 100.0).abs() > POINT_EPSILON {
+            return fail("模板", format!("各章节权重之和为 {total_weight}，应为 100"));
+        }
+        Ok(Template {
+            id: raw.id,
+            version: raw.version,
+            content_hash,
+            title: raw.title,
+            preamble: raw.preamble,
+            parts,
+            activities,
+            credit,
+        })
+    }
+
+    pub fn chapters(&self) -> impl Iterator<Item = &Chapter> {
+        self.parts.iter().flat_map(|p| p.chapters.iter())
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.chapters().flat_map(|c| c.items.iter())
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().find(|i| i.id == id)
+    }
+
+    pub fn chapter(&self, id: &str) -> Option<&Chapter> {
+        self.chapters().find(|c| c.id == id)
+    }
+
+    /// The chapter an item belongs to.
+    pub fn chapter_of(&self, item_id: &str) -> Option<&Chapter> {
+        self.chapters().find(|c| c.items.iter().any(|i| i.id == item_id))
+    }
+
+    /// The part a chapter belongs to.
+    pub fn part_of(&self, chapter_id: &str) -> Option<&Part> {
+        self.parts.iter().find(|p| p.chapters.iter().any(|c| c.id == chapter_id))
+    }
+
+    pub fn activity(&self, id: &str) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.id == id)
+    }
+
+    /// Identifies the template in exchange files and stored data.
+    pub fn reference(&self) -> TemplateRef {
+        TemplateRef { id: self.id.clone(), version: self.version.clone(), hash: self.content_hash.clone() }
+    }
+}
+
+impl Chapter {
+    /// "四（一） 把意识形态工作摆在极端重要的位置" style label, built from the plan's own numbering.
+    pub fn label(&self, part: &Part) -> String {
+        if self.number.is_empty() {
+            format!("{}、{}", part.number, self.title)
+        } else {
+            format!("{}{} {}", part.number, self.number, self.title)
+        }
+    }
+}
+
+/// Which template a piece of data was made with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateRef {
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+}
+
+/// A template refused at load time. `at` names the item, chapter or place at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub at: String,
+    pub problem: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}：{}", self.at, self.problem)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// The template file as written: lenient mirror types, checked by [`Template::from_raw`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RawTemplate {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    #[serde(default)]
+    pub preamble: String,
+    pub credit: Credit,
+    #[serde(default)]
+    pub activities: Vec<RawActivity>,
+    pub parts: Vec<RawPart>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RawActivity {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RawPart {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    #[serde(default)]
+    pub chapters: Vec<RawChapter>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RawChapter {
+    pub id: String,
+    #[serde(default)]
+    pub number: String,
+    pub title: String,
+    #[serde(default)]
+    pub intro: String,
+    pub weight: f64,
+    pub items: Vec<RawItem>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RawItem {
+    pub id: String,
+    pub number: String,
+    pub text: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota: Option<RawQuota>,
+    pub dimension: String,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RawQuota {
+    pub per_year: u32,
+    pub activity: String,
+}
+
+/// SHA-256 over the re-serialised raw template, so whitespace and key order in the file don't matter.
+fn content_hash(raw: &RawTemplate) -> String {
+    let canonical = serde_json::to_vec(raw).expect("raw template always serialises");
+    hex(&Sha256::digest(&canonical))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
