@@ -10,7 +10,7 @@ pub const STATE_FORMAT: &str = "zrz-state";
 /// Bump together with a migration in this module and a fixture under `tests/fixtures/state/`.
 pub const STATE_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct StoredState {
     pub assessment: Assessment,
     /// A 年度方案 imported from the office; `None` means the template shipped with the app.
