@@ -3,3 +3,9 @@
 
 pub mod domain;
 pub mod exchange;
+pub mod route;
+
+#[cfg(feature = "web")]
+pub mod browser;
+#[cfg(feature = "web")]
+pub mod ui;

@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::rating::{Person, Rating, RatingSettings};
 use super::template::{ItemKind, Template};
 
 /// Years outside this range are typing mistakes, not plans.
@@ -34,21 +35,36 @@ impl Profile {
 
     /// Checks the setup form; the message says which field to fix.
     pub fn validate(&self) -> Result<(), FieldError> {
-        let required = [("unit", "单位名称", &self.unit), ("department", "科室/直属单位", &self.department), ("filled_by", "填报人", &self.filled_by)];
+        let required = [
+            ("unit", "单位名称", &self.unit),
+            ("department", "科室/直属单位", &self.department),
+            ("filled_by", "填报人", &self.filled_by),
+        ];
         for (field, label, value) in required {
             if value.trim().is_empty() {
                 return Err(FieldError::new(field, format!("请填写{label}")));
             }
         }
         if !YEAR_RANGE.contains(&self.year) {
-            return Err(FieldError::new("year", format!("评估年度 {} 无效，应在 {} 到 {} 之间", self.year, YEAR_RANGE.start(), YEAR_RANGE.end())));
+            return Err(FieldError::new(
+                "year",
+                format!(
+                    "评估年度 {} 无效，应在 {} 到 {} 之间",
+                    self.year,
+                    YEAR_RANGE.start(),
+                    YEAR_RANGE.end()
+                ),
+            ));
         }
         Ok(())
     }
 
     /// A new profile for the year `today` falls in.
     pub fn for_year_of(today: NaiveDate) -> Profile {
-        Profile { year: today.year(), ..Profile::default() }
+        Profile {
+            year: today.year(),
+            ..Profile::default()
+        }
     }
 }
 
@@ -72,7 +88,12 @@ pub enum Response {
 }
 
 impl Response {
-    pub const FOR_TASKS: [Response; 4] = [Response::Implemented, Response::Partial, Response::NotImplemented, Response::NotApplicable];
+    pub const FOR_TASKS: [Response; 4] = [
+        Response::Implemented,
+        Response::Partial,
+        Response::NotImplemented,
+        Response::NotApplicable,
+    ];
     pub const FOR_RED_LINES: [Response; 2] = [Response::NotOccurred, Response::Occurred];
 
     pub fn label(self) -> &'static str {
@@ -98,7 +119,10 @@ impl Response {
     }
 
     pub fn from_key(key: &str) -> Option<Response> {
-        Response::FOR_TASKS.into_iter().chain(Response::FOR_RED_LINES).find(|r| r.key() == key)
+        Response::FOR_TASKS
+            .into_iter()
+            .chain(Response::FOR_RED_LINES)
+            .find(|r| r.key() == key)
     }
 
     pub fn choices_for(kind: &ItemKind) -> &'static [Response] {
@@ -126,7 +150,9 @@ pub struct Evidence {
 
 impl Evidence {
     pub fn is_empty(&self) -> bool {
-        self.what.trim().is_empty() && self.location.trim().is_empty() && self.doc_no.trim().is_empty()
+        self.what.trim().is_empty()
+            && self.location.trim().is_empty()
+            && self.doc_no.trim().is_empty()
     }
 }
 
@@ -162,7 +188,16 @@ impl Answer {
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         match (self.due, self.done, self.response) {
             (_, Some(_), _) => false,
-            (_, _, Some(Response::Implemented | Response::NotApplicable | Response::NotOccurred | Response::Occurred)) => false,
+            (
+                _,
+                _,
+                Some(
+                    Response::Implemented
+                    | Response::NotApplicable
+                    | Response::NotOccurred
+                    | Response::Occurred,
+                ),
+            ) => false,
             (Some(due), None, _) => due < today,
             (None, _, _) => false,
         }
@@ -172,34 +207,65 @@ impl Answer {
     pub fn validate(&self, kind: &ItemKind, today: NaiveDate) -> Result<(), FieldError> {
         if let Some(response) = self.response {
             if !Response::choices_for(kind).contains(&response) {
-                return Err(FieldError::new("response", format!("“{}”不适用于此类检查项", response.label())));
+                return Err(FieldError::new(
+                    "response",
+                    format!("“{}”不适用于此类检查项", response.label()),
+                ));
             }
             if response.needs_reason() && self.reason.trim().is_empty() {
-                return Err(FieldError::new("reason", format!("选择“{}”时必须填写原因", response.label())));
+                return Err(FieldError::new(
+                    "reason",
+                    format!("选择“{}”时必须填写原因", response.label()),
+                ));
             }
             if response == Response::Occurred {
                 if self.note.trim().is_empty() {
-                    return Err(FieldError::new("note", "红线情形“已发生”必须说明具体情况".into()));
+                    return Err(FieldError::new(
+                        "note",
+                        "红线情形“已发生”必须说明具体情况".into(),
+                    ));
                 }
                 match self.occurred_on {
-                    None => return Err(FieldError::new("occurred_on", "红线情形“已发生”必须填写发生日期".into())),
+                    None => {
+                        return Err(FieldError::new(
+                            "occurred_on",
+                            "红线情形“已发生”必须填写发生日期".into(),
+                        ))
+                    }
                     Some(d) if d > today => {
-                        return Err(FieldError::new("occurred_on", format!("发生日期 {d} 晚于今天，请核对")))
+                        return Err(FieldError::new(
+                            "occurred_on",
+                            format!("发生日期 {d} 晚于今天，请核对"),
+                        ))
                     }
                     Some(_) => {}
                 }
             }
         }
-        for (field, label, date) in [("due", "完成时限", self.due), ("done", "完成日期", self.done), ("occurred_on", "发生日期", self.occurred_on)] {
+        for (field, label, date) in [
+            ("due", "完成时限", self.due),
+            ("done", "完成日期", self.done),
+            ("occurred_on", "发生日期", self.occurred_on),
+        ] {
             if let Some(d) = date {
                 if !YEAR_RANGE.contains(&d.year()) {
-                    return Err(FieldError::new(field, format!("{label} {d} 不在 {} 至 {} 年之间", YEAR_RANGE.start(), YEAR_RANGE.end())));
+                    return Err(FieldError::new(
+                        field,
+                        format!(
+                            "{label} {d} 不在 {} 至 {} 年之间",
+                            YEAR_RANGE.start(),
+                            YEAR_RANGE.end()
+                        ),
+                    ));
                 }
             }
         }
         if let Some(done) = self.done {
             if done > today {
-                return Err(FieldError::new("done", format!("完成日期 {done} 晚于今天，请核对")));
+                return Err(FieldError::new(
+                    "done",
+                    format!("完成日期 {done} 晚于今天，请核对"),
+                ));
             }
         }
         Ok(())
@@ -235,6 +301,12 @@ pub struct Assessment {
     pub profile: Profile,
     /// Answers by item id. Answers to items the current template no longer has stay here untouched.
     pub answers: BTreeMap<String, Answer>,
+    /// The leading cadres rated on 德能勤绩廉 (plan 四（一）5).
+    pub people: Vec<Person>,
+    /// Their ratings; results are derived from them by `rating::compute_person`, never stored.
+    pub ratings: Vec<Rating>,
+    /// How ratings are weighed and banded; a missing field reads as the shipped defaults.
+    pub rating_settings: RatingSettings,
 }
 
 impl Assessment {
@@ -243,7 +315,13 @@ impl Assessment {
     }
 
     /// Ids of answers whose item is not in `template` (kept aside, never deleted).
-    pub fn orphaned_answers<'a>(&'a self, template: &'a Template) -> impl Iterator<Item = &'a str> + 'a {
-        self.answers.keys().map(String::as_str).filter(move |id| template.item(id).is_none())
+    pub fn orphaned_answers<'a>(
+        &'a self,
+        template: &'a Template,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        self.answers
+            .keys()
+            .map(String::as_str)
+            .filter(move |id| template.item(id).is_none())
     }
 }

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::assessment::{Answer, Response};
-use super::template::{Credit, Item, Template};
 use super::round1;
+use super::template::{Credit, Item, Template};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChapterProgress {
@@ -70,7 +70,11 @@ fn item_points(item: &Item, answer: Option<&Answer>, credit: &Credit) -> (f64, f
     }
 }
 
-pub fn summarize(template: &Template, answers: &BTreeMap<String, Answer>, today: NaiveDate) -> ChecklistSummary {
+pub fn summarize(
+    template: &Template,
+    answers: &BTreeMap<String, Answer>,
+    today: NaiveDate,
+) -> ChecklistSummary {
     let mut chapters = Vec::new();
     let (mut total, mut answered, mut applicable, mut earned) = (0, 0, 0.0, 0.0);
     let (mut red_lines_occurred, mut overdue, mut flagged) = (Vec::new(), Vec::new(), Vec::new());
@@ -133,7 +137,13 @@ pub enum ItemFilter {
 }
 
 impl ItemFilter {
-    pub const ALL: [ItemFilter; 5] = [ItemFilter::All, ItemFilter::Unanswered, ItemFilter::Partial, ItemFilter::Flagged, ItemFilter::Overdue];
+    pub const ALL: [ItemFilter; 5] = [
+        ItemFilter::All,
+        ItemFilter::Unanswered,
+        ItemFilter::Partial,
+        ItemFilter::Flagged,
+        ItemFilter::Overdue,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -157,9 +167,19 @@ impl ItemFilter {
 }
 
 /// The next unanswered item after `after` (in template order, wrapping around), for "下一项未填".
-pub fn next_unanswered<'t>(template: &'t Template, answers: &BTreeMap<String, Answer>, after: Option<&str>) -> Option<&'t Item> {
+pub fn next_unanswered<'t>(
+    template: &'t Template,
+    answers: &BTreeMap<String, Answer>,
+    after: Option<&str>,
+) -> Option<&'t Item> {
     let items: Vec<&Item> = template.items().collect();
-    let start = after.and_then(|id| items.iter().position(|i| i.id == id)).map_or(0, |p| p + 1);
+    let start = after
+        .and_then(|id| items.iter().position(|i| i.id == id))
+        .map_or(0, |p| p + 1);
     let unanswered = |i: &&&Item| answers.get(&i.id).is_none_or(|a| !a.is_answered());
-    items[start..].iter().find(unanswered).or_else(|| items[..start].iter().find(unanswered)).copied()
+    items[start..]
+        .iter()
+        .find(unanswered)
+        .or_else(|| items[..start].iter().find(unanswered))
+        .copied()
 }

@@ -6,6 +6,7 @@
 
 pub mod assessment;
 pub mod checklist;
+pub mod rating;
 pub mod template;
 
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,13 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 5] = [Dimension::De, Dimension::Neng, Dimension::Qin, Dimension::Ji, Dimension::Lian];
+    pub const ALL: [Dimension; 5] = [
+        Dimension::De,
+        Dimension::Neng,
+        Dimension::Qin,
+        Dimension::Ji,
+        Dimension::Lian,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {

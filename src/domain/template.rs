@@ -112,7 +112,8 @@ impl Template {
     /// The template compiled into the app. Panics only if the shipped file is broken, which the
     /// native tests rule out.
     pub fn shipped() -> Template {
-        Template::parse(SHIPPED_TEMPLATE_JSON).expect("the shipped template is checked by the tests")
+        Template::parse(SHIPPED_TEMPLATE_JSON)
+            .expect("the shipped template is checked by the tests")
     }
 
     pub fn parse(json: &str) -> Result<Template, TemplateError> {
@@ -120,12 +121,22 @@ impl Template {
             at: format!("第 {} 行第 {} 列", e.line(), e.column()),
             problem: format!("不是有效的方案模板 JSON：{e}"),
         })?;
+        Template::build(raw)
+    }
+
+    /// Checks a raw template (e.g. one imported in a 年度方案 file) and computes its content hash.
+    pub fn build(raw: RawTemplate) -> Result<Template, TemplateError> {
         let hash = content_hash(&raw);
         Template::from_raw(raw, hash)
     }
 
     pub fn from_raw(raw: RawTemplate, content_hash: String) -> Result<Template, TemplateError> {
-        let fail = |at: &str, problem: String| Err(TemplateError { at: at.to_string(), problem });
+        let fail = |at: &str, problem: String| {
+            Err(TemplateError {
+                at: at.to_string(),
+                problem,
+            })
+        };
         if raw.id.trim().is_empty() {
             return fail("模板", "缺少模板标识 id".into());
         }
@@ -141,7 +152,10 @@ impl Template {
             ("occurred", credit.occurred),
         ] {
             if !(0.0..=1.0).contains(&value) {
-                return fail("credit", format!("得分系数 {name} 为 {value}，应在 0 到 1 之间"));
+                return fail(
+                    "credit",
+                    format!("得分系数 {name} 为 {value}，应在 0 到 1 之间"),
+                );
             }
         }
         let mut activity_ids = BTreeSet::new();
@@ -150,7 +164,10 @@ impl Template {
             if !activity_ids.insert(a.id.clone()) {
                 return fail(&format!("活动类型 {}", a.id), "活动类型标识重复".into());
             }
-            activities.push(Activity { id: a.id, name: a.name });
+            activities.push(Activity {
+                id: a.id,
+                name: a.name,
+            });
         }
 
         let mut seen_ids = BTreeSet::new();
@@ -158,7 +175,10 @@ impl Template {
         let mut parts = Vec::new();
         for raw_part in raw.parts {
             if !seen_ids.insert(format!("part:{}", raw_part.id)) {
-                return fail(&format!("第{}部分", raw_part.number), format!("部分标识 {} 重复", raw_part.id));
+                return fail(
+                    &format!("第{}部分", raw_part.number),
+                    format!("部分标识 {} 重复", raw_part.id),
+                );
             }
             let mut chapters = Vec::new();
             for raw_chapter in raw_part.chapters {
@@ -185,11 +205,17 @@ impl Template {
                     let Some(dimension) = Dimension::from_key(&raw_item.dimension) else {
                         return fail(
                             &at_item,
-                            format!("未知的考核维度“{}”，应为 de/neng/qin/ji/lian 之一", raw_item.dimension),
+                            format!(
+                                "未知的考核维度“{}”，应为 de/neng/qin/ji/lian 之一",
+                                raw_item.dimension
+                            ),
                         );
                     };
                     if !raw_item.points.is_finite() || raw_item.points < 0.0 {
-                        return fail(&at_item, format!("分值 {} 无效，应为非负数", raw_item.points));
+                        return fail(
+                            &at_item,
+                            format!("分值 {} 无效，应为非负数", raw_item.points),
+                        );
                     }
                     let kind = match (raw_item.kind.as_str(), raw_item.quota) {
                         ("task", None) => ItemKind::Task,
@@ -199,16 +225,30 @@ impl Template {
                                 return fail(&at_item, "年度次数要求应至少为 1".into());
                             }
                             if !activity_ids.contains(&q.activity) {
-                                return fail(&at_item, format!("计数的活动类型“{}”未在 activities 中定义", q.activity));
+                                return fail(
+                                    &at_item,
+                                    format!("计数的活动类型“{}”未在 activities 中定义", q.activity),
+                                );
                             }
-                            ItemKind::Quota { per_year: q.per_year, activity: q.activity }
+                            ItemKind::Quota {
+                                per_year: q.per_year,
+                                activity: q.activity,
+                            }
                         }
-                        ("quota", None) => return fail(&at_item, "类型为 quota 的检查项缺少 quota 设置".into()),
+                        ("quota", None) => {
+                            return fail(&at_item, "类型为 quota 的检查项缺少 quota 设置".into())
+                        }
                         ("task" | "red_line", Some(_)) => {
-                            return fail(&at_item, "只有类型为 quota 的检查项才能有 quota 设置".into())
+                            return fail(
+                                &at_item,
+                                "只有类型为 quota 的检查项才能有 quota 设置".into(),
+                            )
                         }
                         (other, _) => {
-                            return fail(&at_item, format!("未知的检查项类型“{other}”，应为 task/quota/red_line 之一"))
+                            return fail(
+                                &at_item,
+                                format!("未知的检查项类型“{other}”，应为 task/quota/red_line 之一"),
+                            )
                         }
                     };
                     chapter_points += raw_item.points;
@@ -224,7 +264,10 @@ impl Template {
                 if (chapter_points - raw_chapter.weight).abs() > POINT_EPSILON {
                     return fail(
                         &at_chapter,
-                        format!("章节权重 {} 与各检查项分值之和 {} 不一致", raw_chapter.weight, chapter_points),
+                        format!(
+                            "章节权重 {} 与各检查项分值之和 {} 不一致",
+                            raw_chapter.weight, chapter_points
+                        ),
                     );
                 }
                 total_weight += raw_chapter.weight;
@@ -278,12 +321,15 @@ impl Template {
 
     /// The chapter an item belongs to.
     pub fn chapter_of(&self, item_id: &str) -> Option<&Chapter> {
-        self.chapters().find(|c| c.items.iter().any(|i| i.id == item_id))
+        self.chapters()
+            .find(|c| c.items.iter().any(|i| i.id == item_id))
     }
 
     /// The part a chapter belongs to.
     pub fn part_of(&self, chapter_id: &str) -> Option<&Part> {
-        self.parts.iter().find(|p| p.chapters.iter().any(|c| c.id == chapter_id))
+        self.parts
+            .iter()
+            .find(|p| p.chapters.iter().any(|c| c.id == chapter_id))
     }
 
     pub fn activity(&self, id: &str) -> Option<&Activity> {
@@ -292,7 +338,11 @@ impl Template {
 
     /// Identifies the template in exchange files and stored data.
     pub fn reference(&self) -> TemplateRef {
-        TemplateRef { id: self.id.clone(), version: self.version.clone(), hash: self.content_hash.clone() }
+        TemplateRef {
+            id: self.id.clone(),
+            version: self.version.clone(),
+            hash: self.content_hash.clone(),
+        }
     }
 }
 

@@ -1,4 +1,71 @@
 //! **API Boundary:** the only place that knows the JSON layouts that leave the app's memory: the
 //! exchange file format and the localStorage record. Both are versioned; see `docs/format.md`.
+//!
+//! Code map:
+//! - `envelope`: the file's header fields and the three kinds of content ([`Kind`], [`Content`]).
+//! - `export`: [`export_assessment`], [`export_annual_plan`], [`export_backup`], sanitising and
+//!   [`verify_export`].
+//! - `import`: the pipeline [`import`] = `check_size` → `decode_text` → `parse_json` →
+//!   `parse_envelope` → `check_version` → `migrate` → `verify_checksum` → `validate` →
+//!   `check_template`, and its result [`Imported`].
+//! - `error`: [`ImportError`], whose every variant says where and what to do.
+//! - `migrate`: the migration registries' type and the exchange registry [`MIGRATIONS`].
+//! - `merge`: [`plan_merge`] / [`apply_merge`] for a department's file or a colleague's chapters;
+//!   [`apply_annual_plan`] for a new 年度方案.
+//! - `undo`: [`UndoPoint`], the state before an import, kept so the import can be undone.
+//! - `state`: the localStorage record [`StoredState`].
+//! - `canonical`, `path`, `file_name`: the checksum rule, field paths, file names.
+//!
+//! **Architecture Invariant:** nothing here reads the clock, the browser or the file system. Export
+//! times, the app's version and the bytes of a file are passed in; strings are passed out.
 
+pub mod canonical;
+pub mod envelope;
+pub mod error;
+pub mod export;
+pub mod file_name;
+pub mod import;
+pub mod merge;
+pub mod migrate;
+pub mod path;
 pub mod state;
+pub mod undo;
+
+pub use envelope::{AnnualPlan, Content, ExportMeta, Header, Kind};
+pub use error::{ImportError, Location, LooksLike};
+pub use export::{export_annual_plan, export_assessment, export_backup, verify_export};
+pub use file_name::{annual_plan_file_name, assessment_file_name, backup_file_name};
+pub use import::{import, read_file, ChecksumStatus, ImportWarning, Imported, TemplateMatch};
+pub use merge::{
+    apply_annual_plan, apply_merge, plan_import, plan_merge, AnnualPlanUpdate, Change, Choices,
+    EntryKey, MergeCounts, MergeEntry, MergeError, MergePlan, Side, Version,
+};
+pub use migrate::{Migration, MigrationError, MIGRATIONS};
+pub use path::{Difference, ItemRef, Section};
+pub use state::{StateError, StoredState};
+pub use undo::UndoPoint;
+
+/// The `format` tag of every exchange file.
+pub const FORMAT: &str = "zrz-exchange";
+
+/// The layout version this app writes, and the newest it reads.
+///
+/// To bump it (any change an older app would misread, not merely a new field with a default):
+/// (1) add `Migration { from: FORMAT_VERSION, .. }` to [`MIGRATIONS`], a pure function on the
+/// envelope's JSON; (2) save a file exported by the current version as
+/// `tests/fixtures/exchange/v{N}_*.json` before changing anything, and never edit old fixtures;
+/// (3) copy `public/schema/zrz-exchange-v{N}.schema.json` to the new number and update it;
+/// (4) add the step to the history and example in `docs/format.md`. The registry test
+/// `the_exchange_registry_is_contiguous_and_ends_at_the_format_version` fails until (1) is done.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Files larger than this are refused before they are read. Real files are well under 1 MiB.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Deepest nesting accepted; our layouts go about 10 levels deep.
+pub const MAX_DEPTH: usize = 32;
+/// Longest text accepted in one field, in characters.
+pub const MAX_STRING_CHARS: usize = 20_000;
+/// Most entries accepted in one list or map (answers, people, evidence …).
+pub const MAX_ENTRIES: usize = 5_000;
+/// Longest item id accepted, in characters.
+pub const MAX_ID_CHARS: usize = 64;

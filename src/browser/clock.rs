@@ -1,0 +1,22 @@
+//! The one place the app reads the clock; the domain gets `now`/`today` passed in.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Today's date on the user's computer (local time zone): what "today" means for deadlines.
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
+/// "HH:MM" of `at` in the user's local time zone, for "已保存 时:分".
+pub fn local_hhmm(at: DateTime<Utc>) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}

@@ -1,0 +1,35 @@
+//! Saving text as a file the user downloads.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download called `file_name`. Returns a Chinese message on failure.
+pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("无法生成下载文件（{what}）");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("Blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
+    let document = leptos::prelude::document();
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("a"))?
+        .dyn_into()
+        .map_err(|_| fail("a"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&anchor);
+        anchor.click();
+        let _ = body.remove_child(&anchor);
+    }
+    // Revoked later, not now: some browsers start reading the URL only after the click returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = leptos::prelude::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! **API Boundary:** every browser API the app uses sits behind one of these small modules, so that
+//! components and the domain never touch `window`, localStorage, `File` or `Blob` themselves.
+//! **Architecture Invariant:** this is the only module tree that names web-sys, js-sys or gloo.
+
+pub mod clock;
+pub mod download;
+pub mod location;
+pub mod storage;

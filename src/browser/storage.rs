@@ -1,0 +1,100 @@
+//! localStorage, the app's only database. Every write is read back and compared; a failure is
+//! classified so the UI can say what to do; nothing unreadable is ever thrown away.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+/// The department's data (an `exchange::state::StoredState` envelope).
+pub const STATE_KEY: &str = "zrz.state";
+/// Prefix of keys holding stored data that could not be read, kept aside for the user to download.
+pub const QUARANTINE_PREFIX: &str = "zrz.unreadable.";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageFault {
+    /// localStorage cannot be used at all (disabled, blocked, some private modes).
+    Unavailable,
+    /// The browser's quota is used up (every browser names this error differently).
+    QuotaExceeded,
+    /// The write "succeeded" but reading it back gave something else.
+    VerifyFailed,
+    Other(String),
+}
+
+impl std::fmt::Display for StorageFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageFault::Unavailable => f.write_str("浏览器禁止了本地存储（可能处于无痕/隐私模式或被策略禁用），数据无法保存。请立即在“导入导出”中导出文件保存。"),
+            StorageFault::QuotaExceeded => f.write_str("浏览器本地存储空间已满，最近的修改未能保存。请立即导出文件保存，再清理浏览器中其他网站的数据。"),
+            StorageFault::VerifyFailed => f.write_str("保存后读回的数据与写入的不一致，最近的修改可能未保存。请立即导出文件保存。"),
+            StorageFault::Other(e) => write!(f, "保存失败：{e}。请立即导出文件保存。"),
+        }
+    }
+}
+
+fn storage() -> Result<web_sys::Storage, StorageFault> {
+    // `LocalStorage::raw` panics where `window.localStorage` throws (e.g. storage disabled by
+    // policy), so ask the window directly first.
+    match leptos::prelude::window().local_storage() {
+        Ok(Some(_)) => Ok(LocalStorage::raw()),
+        _ => Err(StorageFault::Unavailable),
+    }
+}
+
+fn classify(err: wasm_bindgen::JsValue) -> StorageFault {
+    let name = err
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.name()))
+        .unwrap_or_default();
+    let message = err
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default();
+    match name.as_str() {
+        // Chrome/Safari, old Firefox, old Safari/WebKit respectively.
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" | "QUOTA_EXCEEDED_ERR" => {
+            StorageFault::QuotaExceeded
+        }
+        "SecurityError" => StorageFault::Unavailable,
+        _ if message.to_lowercase().contains("quota") => StorageFault::QuotaExceeded,
+        _ => StorageFault::Other(format!("{name} {message}").trim().to_string()),
+    }
+}
+
+/// The raw text under `key`; `Ok(None)` on a first run.
+pub fn read(key: &str) -> Result<Option<String>, StorageFault> {
+    storage()?.get_item(key).map_err(classify)
+}
+
+/// Writes `text` under `key` and reads it back. On any failure the previous value is left as it was
+/// (a failed `setItem` changes nothing).
+pub fn write_verified(key: &str, text: &str) -> Result<(), StorageFault> {
+    let storage = storage()?;
+    storage.set_item(key, text).map_err(classify)?;
+    match storage.get_item(key).map_err(classify)? {
+        Some(back) if back == text => Ok(()),
+        _ => Err(StorageFault::VerifyFailed),
+    }
+}
+
+pub fn remove(key: &str) -> Result<(), StorageFault> {
+    storage()?.remove_item(key).map_err(classify)
+}
+
+/// Keeps unreadable stored text under a key of its own, so it is never lost; returns that key.
+pub fn quarantine(text: &str, stamp: &str) -> Result<String, StorageFault> {
+    let key = format!("{QUARANTINE_PREFIX}{stamp}");
+    write_verified(&key, text)?;
+    Ok(key)
+}
+
+/// Keys of the texts kept aside by [`quarantine`].
+pub fn quarantined_keys() -> Vec<String> {
+    let Ok(storage) = storage() else {
+        return Vec::new();
+    };
+    let len = storage.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .collect()
+}

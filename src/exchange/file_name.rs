@@ -1,0 +1,153 @@
+//! File names people can read and sort in a mail attachment list or on a USB stick:
+//! `意识形态责任制自评_{单位}_{科室}_{年度}_{YYYYMMDD}.json`, `年度方案_{年度}_{YYYYMMDD}.json`,
+//! `备份_{YYYYMMDD-HHMM}.json`. Dates are on the user's clock (`ExportMeta::local_offset`).
+
+use super::envelope::ExportMeta;
+use crate::domain::assessment::{Profile, YEAR_RANGE};
+
+/// Longest part taken from user input, in characters: keeps whole names well under Windows' 255.
+const MAX_PART_CHARS: usize = 40;
+
+/// Added before `.json` when names and free text were left out, so the two files are never confused.
+pub const SANITIZED_SUFFIX: &str = "_脱敏";
+
+/// One part of a file name from user input: characters Windows refuses (`<>:"/\|?*`, control
+/// characters) are dropped, whitespace runs become one space, leading/trailing spaces and dots are
+/// trimmed, `_` (our separator) becomes `-`, and the result is cut to 40 characters. Empty input
+/// gives `placeholder`.
+pub fn file_name_part(input: &str, placeholder: &str) -> String {
+    let mut out = String::new();
+    let mut last_space = false;
+    for c in input.chars() {
+        if matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*') || c.is_control() {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !last_space && !out.is_empty() {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        out.push(if c == '_' { '-' } else { c });
+    }
+    let trimmed: String = out
+        .trim_matches(|c: char| c == ' ' || c == '.')
+        .chars()
+        .take(MAX_PART_CHARS)
+        .collect();
+    let trimmed = trimmed.trim_end_matches([' ', '.']).to_string();
+    if trimmed.is_empty() {
+        placeholder.to_string()
+    } else {
+        trimmed
+    }
+}
+
+fn year_part(year: i32) -> String {
+    if YEAR_RANGE.contains(&year) {
+        year.to_string()
+    } else {
+        "未填年度".into()
+    }
+}
+
+fn suffix(meta: &ExportMeta) -> &'static str {
+    if meta.sanitized {
+        SANITIZED_SUFFIX
+    } else {
+        ""
+    }
+}
+
+/// `意识形态责任制自评_县文广局_办公室_2025_20250314.json`
+pub fn assessment_file_name(profile: &Profile, meta: &ExportMeta) -> String {
+    format!(
+        "意识形态责任制自评_{}_{}_{}_{}{}.json",
+        file_name_part(&profile.unit, "未填单位"),
+        file_name_part(&profile.department, "未填科室"),
+        year_part(profile.year),
+        meta.local_time().format("%Y%m%d"),
+        suffix(meta)
+    )
+}
+
+/// `年度方案_2025_20250105.json`
+pub fn annual_plan_file_name(year: i32, meta: &ExportMeta) -> String {
+    format!(
+        "年度方案_{}_{}.json",
+        year_part(year),
+        meta.local_time().format("%Y%m%d")
+    )
+}
+
+/// `备份_20250314-1630.json`
+pub fn backup_file_name(meta: &ExportMeta) -> String {
+    format!(
+        "备份_{}{}.json",
+        meta.local_time().format("%Y%m%d-%H%M"),
+        suffix(meta)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn meta() -> ExportMeta {
+        // 2025-03-14 08:30 UTC is 16:30 in Beijing.
+        ExportMeta::new(
+            Utc.with_ymd_and_hms(2025, 3, 14, 8, 30, 0).unwrap(),
+            "0.1.0",
+        )
+    }
+
+    #[test]
+    fn names_follow_the_patterns_on_beijing_time() {
+        let profile = Profile {
+            unit: "县文化广播影视局".into(),
+            department: "办公室".into(),
+            filled_by: "张三".into(),
+            year: 2025,
+        };
+        assert_eq!(
+            assessment_file_name(&profile, &meta()),
+            "意识形态责任制自评_县文化广播影视局_办公室_2025_20250314.json"
+        );
+        assert_eq!(
+            annual_plan_file_name(2025, &meta()),
+            "年度方案_2025_20250314.json"
+        );
+        assert_eq!(backup_file_name(&meta()), "备份_20250314-1630.json");
+        assert_eq!(
+            backup_file_name(&meta().sanitized()),
+            "备份_20250314-1630_脱敏.json"
+        );
+        let late = ExportMeta::new(
+            Utc.with_ymd_and_hms(2025, 12, 31, 17, 0, 0).unwrap(),
+            "0.1.0",
+        );
+        assert_eq!(
+            annual_plan_file_name(2026, &late),
+            "年度方案_2026_20260101.json"
+        );
+    }
+
+    #[test]
+    fn illegal_characters_are_stripped_and_empty_parts_named() {
+        assert_eq!(
+            file_name_part("  a<b>c:d\"e/f\\g|h?i*j\u{7}  ", "x"),
+            "abcdefghij"
+        );
+        assert_eq!(file_name_part("宣传 \t 科_一组.", "x"), "宣传 科-一组");
+        assert_eq!(file_name_part(" ..?? ", "未填单位"), "未填单位");
+        assert_eq!(file_name_part(&"长".repeat(60), "x").chars().count(), 40);
+        let blank = Profile::default();
+        assert_eq!(
+            assessment_file_name(&blank, &meta()),
+            "意识形态责任制自评_未填单位_未填科室_未填年度_20250314.json"
+        );
+    }
+}

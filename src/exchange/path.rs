@@ -1,0 +1,511 @@
+//! Where something is in a file: field paths such as `content.answers["4.1.1"].due`, the item an error
+//! belongs to, and the JSON-value walks (limits, differences, unknown fields) that report them.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::domain::rating::RaterRole;
+use crate::domain::Dimension;
+
+/// A part of an assessment that holds records by id. Used for locations in import errors and for the
+/// entries of a merge plan.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Section {
+    /// 基本信息: one entry per field of `profile`.
+    Profile,
+    /// 检查项答复, by item id.
+    Answers,
+    /// 人员, by person id.
+    People,
+    /// 评分, by rating id.
+    Ratings,
+    /// Any other top-level field of the assessment (e.g. `rating_settings`), merged as a whole.
+    Field(String),
+}
+
+impl Section {
+    /// The assessment's JSON key for this section.
+    pub fn key(&self) -> &str {
+        match self {
+            Section::Profile => "profile",
+            Section::Answers => "answers",
+            Section::People => "people",
+            Section::Ratings => "ratings",
+            Section::Field(name) => name,
+        }
+    }
+
+    pub fn from_key(key: &str) -> Section {
+        match key {
+            "profile" => Section::Profile,
+            "answers" => Section::Answers,
+            "people" => Section::People,
+            "ratings" => Section::Ratings,
+            other => Section::Field(other.to_string()),
+        }
+    }
+
+    /// What one record of the section is called, for messages: "检查项 4.1.1", "人员 p3".
+    pub fn label(&self) -> &str {
+        match self {
+            Section::Profile => "基本信息",
+            Section::Answers => "检查项",
+            Section::People => "人员",
+            Section::Ratings => "评分",
+            Section::Field(name) if name == "rating_settings" => "评分设置",
+            Section::Field(_) => "设置",
+        }
+    }
+
+    /// Whether records of this section are kept by id (a JSON object by key, or an array of objects
+    /// with an `id`).
+    pub fn is_collection(&self) -> bool {
+        matches!(self, Section::Answers | Section::People | Section::Ratings)
+    }
+}
+
+/// One step of a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// `content.answers["4.1.1"].evidence[0].what`: keys that are plain identifiers follow a dot, others
+/// are quoted in brackets (item ids contain dots), indexes are in brackets.
+pub fn path_string(segs: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in segs {
+        match seg {
+            Seg::Key(k) if is_identifier(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Key(k) => {
+                out.push('[');
+                out.push_str(&serde_json::to_string(k).expect("a string serialises"));
+                out.push(']');
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+fn is_identifier(k: &str) -> bool {
+    let mut chars = k.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The record a path points into, if it points into a section of an assessment: the segment after
+/// `answers`/`people`/`ratings` names it (a key) or indexes it (an array whose element has an `id`,
+/// looked up in `root`).
+pub fn item_of(segs: &[Seg], root: Option<&Value>) -> Option<ItemRef> {
+    for (i, seg) in segs.iter().enumerate() {
+        let Seg::Key(key) = seg else { continue };
+        let section = Section::from_key(key);
+        if !section.is_collection() {
+            continue;
+        }
+        match segs.get(i + 1) {
+            Some(Seg::Key(id)) => {
+                return Some(ItemRef {
+                    section,
+                    id: id.clone(),
+                })
+            }
+            Some(Seg::Index(index)) => {
+                let element = root.and_then(|r| value_at(r, &segs[..i + 2]));
+                let id = match element {
+                    Some(e) => record_id(&section, e, *index),
+                    None => format!("#{index}"),
+                };
+                return Some(ItemRef { section, id });
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+/// The id of the `index`-th record of a list section. People have an `id`; a rating has none and is
+/// identified by its slot, `person_id/dimension/role/rater` (the domain's `Rating::same_slot`: one
+/// rater's rating of one person on one dimension in one role). Anything else: `id`, else `#index`.
+pub fn record_id(section: &Section, element: &Value, index: usize) -> String {
+    if let Some(id) = element.get("id").filter(|v| !v.is_null()) {
+        return id_string(id);
+    }
+    if *section == Section::Ratings && element.get("person_id").is_some() {
+        let part = |k: &str| element.get(k).map(id_string).unwrap_or_default();
+        return format!(
+            "{}/{}/{}/{}",
+            part("person_id"),
+            part("dimension"),
+            part("role"),
+            part("rater").trim()
+        );
+    }
+    format!("#{index}")
+}
+
+/// An `id` value as text: strings as they are, numbers written out.
+pub fn id_string(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+pub fn value_at<'v>(root: &'v Value, segs: &[Seg]) -> Option<&'v Value> {
+    segs.iter().try_fold(root, |v, seg| match seg {
+        Seg::Key(k) => v.get(k.as_str()),
+        Seg::Index(i) => v.get(*i),
+    })
+}
+
+/// A record named in a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemRef {
+    pub section: Section,
+    pub id: String,
+}
+
+impl fmt::Display for ItemRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let slot: Vec<&str> = self.id.splitn(4, '/').collect();
+        match (&self.section, slot.as_slice()) {
+            (Section::Ratings, [person, dimension, role, rater]) => {
+                let dimension = Dimension::from_key(dimension)
+                    .map_or_else(|| dimension.to_string(), |d| d.label().to_string());
+                let role = RaterRole::from_key(role)
+                    .map_or_else(|| role.to_string(), |r| r.label().to_string());
+                let by = if rater.is_empty() {
+                    String::new()
+                } else {
+                    format!("，评价人 {rater}")
+                };
+                write!(f, "评分（人员 {person}，{dimension}，{role}{by}）")
+            }
+            _ => write!(f, "{} {}", self.section.label(), self.id),
+        }
+    }
+}
+
+/// The first thing found by a walk, with its path.
+pub(crate) struct Found<T> {
+    pub segs: Vec<Seg>,
+    pub what: T,
+}
+
+/// Depth, string-length and count limits, checked in one walk, first offence wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Excess {
+    Depth { limit: usize },
+    String { chars: usize, limit: usize },
+    Count { count: usize, limit: usize },
+}
+
+pub(crate) struct Limits {
+    pub depth: usize,
+    pub string_chars: usize,
+    pub count: usize,
+}
+
+pub(crate) fn find_excess(value: &Value, limits: &Limits) -> Option<Found<Excess>> {
+    let mut segs = Vec::new();
+    walk_excess(value, limits, 1, &mut segs).map(|what| Found { segs, what })
+}
+
+fn walk_excess(
+    value: &Value,
+    limits: &Limits,
+    depth: usize,
+    segs: &mut Vec<Seg>,
+) -> Option<Excess> {
+    if depth > limits.depth {
+        return Some(Excess::Depth {
+            limit: limits.depth,
+        });
+    }
+    match value {
+        Value::String(s) => {
+            let chars = s.chars().count();
+            (chars > limits.string_chars).then_some(Excess::String {
+                chars,
+                limit: limits.string_chars,
+            })
+        }
+        Value::Array(items) => {
+            if items.len() > limits.count {
+                return Some(Excess::Count {
+                    count: items.len(),
+                    limit: limits.count,
+                });
+            }
+            for (i, item) in items.iter().enumerate() {
+                segs.push(Seg::Index(i));
+                if let Some(e) = walk_excess(item, limits, depth + 1, segs) {
+                    return Some(e);
+                }
+                segs.pop();
+            }
+            None
+        }
+        Value::Object(map) => {
+            if map.len() > limits.count {
+                return Some(Excess::Count {
+                    count: map.len(),
+                    limit: limits.count,
+                });
+            }
+            for (key, item) in map {
+                segs.push(Seg::Key(key.clone()));
+                if key.chars().count() > limits.string_chars {
+                    return Some(Excess::String {
+                        chars: key.chars().count(),
+                        limit: limits.string_chars,
+                    });
+                }
+                if let Some(e) = walk_excess(item, limits, depth + 1, segs) {
+                    return Some(e);
+                }
+                segs.pop();
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// A value that differs between what was written and what was read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// Where, e.g. `content.answers["4.1.1"].note`; empty for the file as a whole.
+    pub path: String,
+    /// What should be there (compact JSON, or a description).
+    pub expected: String,
+    /// What is there.
+    pub found: String,
+}
+
+impl fmt::Display for Difference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.path.is_empty() {
+            "文件"
+        } else {
+            &self.path
+        };
+        write!(f, "{at}：应为 {}，实为 {}", self.expected, self.found)
+    }
+}
+
+/// Every difference between two values, up to `max`. Numbers compare by value (`2` equals `2.0`).
+pub fn differences(expected: &Value, found: &Value, prefix: &[Seg], max: usize) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let mut segs = prefix.to_vec();
+    walk_diff(expected, found, &mut segs, &mut out, max);
+    out
+}
+
+fn show(v: Option<&Value>) -> String {
+    match v {
+        None => "（无）".into(),
+        Some(v) => {
+            let s = v.to_string();
+            if s.chars().count() > 80 {
+                format!("{}…", s.chars().take(80).collect::<String>())
+            } else {
+                s
+            }
+        }
+    }
+}
+
+fn walk_diff(
+    expected: &Value,
+    found: &Value,
+    segs: &mut Vec<Seg>,
+    out: &mut Vec<Difference>,
+    max: usize,
+) {
+    if out.len() >= max {
+        return;
+    }
+    match (expected, found) {
+        (Value::Object(a), Value::Object(b)) => {
+            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                segs.push(Seg::Key(key.clone()));
+                match (a.get(key), b.get(key)) {
+                    (Some(x), Some(y)) => walk_diff(x, y, segs, out, max),
+                    (x, y) => {
+                        if out.len() < max {
+                            out.push(Difference {
+                                path: path_string(segs),
+                                expected: show(x),
+                                found: show(y),
+                            })
+                        }
+                    }
+                }
+                segs.pop();
+            }
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                segs.push(Seg::Index(i));
+                walk_diff(x, y, segs, out, max);
+                segs.pop();
+            }
+        }
+        (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => {}
+        (x, y) if x == y => {}
+        (x, y) => out.push(Difference {
+            path: path_string(segs),
+            expected: show(Some(x)),
+            found: show(Some(y)),
+        }),
+    }
+}
+
+/// Paths of fields present (and not `null`) in `input` but absent from `typed`, the same data after a
+/// trip through today's Rust types: the fields this version does not know.
+pub fn unknown_fields(input: &Value, typed: &Value, prefix: &[Seg]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut segs = prefix.to_vec();
+    walk_unknown(input, typed, &mut segs, &mut out);
+    out
+}
+
+fn walk_unknown(input: &Value, typed: &Value, segs: &mut Vec<Seg>, out: &mut Vec<String>) {
+    match (input, typed) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (key, x) in a {
+                segs.push(Seg::Key(key.clone()));
+                match b.get(key) {
+                    Some(y) => walk_unknown(x, y, segs, out),
+                    None if x.is_null() => {}
+                    None => out.push(path_string(segs)),
+                }
+                segs.pop();
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                segs.push(Seg::Index(i));
+                walk_unknown(x, y, segs, out);
+                segs.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn key(k: &str) -> Seg {
+        Seg::Key(k.into())
+    }
+
+    #[test]
+    fn paths_quote_keys_that_are_not_identifiers() {
+        assert_eq!(path_string(&[]), "");
+        assert_eq!(
+            path_string(&[key("content"), key("answers"), key("4.1.1"), key("due")]),
+            "content.answers[\"4.1.1\"].due"
+        );
+        assert_eq!(
+            path_string(&[key("content"), key("people"), Seg::Index(2), key("name")]),
+            "content.people[2].name"
+        );
+    }
+
+    #[test]
+    fn items_are_found_by_key_or_by_the_id_of_an_array_element() {
+        let root = json!({"content": {"people": [{"id": "p1"}, {"id": 7}]}});
+        let by_key = item_of(
+            &[key("content"), key("answers"), key("4.1.1"), key("due")],
+            None,
+        )
+        .unwrap();
+        assert_eq!(by_key.to_string(), "检查项 4.1.1");
+        let by_index = item_of(
+            &[key("content"), key("people"), Seg::Index(1), key("name")],
+            Some(&root),
+        )
+        .unwrap();
+        assert_eq!(
+            by_index,
+            ItemRef {
+                section: Section::People,
+                id: "7".into()
+            }
+        );
+        assert_eq!(
+            item_of(&[key("content"), key("profile"), key("year")], Some(&root)),
+            None
+        );
+        let rating =
+            json!({"person_id": "p1", "dimension": "de", "role": "peer", "rater": "王五 "});
+        let id = record_id(&Section::Ratings, &rating, 3);
+        assert_eq!(id, "p1/de/peer/王五");
+        assert_eq!(
+            ItemRef {
+                section: Section::Ratings,
+                id
+            }
+            .to_string(),
+            "评分（人员 p1，德，互评，评价人 王五）"
+        );
+        assert_eq!(record_id(&Section::People, &json!({"name": "x"}), 3), "#3");
+    }
+
+    #[test]
+    fn limits_report_the_first_offence_with_its_path() {
+        let limits = Limits {
+            depth: 3,
+            string_chars: 5,
+            count: 2,
+        };
+        let found = find_excess(&json!({"a": {"b": "123456"}}), &limits).unwrap();
+        assert_eq!(
+            (path_string(&found.segs), found.what),
+            ("a.b".into(), Excess::String { chars: 6, limit: 5 })
+        );
+        let found = find_excess(&json!({"a": [1, 2, 3]}), &limits).unwrap();
+        assert_eq!(
+            (path_string(&found.segs), found.what),
+            ("a".into(), Excess::Count { count: 3, limit: 2 })
+        );
+        let found = find_excess(&json!({"a": {"b": {"c": 1}}}), &limits).unwrap();
+        assert_eq!(path_string(&found.segs), "a.b.c");
+        assert!(find_excess(&json!({"a": {"b": "ok"}}), &limits).is_none());
+    }
+
+    #[test]
+    fn differences_and_unknown_fields() {
+        let a = json!({"x": 2, "y": [1, {"z": "a"}], "gone": true});
+        let b = json!({"x": 2.0, "y": [1, {"z": "b"}], "new": null});
+        let d = differences(&a, &b, &[], 10);
+        let paths: Vec<&str> = d.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["gone", "new", "y[1].z"]);
+        assert_eq!(
+            unknown_fields(
+                &json!({"a": 1, "b": {"c": 1, "d": null}}),
+                &json!({"b": {}}),
+                &[key("content")]
+            ),
+            ["content.a", "content.b.c"]
+        );
+    }
+}

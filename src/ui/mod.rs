@@ -1,0 +1,19 @@
+//! The components. They stay thin: they read the root [`state::AppState`], call domain functions for
+//! anything computed, and call `browser` for anything the browser does.
+
+mod checklist;
+mod overview;
+mod plan;
+mod profile;
+mod shell;
+pub mod state;
+
+pub use shell::App;
+
+/// Replaces the loading message with the app.
+pub fn mount() {
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,128 @@
+//! The frame around every page: header with the plan's title and save status, navigation, notices.
+
+use leptos::prelude::*;
+
+use super::state::{use_app, AppState, LoadNotice, SaveStatus};
+use super::{checklist, overview, plan, profile};
+use crate::browser::{clock, location};
+use crate::route::{nav, Route};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::provide();
+    let route = location::use_route();
+    // A memo, so that edits re-render the page only when setup completeness itself changes.
+    let needs_setup = Memo::new(move |_| !app.data.with(|d| d.assessment.profile.is_complete()));
+    let title = app.template.with_untracked(|t| t.title.clone());
+    view! {
+        <header class="app-header">
+            <div class="app-title">
+                <span class="app-title-plan">{title}</span>
+                <span class="app-title-sub">"自查 · 台账 · 考核"</span>
+            </div>
+            <SaveIndicator/>
+        </header>
+        <Nav route=route/>
+        <Notices/>
+        <main id="main" class="app-main" tabindex="-1">
+            {move || page(route.get(), needs_setup.get())}
+        </main>
+    }
+}
+
+/// The page for `route`. Until the first-run setup is done, pages that need a profile show the setup.
+fn page(route: Route, needs_setup: bool) -> AnyView {
+    let app = use_app();
+    match route {
+        Route::Plan => view! { <plan::PlanText/> }.into_any(),
+        Route::Settings => view! { <profile::SettingsPage/> }.into_any(),
+        Route::NotFound(path) => view! {
+            <section class="page">
+                <h1>"页面不存在"</h1>
+                <p>"地址 " <code>{format!("#/{path}")}</code> " 不对应任何页面。"</p>
+                <p><a href=Route::Overview.href()>"返回总览"</a></p>
+            </section>
+        }
+        .into_any(),
+        _ if needs_setup && !app.read_only() => view! { <profile::Setup/> }.into_any(),
+        Route::Overview => view! { <overview::Overview/> }.into_any(),
+        Route::Checklist { chapter, item } => view! { <checklist::ChecklistPage chapter=chapter item=item/> }.into_any(),
+        Route::Ledger => placeholder("台账", "按日期记录方案要求的党组会议专题研究、中心组专题学习、红色教育、专题督查、舆情研判等活动，作为各检查项的佐证，并统计年度次数要求的完成情况；附关键日期日历。"),
+        Route::Rating => placeholder("德能勤绩廉评分", "对本单位领导干部按德、能、勤、绩、廉五个维度进行自评、互评和上级评价，按设置的权重合成总分和等次，并说明计算过程。"),
+        Route::Exchange => placeholder("导入导出", "导出本单位自评文件（JSON）报送局党组办公室；导入年度方案或同事分工填写的文件并合并；备份与恢复全部数据。"),
+        Route::Summary => placeholder("汇总", "局党组办公室导入各科室、直属单位报送的文件，汇总比较完成情况、得分和责任追究情形，并打印或导出汇总表。"),
+    }
+}
+
+fn placeholder(title: &'static str, what: &'static str) -> AnyView {
+    view! {
+        <section class="page" data-testid="placeholder">
+            <h1>{title}</h1>
+            <p class="placeholder">"此功能正在建设中。它将用于：" {what}</p>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Nav(route: ReadSignal<Route>) -> impl IntoView {
+    view! {
+        <nav class="app-nav" aria-label="主导航">
+            <ul>
+                {nav()
+                    .into_iter()
+                    .map(|(target, label)| {
+                        let href = target.href();
+                        let current = Memo::new(move |_| route.with(|r| target.is_section_of(r)));
+                        view! {
+                            <li>
+                                <a href=href class:current=current aria-current=move || current.get().then_some("page")>
+                                    {label}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let app = use_app();
+    move || {
+        let (class, text) = match app.save.get() {
+            SaveStatus::Loaded => ("save-status ok", "数据保存在本浏览器中".to_string()),
+            SaveStatus::Saved(at) => (
+                "save-status ok",
+                format!("已保存 {}", clock::local_hhmm(at)),
+            ),
+            SaveStatus::Failed(_) => ("save-status failed", "保存失败".to_string()),
+            SaveStatus::ReadOnly(_) => ("save-status failed", "只读".to_string()),
+        };
+        view! { <span class=class data-testid="save-status" role="status">{text}</span> }
+    }
+}
+
+/// Persistent warnings: a failed save, read-only mode, stored data that had to be kept aside.
+#[component]
+fn Notices() -> impl IntoView {
+    let app = use_app();
+    move || {
+        let save = match app.save.get() {
+            SaveStatus::Failed(message) | SaveStatus::ReadOnly(message) => Some(message),
+            _ => None,
+        };
+        let load = app.notice.get().map(|n| match n {
+            LoadNotice::Quarantined { key, reason } => {
+                format!("本浏览器中保存的数据无法读取（{reason}）。原数据未删除，已另存为“{key}”，可在“设置”中下载。应用已从空白开始。")
+            }
+            LoadNotice::Unreadable { reason } => format!("本浏览器中保存的数据无法读取：{reason}"),
+        });
+        save.into_iter()
+            .chain(load)
+            .map(|message| view! { <div class="notice notice-error" role="alert">{message}</div> })
+            .collect_view()
+    }
+}

@@ -1,0 +1,70 @@
+import { test as base, expect, Page } from '@playwright/test';
+
+/** Everything a page did wrong: console errors, uncaught exceptions, failed or foreign requests. */
+export class Watchdog {
+  problems: string[] = [];
+  constructor(page: Page, origin: string) {
+    page.on('console', (m) => { if (m.type() === 'error') this.problems.push(`console error: ${m.text()}`); });
+    page.on('pageerror', (e) => this.problems.push(`uncaught: ${e.message}`));
+    page.on('requestfailed', (r) => this.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on('response', (r) => { if (r.status() >= 400) this.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) this.problems.push(`request to another origin: ${url}`);
+    });
+  }
+}
+
+/** The app's pages and the verbs the journeys use. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(hash = '') {
+    await this.page.goto(`./${hash}`);
+    await expect(this.page.locator('.app-header')).toBeVisible();
+  }
+
+  nav(label: string) {
+    return this.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true });
+  }
+
+  async completeSetup(p: { unit: string; department: string; filledBy: string; year?: string }) {
+    await expect(this.page.getByTestId('setup')).toBeVisible();
+    await this.page.getByLabel('单位名称').fill(p.unit);
+    await this.page.getByLabel('科室/直属单位').fill(p.department);
+    await this.page.getByLabel('填报人').fill(p.filledBy);
+    if (p.year) await this.page.getByLabel('评估年度').fill(p.year);
+    await this.page.getByRole('button', { name: '开始自查' }).click();
+    await expect(this.page.getByTestId('setup')).toHaveCount(0);
+  }
+
+  item(id: string) {
+    return this.page.getByTestId(`item-${id}`);
+  }
+
+  async openChapter(id: string) {
+    await this.page.goto(`./#/checklist/${id}`);
+    await expect(this.page.getByTestId('checklist')).toBeVisible();
+  }
+
+  async answer(id: string, response: string) {
+    await this.item(id).getByRole('radio', { name: response, exact: true }).check();
+  }
+
+  async expectSaved() {
+    await expect(this.page.getByTestId('save-status')).toContainText('已保存');
+  }
+}
+
+export const test = base.extend<{ app: AppPage; watchdog: Watchdog }>({
+  watchdog: async ({ page, baseURL }, use) => {
+    const watchdog = new Watchdog(page, new URL(baseURL!).origin);
+    await use(watchdog);
+    expect(watchdog.problems, 'the page must make no error and no foreign or failed request').toEqual([]);
+  },
+  app: async ({ page, watchdog }, use) => {
+    void watchdog;
+    await use(new AppPage(page));
+  },
+});
+export { expect };

@@ -1,0 +1,62 @@
+import { test, expect } from './fixtures';
+
+const pages: [string, string, string][] = [
+  ['总览', '#/overview', '总览'],
+  ['各章自查', '#/checklist', '三、组织领导'],
+  ['方案原文', '#/plan', '县文化广播影视局党组意识形态工作责任制实施方案'],
+  ['台账', '#/ledger', '台账'],
+  ['德能勤绩廉评分', '#/rating', '德能勤绩廉评分'],
+  ['导入导出', '#/exchange', '导入导出'],
+  ['汇总', '#/summary', '汇总'],
+  ['设置', '#/settings', '设置'],
+];
+
+test.describe('the app shell', () => {
+  test('loads from a sub-folder with the plan title and Chinese UI', async ({ app, page }) => {
+    await app.open();
+    await expect(page).toHaveTitle(/意识形态工作责任制/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.locator('.app-title-plan')).toHaveText('县文化广播影视局党组意识形态工作责任制实施方案');
+    // First run: the setup form stands in for pages that need a profile.
+    await expect(page.getByTestId('setup')).toBeVisible();
+  });
+
+  test('every navigation link reaches its own page, and each page reloads', async ({ app, page }) => {
+    await app.open();
+    await app.completeSetup({ unit: '县文化广播影视局', department: '办公室', filledBy: '张三' });
+    for (const [label, hash, heading] of pages) {
+      await app.nav(label).click();
+      await expect(page).toHaveURL(new RegExp(`${hash.replace('/', '\\/')}$`));
+      await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText(heading);
+      await expect(app.nav(label)).toHaveAttribute('aria-current', 'page');
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText(heading);
+    }
+  });
+
+  test('a deep link to a chapter and item opens it directly', async ({ app, page }) => {
+    await app.open();
+    await app.completeSetup({ unit: '县文化广播影视局', department: '办公室', filledBy: '张三' });
+    await page.goto('./#/checklist/4.3/4.3.4');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('四（三） 营造全面建设小康社会的良好氛围');
+    await expect(app.item('4.3.4')).toBeFocused();
+    await page.reload();
+    await expect(app.item('4.3.4')).toContainText('红色纪念馆');
+  });
+
+  test('an unknown page says so and links back', async ({ app, page }) => {
+    await app.open('#/no-such-page');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
+    await page.getByRole('link', { name: '返回总览' }).click();
+    await expect(page).toHaveURL(/#\/overview$/);
+  });
+
+  test('works at phone width without horizontal scrolling of the page', async ({ app, page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await app.open();
+    await app.completeSetup({ unit: '县文化广播影视局', department: '办公室', filledBy: '张三' });
+    await app.openChapter('4.1');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
