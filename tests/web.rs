@@ -83,6 +83,8 @@ async fn the_app_starts_with_setup_and_keeps_corrupt_data_aside() {
         .unwrap()
         .set_item(STATE_KEY, "{broken")
         .unwrap();
+    // The test runner's page carries a fragment of its own; start on 总览 as a user would.
+    window().location().set_hash("#/overview").unwrap();
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), zrz::ui::App);

@@ -2,9 +2,11 @@
 //! anything computed, and call `browser` for anything the browser does.
 
 mod checklist;
+mod exchange;
 mod overview;
 mod plan;
 mod profile;
+mod rating;
 mod shell;
 pub mod state;
 

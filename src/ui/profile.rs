@@ -120,6 +120,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1>"设置"</h1>
             <h2>"单位信息"</h2>
             <ProfileForm submit_label="保存单位信息"/>
+            <super::rating::RatingSettingsSection/>
             <h2>"数据存放"</h2>
             <p>
                 "所有数据只保存在本电脑的这个浏览器中，不会上传到任何服务器。更换电脑或清除浏览器数据前，请先在“导入导出”中导出文件。"

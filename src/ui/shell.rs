@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::{use_app, AppState, LoadNotice, SaveStatus};
-use super::{checklist, overview, plan, profile};
+use super::{checklist, exchange, overview, plan, profile, rating};
 use crate::browser::{clock, location};
 use crate::route::{nav, Route};
 
@@ -48,8 +48,8 @@ fn page(route: Route, needs_setup: bool) -> AnyView {
         Route::Overview => view! { <overview::Overview/> }.into_any(),
         Route::Checklist { chapter, item } => view! { <checklist::ChecklistPage chapter=chapter item=item/> }.into_any(),
         Route::Ledger => placeholder("台账", "按日期记录方案要求的党组会议专题研究、中心组专题学习、红色教育、专题督查、舆情研判等活动，作为各检查项的佐证，并统计年度次数要求的完成情况；附关键日期日历。"),
-        Route::Rating => placeholder("德能勤绩廉评分", "对本单位领导干部按德、能、勤、绩、廉五个维度进行自评、互评和上级评价，按设置的权重合成总分和等次，并说明计算过程。"),
-        Route::Exchange => placeholder("导入导出", "导出本单位自评文件（JSON）报送局党组办公室；导入年度方案或同事分工填写的文件并合并；备份与恢复全部数据。"),
+        Route::Rating => view! { <rating::RatingPage/> }.into_any(),
+        Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Summary => placeholder("汇总", "局党组办公室导入各科室、直属单位报送的文件，汇总比较完成情况、得分和责任追究情形，并打印或导出汇总表。"),
     }
 }

@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ../../target/e2e-root`,
+    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${process.env.E2E_ROOT ?? "../../target/e2e-root-4173"}`,
     url: `http://127.0.0.1:${port}${appPath}index.html`,
     reuseExistingServer: false,
     stdout: 'ignore',
