@@ -2,7 +2,8 @@
 # Both install whatever is missing first (scripts/bootstrap.sh) and are quick when nothing is.
 SHELL := /bin/bash
 PORT ?= 8080
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 
 .PHONY: run test build tools test-tools lint test-native test-wasm test-e2e bench
 
