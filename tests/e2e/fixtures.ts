@@ -3,6 +3,12 @@ import { test as base, expect, Page } from '@playwright/test';
 /** Everything a page did wrong: console errors, uncaught exceptions, failed or foreign requests. */
 export class Watchdog {
   problems: string[] = [];
+  /** Drops the problems a test provokes on purpose (each must have happened). */
+  expectProblem(pattern: RegExp) {
+    const before = this.problems.length;
+    this.problems = this.problems.filter((p) => !pattern.test(p));
+    expect(this.problems.length, `expected a problem matching ${pattern}`).toBeLessThan(before);
+  }
   constructor(page: Page, origin: string) {
     page.on('console', (m) => { if (m.type() === 'error') this.problems.push(`console error: ${m.text()}`); });
     page.on('pageerror', (e) => this.problems.push(`uncaught: ${e.message}`));
