@@ -13,7 +13,7 @@
 //! - `merge`: [`plan_merge`] / [`apply_merge`] for a department's file or a colleague's chapters;
 //!   [`apply_annual_plan`] for a new 年度方案.
 //! - `undo`: [`UndoPoint`], the state before an import, kept so the import can be undone.
-//! - `state`: the localStorage record [`StoredState`].
+//! - `state`: the localStorage record [`StoredState`]; `tabs`: merging it when two tabs both write.
 //! - `canonical`, `path`, `file_name`: the checksum rule, field paths, file names.
 //!
 //! **Architecture Invariant:** nothing here reads the clock, the browser or the file system. Export
@@ -29,6 +29,7 @@ pub mod merge;
 pub mod migrate;
 pub mod path;
 pub mod state;
+pub mod tabs;
 pub mod undo;
 
 pub use envelope::{AnnualPlan, Content, ExportMeta, Header, Kind};

@@ -188,6 +188,23 @@ fn ItemCard(item: Item) -> impl IntoView {
             Err(e) => error.set(Some((e.field.to_string(), e.message))),
         }
     };
+    // Another tab (or an import) may change this item: show that, unless an edit here is pending.
+    Effect::new(move |_| {
+        let stored = id.with_value(|id| app.answer(id)).unwrap_or_default();
+        let pending = error.with_untracked(Option::is_some);
+        let same = draft.with_untracked(|d| {
+            Answer {
+                updated_at: None,
+                ..d.clone()
+            } == Answer {
+                updated_at: None,
+                ..stored.clone()
+            }
+        });
+        if !pending && !same {
+            draft.set(stored);
+        }
+    });
     let edit = move |f: &dyn Fn(&mut Answer)| {
         draft.update(|d| f(d));
         commit();

@@ -120,9 +120,21 @@ fn Notices() -> impl IntoView {
             }
             LoadNotice::Unreadable { reason } => format!("本浏览器中保存的数据无法读取：{reason}"),
         });
-        save.into_iter()
+        let errors = save
+            .into_iter()
             .chain(load)
             .map(|message| view! { <div class="notice notice-error" role="alert">{message}</div> })
-            .collect_view()
+            .collect_view();
+        let notes = app.sync_notes.get();
+        let sync = (!notes.is_empty()).then(|| {
+            view! {
+                <div class="notice notice-info" role="status" data-testid="sync-notes">
+                    <strong>"已合并另一窗口中的修改："</strong>
+                    <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    <button type="button" on:click=move |_| app.sync_notes.set(Vec::new())>"知道了"</button>
+                </div>
+            }
+        });
+        (errors, sync)
     }
 }

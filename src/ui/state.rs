@@ -9,6 +9,7 @@ use crate::browser::{clock, storage};
 use crate::domain::assessment::{Answer, Profile};
 use crate::domain::template::Template;
 use crate::exchange::state::{StateError, StoredState};
+use crate::exchange::tabs;
 
 /// How the last save went; shown in the header on every page.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,12 +31,20 @@ pub enum LoadNotice {
     Unreadable { reason: String },
 }
 
+/// The record this tab last wrote to or read from localStorage: the merge base for tab sync.
+struct Synced {
+    text: String,
+    state: StoredState,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub data: RwSignal<StoredState>,
     pub template: RwSignal<Arc<Template>>,
     pub save: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<LoadNotice>>,
+    /// Conflicts resolved while merging another tab's edits, for the user to read.
+    pub sync_notes: RwSignal<Vec<String>>,
     pub today: NaiveDate,
 }
 
@@ -48,6 +57,10 @@ impl AppState {
     pub fn provide() -> AppState {
         let today = clock::today();
         let (stored, save, notice) = load();
+        let synced = StoredValue::new(Synced {
+            text: stored.to_json(),
+            state: stored.clone(),
+        });
         let template = stored
             .template
             .clone()
@@ -58,27 +71,92 @@ impl AppState {
             template: RwSignal::new(Arc::new(template)),
             save: RwSignal::new(save),
             notice: RwSignal::new(notice),
+            sync_notes: RwSignal::new(Vec::new()),
             today,
         };
         provide_context(app);
-        app.persist_on_change();
+        app.persist_on_change(synced);
         app
     }
 
-    fn persist_on_change(self) {
-        let data = self.data;
-        let save = self.save;
+    /// Saves after every change, and keeps two tabs of the app in step: before writing, and whenever
+    /// the other tab writes (`storage` event), the other tab's record is merged in three-way against
+    /// `synced`, the record this tab last wrote or read (see `exchange::tabs`).
+    fn persist_on_change(self, synced: StoredValue<Synced>) {
+        let AppState { data, save, .. } = self;
         Effect::new(move |first_run: Option<()>| {
             let text = data.with(StoredState::to_json);
             // The first run only subscribes: what was just loaded needs no writing back.
             if first_run.is_none() || matches!(save.get_untracked(), SaveStatus::ReadOnly(_)) {
                 return;
             }
+            if synced.with_value(|s| s.text == text) {
+                return;
+            }
+            // Another tab may have written since we last looked, its event not yet delivered.
+            if let Ok(Some(stored)) = storage::read(storage::STATE_KEY) {
+                if synced.with_value(|s| s.text != stored) {
+                    if let Some(merged) = self.merge_from_other_tab(synced, &stored) {
+                        data.set(merged); // runs this effect again, which writes the merge
+                        return;
+                    }
+                }
+            }
             save.set(match storage::write_verified(storage::STATE_KEY, &text) {
-                Ok(()) => SaveStatus::Saved(clock::now()),
+                Ok(()) => {
+                    synced.set_value(Synced {
+                        state: data.get_untracked(),
+                        text,
+                    });
+                    SaveStatus::Saved(clock::now())
+                }
                 Err(fault) => SaveStatus::Failed(fault.to_string()),
             });
         });
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(storage::STATE_KEY) {
+                return;
+            }
+            let Some(stored) = event.new_value() else {
+                return;
+            };
+            if synced.with_value(|s| s.text == stored) {
+                return;
+            }
+            if let Some(merged) = self.merge_from_other_tab(synced, &stored) {
+                data.set(merged);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Merges the record another tab stored into this tab's state. Returns `None` (and changes
+    /// nothing) when that record cannot be used; a newer app's record makes this tab read-only.
+    fn merge_from_other_tab(
+        self,
+        synced: StoredValue<Synced>,
+        stored: &str,
+    ) -> Option<StoredState> {
+        let theirs = match StoredState::from_json(stored) {
+            Ok(theirs) => theirs,
+            Err(err @ StateError::TooNew { .. }) => {
+                self.save.set(SaveStatus::ReadOnly(err.to_string()));
+                return None;
+            }
+            Err(_) => return None,
+        };
+        let base = synced.with_value(|s| s.state.clone());
+        let mine = self.data.get_untracked();
+        let merged = tabs::merge_tabs(&base, &mine, &theirs).ok()?;
+        if !merged.conflicts.is_empty() {
+            self.sync_notes
+                .update(|notes| notes.extend(merged.conflicts.iter().map(|c| c.describe())));
+        }
+        synced.set_value(Synced {
+            state: theirs,
+            text: stored.to_string(),
+        });
+        Some(merged.state)
     }
 
     pub fn read_only(&self) -> bool {
