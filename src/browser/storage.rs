@@ -98,3 +98,14 @@ pub fn quarantined_keys() -> Vec<String> {
         .filter(|k| k.starts_with(QUARANTINE_PREFIX))
         .collect()
 }
+
+/// Asks the browser not to evict this site's storage under pressure (`navigator.storage.persist()`).
+/// `None` where the browser has no such API or refused to answer.
+pub async fn request_persistence() -> Option<bool> {
+    let manager = leptos::prelude::window().navigator().storage();
+    let promise = manager.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}

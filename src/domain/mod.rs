@@ -5,6 +5,7 @@
 //! crates are not even compiled. The domain never reads the clock either: callers pass `today`/`now`.
 
 pub mod assessment;
+pub mod backup;
 pub mod checklist;
 pub mod rating;
 pub mod template;

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
+use crate::browser::clock;
+use crate::domain::backup::backup_advice;
 use crate::domain::checklist::summarize;
 use crate::route::Route;
 
@@ -58,6 +60,7 @@ pub fn Overview() -> impl IntoView {
                     <ul>{ids.into_iter().map(item_link).collect_view()}</ul>
                 </div>
             })}
+            <BackupReminder/>
             <h2>"各章进度"</h2>
             <table class="progress-table">
                 <thead><tr><th scope="col">"章节"</th><th scope="col">"进度"</th><th scope="col">"已填"</th><th scope="col">"得分/应得"</th></tr></thead>
@@ -95,5 +98,36 @@ pub fn short(text: &str) -> String {
         format!("{cut}…")
     } else {
         cut
+    }
+}
+
+/// When the data was last exported, and an urging notice when that was too long or too many
+/// changes ago (`domain::backup`).
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let app = use_app();
+    let now = clock::now();
+    let last = move || {
+        app.data.with(|d| match d.last_export_at {
+            Some(at) => format!(
+                "上次导出：{}（{} 天前）；此后修改 {} 次。",
+                clock::local_datetime(at),
+                (now - at).num_days(),
+                d.changes_since_export
+            ),
+            None => "尚未导出过。".to_string(),
+        })
+    };
+    let advice = move || {
+        app.data
+            .with(|d| backup_advice(d.last_export_at, d.changes_since_export, now).message())
+    };
+    view! {
+        <p class="backup-status" data-testid="backup-status">{last}</p>
+        {move || advice().map(|message| view! {
+            <div class="notice notice-warn" role="status" data-testid="backup-reminder">
+                {message} " " <a href=Route::Exchange.href()>"去导出"</a>
+            </div>
+        })}
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::browser::storage;
+use crate::browser::{download, storage};
 use crate::domain::assessment::Profile;
 
 /// The form shared by setup and 设置. Saves only a valid profile; otherwise says which field to fix.
@@ -114,7 +114,15 @@ pub fn Setup() -> impl IntoView {
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let app = use_app();
     let quarantined = storage::quarantined_keys();
+    let persisted = move || {
+        match app.persisted.get() {
+        Some(true) => "浏览器已同意持久保存本站数据：存储空间紧张时不会自动清除。",
+        Some(false) => "浏览器未同意持久保存本站数据：存储空间紧张或清理浏览器时数据可能被清除，请定期导出备份。",
+        None => "浏览器未回答是否持久保存本站数据（可能不支持）：请定期导出备份。",
+    }
+    };
     view! {
         <section class="page" data-testid="settings">
             <h1>"设置"</h1>
@@ -125,10 +133,28 @@ pub fn SettingsPage() -> impl IntoView {
             <p>
                 "所有数据只保存在本电脑的这个浏览器中，不会上传到任何服务器。更换电脑或清除浏览器数据前，请先在“导入导出”中导出文件。"
             </p>
+            <p data-testid="persistence">{persisted}</p>
             {(!quarantined.is_empty()).then(|| view! {
-                <p class="notice notice-error">
-                    "以下无法读取的旧数据已另存，未删除：" {quarantined.join("、")}
-                </p>
+                <div class="notice notice-error" data-testid="quarantined">
+                    <p>"以下是启动时无法读取的旧数据，已原样另存，没有删除。可下载后交信息化人员检查："</p>
+                    <ul>
+                        {quarantined.into_iter().map(|key| {
+                            let file_name = format!("{}.json", key.replace([':', '.'], "_"));
+                            let download_key = key.clone();
+                            let download = move |_| {
+                                if let Ok(Some(text)) = storage::read(&download_key) {
+                                    let _ = download::download_text(&file_name, &text, "application/json");
+                                }
+                            };
+                            view! {
+                                <li>
+                                    {key.clone()} " "
+                                    <button type="button" on:click=download>"下载原始数据"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
             })}
         </section>
     }

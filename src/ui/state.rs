@@ -45,6 +45,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<LoadNotice>>,
     /// Conflicts resolved while merging another tab's edits, for the user to read.
     pub sync_notes: RwSignal<Vec<String>>,
+    /// The browser's answer to `navigator.storage.persist()`; `None` until it answers, or if it can't.
+    pub persisted: RwSignal<Option<bool>>,
     pub today: NaiveDate,
 }
 
@@ -72,10 +74,14 @@ impl AppState {
             save: RwSignal::new(save),
             notice: RwSignal::new(notice),
             sync_notes: RwSignal::new(Vec::new()),
+            persisted: RwSignal::new(None),
             today,
         };
         provide_context(app);
         app.persist_on_change(synced);
+        leptos::task::spawn_local(async move {
+            app.persisted.set(storage::request_persistence().await)
+        });
         app
     }
 
