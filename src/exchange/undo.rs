@@ -30,7 +30,7 @@ pub struct UndoPoint {
 
 impl UndoPoint {
     /// The localStorage key the browser keeps the one undo point under.
-    pub const STORAGE_KEY: &'static str = "zrz-undo";
+    pub const STORAGE_KEY: &'static str = "zrz.undo";
 
     /// Takes a snapshot of `state` before importing `file_name`.
     pub fn before_import(state: &StoredState, file_name: &str, now: DateTime<Utc>) -> UndoPoint {
