@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use zrz::browser::crypto::{self, CryptoFault};
 use zrz::browser::storage::{self, StorageFault, STATE_KEY};
 use zrz::exchange::state::StoredState;
 
@@ -110,4 +112,41 @@ async fn the_app_starts_with_setup_and_keeps_corrupt_data_aside() {
     reset();
 }
 
-use wasm_bindgen::JsCast;
+#[wasm_bindgen_test]
+async fn a_passphrase_protected_file_opens_only_with_its_passphrase() {
+    let plaintext = r#"{"format":"zrz-exchange","note":"县文化广播影视局 机密"}"#;
+    let sealed = crypto::encrypt("正确的口令 2024", plaintext)
+        .await
+        .expect("WebCrypto is available");
+    assert!(
+        !sealed.contains("机密") && !sealed.contains("zrz-exchange\""),
+        "the content does not show through"
+    );
+    assert!(
+        sealed.contains("\"iterations\": 600000"),
+        "PBKDF2 with 600,000 iterations: {sealed}"
+    );
+    assert_eq!(
+        crypto::decrypt("正确的口令 2024", &sealed).await.as_deref(),
+        Ok(plaintext)
+    );
+    assert_eq!(
+        crypto::decrypt("错误的口令 2024", &sealed).await,
+        Err(CryptoFault::WrongPassphrase)
+    );
+    let again = crypto::encrypt("正确的口令 2024", plaintext).await.unwrap();
+    assert_ne!(again, sealed, "salt and nonce are random per file");
+    // A flipped bit in the ciphertext is caught by the GCM tag, never returned as garbage.
+    let mut file: serde_json::Value = serde_json::from_str(&sealed).unwrap();
+    let ct = file["ciphertext"].as_str().unwrap().to_string();
+    let flipped = if ct.starts_with('A') {
+        ct.replacen('A', "B", 1)
+    } else {
+        format!("A{}", &ct[1..])
+    };
+    file["ciphertext"] = flipped.into();
+    assert_eq!(
+        crypto::decrypt("正确的口令 2024", &file.to_string()).await,
+        Err(CryptoFault::WrongPassphrase)
+    );
+}

@@ -3,6 +3,7 @@
 //! **Architecture Invariant:** this is the only module tree that names web-sys, js-sys or gloo.
 
 pub mod clock;
+pub mod crypto;
 pub mod download;
 pub mod location;
 pub mod storage;

@@ -20,6 +20,7 @@
 //! times, the app's version and the bytes of a file are passed in; strings are passed out.
 
 pub mod canonical;
+pub mod encrypted;
 pub mod envelope;
 pub mod error;
 pub mod export;

@@ -1,0 +1,10 @@
+//! Reading the localStorage record must never panic, whatever another program left there.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let _ = zrz::exchange::state::StoredState::from_json(text);
+    }
+});
