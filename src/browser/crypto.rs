@@ -93,9 +93,9 @@ pub async fn encrypt(passphrase: &str, plaintext: &str) -> Result<String, Crypto
     let iv = random(&crypto, IV_BYTES)?;
     let key = derive_key(&subtle, passphrase, &salt, PBKDF2_ITERATIONS).await?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(iv.as_slice()));
-    let mut data = plaintext.as_bytes().to_vec();
+    let data = plaintext.as_bytes();
     let sealed = subtle
-        .encrypt_with_object_and_u8_array(&params, &key, &mut data)
+        .encrypt_with_object_and_u8_array(&params, &key, data)
         .map_err(other)?;
     let sealed = JsFuture::from(sealed).await.map_err(other)?;
     let ciphertext = Uint8Array::new(&sealed).to_vec();
@@ -108,9 +108,8 @@ pub async fn decrypt(passphrase: &str, text: &str) -> Result<String, CryptoFault
     let (_, subtle) = subtle()?;
     let key = derive_key(&subtle, passphrase, &sealed.salt, sealed.iterations).await?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(sealed.iv.as_slice()));
-    let mut data = sealed.ciphertext.clone();
-    let opened = subtle
-        .decrypt_with_object_and_u8_array(&params, &key, &mut data)
+        let opened = subtle
+        .decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext)
         .map_err(other)?;
     // WebCrypto rejects with an OperationError when the tag does not verify.
     let opened = JsFuture::from(opened)
