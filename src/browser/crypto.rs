@@ -108,7 +108,7 @@ pub async fn decrypt(passphrase: &str, text: &str) -> Result<String, CryptoFault
     let (_, subtle) = subtle()?;
     let key = derive_key(&subtle, passphrase, &sealed.salt, sealed.iterations).await?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(sealed.iv.as_slice()));
-        let opened = subtle
+    let opened = subtle
         .decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext)
         .map_err(other)?;
     // WebCrypto rejects with an OperationError when the tag does not verify.

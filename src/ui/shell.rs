@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::state::{use_app, AppState, LoadNotice, SaveStatus};
 use super::{checklist, exchange, overview, plan, profile, rating};
 use crate::browser::{clock, location};
+use crate::domain::assessment::Response;
 use crate::route::{nav, Route};
 
 #[component]
@@ -24,6 +25,7 @@ pub fn App() -> impl IntoView {
         </header>
         <Nav route=route/>
         <Notices/>
+        <RedLineBanner/>
         <main id="main" class="app-main" tabindex="-1">
             {move || page(route.get(), needs_setup.get())}
         </main>
@@ -136,5 +138,38 @@ fn Notices() -> impl IntoView {
             }
         });
         (errors, sync)
+    }
+}
+
+/// 责任追究 circumstances that occurred: shown above every page, since they decide the result.
+#[component]
+fn RedLineBanner() -> impl IntoView {
+    let app = use_app();
+    let occurred = Memo::new(move |_| {
+        let template = app.template.get();
+        app.data.with(|d| {
+            template
+                .items()
+                .filter(|i| i.kind.is_red_line())
+                .filter(|i| {
+                    d.assessment.answers.get(&i.id).and_then(|a| a.response)
+                        == Some(Response::Occurred)
+                })
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let ids = occurred.get();
+        (!ids.is_empty()).then(|| {
+            let chapter = app.template.with_untracked(|t| ids.first().and_then(|id| t.chapter_of(id)).map(|c| c.id.clone()));
+            view! {
+                <div class="notice notice-error red-line-banner" role="alert" data-testid="red-line-banner">
+                    <strong>"责任追究："</strong>
+                    {format!("本单位有 {} 项责任追究情形已发生（{}）。", ids.len(), ids.join("、"))}
+                    <a href=Route::Checklist { chapter, item: None }.href()>"查看"</a>
+                </div>
+            }
+        })
     }
 }

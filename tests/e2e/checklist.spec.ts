@@ -49,6 +49,12 @@ test.describe('the guided self-check', () => {
       await expect(page.getByTestId('answered-count')).toHaveText(/^6 \/ \d+$/);
       await expect(page.getByTestId('red-line-status')).toHaveText('已发生 1 项');
       await expect(page.getByTestId('red-line-warning')).toContainText('7.5');
+      // The warning stands above every page, not only 总览.
+      for (const hash of ['#/checklist/3', '#/plan', '#/settings']) {
+        await page.goto(`./${hash}`);
+        await expect(page.getByTestId('red-line-banner')).toContainText('本单位有 1 项责任追究情形已发生（7.5）');
+      }
+      await page.goto('./#/overview');
       await expect(page.getByTestId('progress-4.1')).toContainText('3/9');
       return page.getByTestId('checklist-score').textContent();
     };
