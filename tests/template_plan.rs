@@ -665,3 +665,16 @@ fn dimensions_follow_what_each_duty_evidences() {
     let used: BTreeSet<Dimension> = t.items().map(|i| i.dimension).collect();
     assert_eq!(used, Dimension::ALL.into_iter().collect());
 }
+
+#[test]
+fn chapter_labels_use_the_plan_numbering_without_a_final_full_stop() {
+    let template = Template::shipped();
+    let label = |id: &str| {
+        let chapter = template.chapter(id).unwrap();
+        chapter.label(template.part_of(id).unwrap())
+    };
+    assert_eq!(label("3"), "三、组织领导");
+    assert_eq!(label("4.1"), "四（一） 把意识形态工作摆在极端重要的位置");
+    assert_eq!(label("4.3"), "四（三） 营造全面建设小康社会的良好氛围");
+    assert_eq!(label("7"), "七、责任追究");
+}

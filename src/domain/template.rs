@@ -348,11 +348,14 @@ impl Template {
 
 impl Chapter {
     /// "四（一） 把意识形态工作摆在极端重要的位置" style label, built from the plan's own numbering.
+    /// The title keeps the plan's own punctuation (for verbatim display); a label drops its final
+    /// "。", which reads oddly in navigation and headings.
     pub fn label(&self, part: &Part) -> String {
+        let title = self.title.trim_end_matches('。');
         if self.number.is_empty() {
-            format!("{}、{}", part.number, self.title)
+            format!("{}、{}", part.number, title)
         } else {
-            format!("{}{} {}", part.number, self.number, self.title)
+            format!("{}{} {}", part.number, self.number, title)
         }
     }
 }
