@@ -18,7 +18,9 @@ use crate::exchange::{
 #[component]
 pub fn ExchangePage() -> impl IntoView {
     let importer = Importer::new(use_app());
-    let dragging = RwSignal::new(false);
+    // dragenter/dragleave fire for every child crossed; counting them tells when the drag has
+    // really left the page.
+    let drag_depth = RwSignal::new(0u32);
     // A file dropped beside the zone would otherwise replace the app with the file's text.
     let over = window_event_listener(leptos::ev::dragover, |ev| {
         if files::drag_has_files(&ev) {
@@ -34,16 +36,28 @@ pub fn ExchangePage() -> impl IntoView {
         over.remove();
         dropped.remove();
     });
-    let on_drag = move |ev: leptos::ev::DragEvent| {
-        if files::drag_has_files(&ev) && !importer.disabled() {
+    let accepts =
+        move |ev: &leptos::ev::DragEvent| files::drag_has_files(ev) && !importer.disabled();
+    let on_enter = move |ev: leptos::ev::DragEvent| {
+        if accepts(&ev) {
+            ev.prevent_default();
+            drag_depth.update(|d| *d += 1);
+        }
+    };
+    let on_over = move |ev: leptos::ev::DragEvent| {
+        if accepts(&ev) {
             ev.prevent_default();
             files::show_copy_cursor(&ev);
-            dragging.set(true);
+        }
+    };
+    let on_leave = move |ev: leptos::ev::DragEvent| {
+        if accepts(&ev) {
+            drag_depth.update(|d| *d = d.saturating_sub(1));
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        dragging.set(false);
+        drag_depth.set(0);
         if importer.disabled() {
             return;
         }
@@ -54,11 +68,11 @@ pub fn ExchangePage() -> impl IntoView {
     view! {
         <section
             class="page exchange"
-            class:dragging=move || dragging.get()
+            class:dragging=move || drag_depth.get() != 0
             data-testid="exchange"
-            on:dragenter=on_drag
-            on:dragover=on_drag
-            on:dragleave=move |_| dragging.set(false)
+            on:dragenter=on_enter
+            on:dragover=on_over
+            on:dragleave=on_leave
             on:drop=on_drop
         >
             <h1>"导入导出"</h1>
@@ -202,7 +216,7 @@ fn ExportSection() -> impl IntoView {
             <label for="export-sanitized">"脱敏（去掉姓名和文字说明，供办公室以外的人查看；脱敏文件不能合并）"</label>
         </p>
         <ul class="hint">
-            <li>"自评文件：本科室的检查项答复、台账、评分和评分设置，报送党组办公室或交给同科室的同事合并。"</li>
+            <li>"自评文件：本科室的基本信息、检查项答复、人员与评分、评分设置，报送党组办公室或交给同科室的同事合并。"</li>
             <li>"年度方案：当前使用的方案和评分设置，由党组办公室下发各科室。"</li>
             <li>"全部数据备份：本浏览器中的全部数据，换电脑或清理浏览器前保存。"</li>
         </ul>
@@ -219,7 +233,7 @@ fn UndoSection(importer: Importer) -> impl IntoView {
         move || matches!(importer.undo.get(), UndoStatus::Ready { .. }) && !importer.disabled();
     let status = move || match importer.undo.get() {
         UndoStatus::Ready { label, taken_at } => format!(
-            "可以撤销：恢复到“{label}”的状态（{} 保存）。",
+            "可以撤销：恢复到“{label}”的状态（{} 保存）。导入之后所做的修改也会一并撤回。",
             clock::local_datetime(taken_at)
         ),
         UndoStatus::None => "还没有导入过文件，没有可撤销的导入。".to_string(),

@@ -13,7 +13,7 @@ use super::import_preview::{
 };
 use super::state::{template_of, AppState};
 use crate::browser::files::{self, ChosenFile, ReadFault};
-use crate::browser::{clock, storage};
+use crate::browser::{clock, location, storage};
 use crate::domain::assessment::Assessment;
 use crate::domain::template::Template;
 use crate::exchange::state::StoredState;
@@ -21,6 +21,9 @@ use crate::exchange::{
     apply_annual_plan, apply_merge, import, plan_import, AnnualPlanUpdate, Change, Choices,
     Content, ImportError, Imported, MergeError, MergePlan, Side, UndoPoint, MAX_FILE_BYTES,
 };
+
+/// The id of the confirmation's or preview's heading, which takes the focus when it appears.
+pub const HEADING_ID: &str = "import-heading";
 
 /// A file that passed the checks.
 pub struct Loaded {
@@ -96,6 +99,8 @@ pub struct Importer {
     pub apply_error: RwSignal<Option<String>>,
     pub undo: RwSignal<UndoStatus>,
     pub undo_message: RwSignal<Option<Result<String, String>>>,
+    /// Counts files started, so that a slow read finishing after a newer one is ignored.
+    reads: StoredValue<u32>,
 }
 
 impl Importer {
@@ -108,6 +113,7 @@ impl Importer {
             apply_error: RwSignal::new(None),
             undo: RwSignal::new(UndoStatus::read()),
             undo_message: RwSignal::new(None),
+            reads: StoredValue::new(0),
         }
     }
 
@@ -123,18 +129,24 @@ impl Importer {
     /// Reads `file` and checks it; the result replaces whatever the section was showing.
     pub fn start(self, file: ChosenFile) {
         let name = file.name();
+        self.reads.update_value(|n| *n += 1);
+        let this_read = self.reads.get_value();
         self.stage.set(Stage::Reading(name.clone()));
         self.undo_message.set(None);
         spawn_local(async move {
-            let next = match files::read_bytes(&file, MAX_FILE_BYTES).await {
+            let bytes = files::read_bytes(&file, MAX_FILE_BYTES).await;
+            // The page may have been left, or another file chosen, while this one was being read.
+            if self.reads.try_get_value() != Some(this_read) {
+                return;
+            }
+            let next = match bytes {
                 Ok(bytes) => self.examine(name, &bytes),
                 Err(ReadFault::TooLarge { size, limit }) => {
                     Stage::Refused(ImportError::TooLarge { size, limit }.in_file(&name))
                 }
                 Err(fault) => Stage::Refused(format!("{name}：{fault}")),
             };
-            // The page may have been left while the file was being read.
-            let _ = self.stage.try_set(next);
+            self.show(next);
         });
     }
 
@@ -153,10 +165,20 @@ impl Importer {
         }
     }
 
+    /// Shows `stage`; a confirmation or preview gets the focus, so keyboard and screen-reader users
+    /// land on it (errors and results announce themselves as alerts and status).
+    fn show(self, stage: Stage) {
+        let focus = matches!(stage, Stage::Confirm(_) | Stage::Preview(..));
+        self.stage.set(stage);
+        if focus {
+            request_animation_frame(|| location::reveal(HEADING_ID));
+        }
+    }
+
     /// After the user confirmed a doubtful file.
     pub fn confirm(self) {
         if let Stage::Confirm(loaded) = self.stage.get_untracked() {
-            self.stage.set(self.preview(loaded));
+            self.show(self.preview(loaded));
         }
     }
 
@@ -441,8 +463,8 @@ fn ConfirmFile(importer: Importer, loaded: Arc<Loaded>) -> impl IntoView {
         reasons.push(text);
     }
     view! {
-        <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" data-testid="import-confirm">
-            <h3 id="confirm-title">{format!("“{}”需要确认后才能继续", loaded.name)}</h3>
+        <div class="confirm" role="group" aria-labelledby=HEADING_ID data-testid="import-confirm">
+            <h3 id=HEADING_ID tabindex="-1">{format!("“{}”需要确认后才能继续", loaded.name)}</h3>
             <ul class="reasons">
                 {reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
             </ul>

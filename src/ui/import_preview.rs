@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::import_file::{Importer, Loaded};
+use super::import_file::{Importer, Loaded, HEADING_ID};
 use crate::browser::clock;
 use crate::domain::assessment::{Answer, Assessment};
 use crate::domain::template::Template;
@@ -274,7 +274,7 @@ pub fn MergePreview(importer: Importer, loaded: Arc<Loaded>, plan: MergePlan) ->
     });
     view! {
         <div class="preview" data-testid="merge-preview">
-            <h3>{format!("导入预览：{}", loaded.name)}</h3>
+            <h3 id=HEADING_ID tabindex="-1">{format!("导入预览：{}", loaded.name)}</h3>
             <FileSummary loaded=loaded.clone()/>
             {(!same_department).then(|| view! {
                 <p class="notice notice-error" role="alert">
@@ -417,7 +417,7 @@ pub fn AnnualPlanPreview(
     let aside_count = set_aside.len();
     view! {
         <div class="preview" data-testid="plan-preview">
-            <h3>{format!("导入预览：{}", loaded.name)}</h3>
+            <h3 id=HEADING_ID tabindex="-1">{format!("导入预览：{}", loaded.name)}</h3>
             <FileSummary loaded=loaded.clone()/>
             <ul class="plan-changes">
                 <li>{change}</li>
@@ -580,7 +580,7 @@ pub fn RestorePreview(
     });
     view! {
         <div class="preview" data-testid="restore-preview">
-            <h3>{format!("从备份恢复：{}", loaded.name)}</h3>
+            <h3 id=HEADING_ID tabindex="-1">{format!("从备份恢复：{}", loaded.name)}</h3>
             <FileSummary loaded=loaded.clone()/>
             <p class="notice notice-warn">"从备份恢复会用备份中的全部数据替换本浏览器中的现有数据（不是合并）。恢复前的数据会自动保留，可用“撤销上次导入”找回。"</p>
             <p class="counts" data-testid="restore-counts">{summary}</p>

@@ -133,6 +133,12 @@ test.describe('exchange files', () => {
     await expect(incoming).toContainText('部分落实');
     await expect(incoming).toContainText('同事：下半年再开一次');
     await expect(incoming).toContainText(/修改时间\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    // The side-by-side view fits a phone without scrolling the page sideways.
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize(viewport);
     // The helpers set every choice; the user can still change one.
     await page.getByRole('button', { name: '全部采用本机' }).click();
     await expect(conflict.getByLabel('采用本机')).toBeChecked();
@@ -269,6 +275,7 @@ test.describe('exchange files', () => {
     const dropped = chapter.items.find((i: any) => i.id === '3.4');
     chapter.items.find((i: any) => i.id === '3.3').points += dropped.points;
     chapter.items = chapter.items.filter((i: any) => i !== dropped);
+    const oldAssessment = await app.exportFile('导出自评文件');
     const before = await app.storedState();
 
     await app.importFile(file('年度方案_2025.json', JSON.stringify(json)));
@@ -286,8 +293,12 @@ test.describe('exchange files', () => {
     await expect(app.item('3.4')).toHaveCount(0);
     await page.reload();
     await expect(app.item('3.4')).toHaveCount(0);
-    // The answer to 3.4 is kept aside, not deleted: it still travels in the department's file.
+    // A department's file made with last year's plan: shown, with the item the plan no longer has.
     await app.openExchange();
+    await app.importFile(oldAssessment.path);
+    await expect(page.getByTestId('import-confirm')).toContainText('文件按方案 2024.1 版填写，本应用使用 2025.1 版；文件中有 1 项本方案没有的检查项（3.4），将单独保留');
+    await page.getByRole('button', { name: '取消' }).click();
+    // The answer to 3.4 is kept aside, not deleted: it still travels in the department's file.
     const after = JSON.parse((await app.exportFile('导出自评文件')).text);
     expect(after.template.version).toBe('2025.1');
     expect(after.content.answers['3.4'].response).toBe('partial');
