@@ -21,13 +21,13 @@ pub fn local_hhmm(at: DateTime<Utc>) -> String {
     format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 
-/// "YYYY-MM-DD HH:MM" of `at` in the user's local time zone.
+/// "YYYY-MM-DD HH:MM" of `at` in the user's local time zone, for export and edit times.
 pub fn local_datetime(at: DateTime<Utc>) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         at.timestamp_millis() as f64
     ));
     format!(
-        "{}-{:02}-{:02} {:02}:{:02}",
+        "{:04}-{:02}-{:02} {:02}:{:02}",
         d.get_full_year(),
         d.get_month() + 1,
         d.get_date(),

@@ -5,5 +5,6 @@
 pub mod clock;
 pub mod crypto;
 pub mod download;
+pub mod files;
 pub mod location;
 pub mod storage;

@@ -3,6 +3,8 @@
 
 mod checklist;
 mod exchange;
+mod import_file;
+mod import_preview;
 mod overview;
 mod plan;
 mod profile;

@@ -14,7 +14,8 @@ pub fn App() -> impl IntoView {
     let route = location::use_route();
     // A memo, so that edits re-render the page only when setup completeness itself changes.
     let needs_setup = Memo::new(move |_| !app.data.with(|d| d.assessment.profile.is_complete()));
-    let title = app.template.with_untracked(|t| t.title.clone());
+    // Follows the template: importing a 年度方案 can retitle the plan.
+    let title = move || app.template.with(|t| t.title.clone());
     view! {
         <header class="app-header">
             <div class="app-title">
@@ -27,17 +28,21 @@ pub fn App() -> impl IntoView {
         <Notices/>
         <RedLineBanner/>
         <main id="main" class="app-main" tabindex="-1">
-            {move || page(route.get(), needs_setup.get())}
+            {move || page(route.get(), needs_setup)}
         </main>
     }
 }
 
 /// The page for `route`. Until the first-run setup is done, pages that need a profile show the setup.
-fn page(route: Route, needs_setup: bool) -> AnyView {
+/// 导入导出 needs none: on a new computer the data comes in through it. `needs_setup` is read only
+/// for the pages it guards, so that finishing the setup (or importing a profile) does not rebuild the
+/// other pages and lose what they show.
+fn page(route: Route, needs_setup: Memo<bool>) -> AnyView {
     let app = use_app();
     match route {
         Route::Plan => view! { <plan::PlanText/> }.into_any(),
         Route::Settings => view! { <profile::SettingsPage/> }.into_any(),
+        Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::NotFound(path) => view! {
             <section class="page">
                 <h1>"页面不存在"</h1>
@@ -46,12 +51,11 @@ fn page(route: Route, needs_setup: bool) -> AnyView {
             </section>
         }
         .into_any(),
-        _ if needs_setup && !app.read_only() => view! { <profile::Setup/> }.into_any(),
+        _ if needs_setup.get() && !app.read_only() => view! { <profile::Setup/> }.into_any(),
         Route::Overview => view! { <overview::Overview/> }.into_any(),
         Route::Checklist { chapter, item } => view! { <checklist::ChecklistPage chapter=chapter item=item/> }.into_any(),
         Route::Ledger => placeholder("台账", "按日期记录方案要求的党组会议专题研究、中心组专题学习、红色教育、专题督查、舆情研判等活动，作为各检查项的佐证，并统计年度次数要求的完成情况；附关键日期日历。"),
         Route::Rating => view! { <rating::RatingPage/> }.into_any(),
-        Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Summary => placeholder("汇总", "局党组办公室导入各科室、直属单位报送的文件，汇总比较完成情况、得分和责任追究情形，并打印或导出汇总表。"),
     }
 }

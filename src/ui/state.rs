@@ -50,6 +50,17 @@ pub struct AppState {
     pub today: NaiveDate,
 }
 
+/// The template `state` is filled in with: its imported 年度方案, else (none, or one that no longer
+/// builds) the template shipped with the app.
+pub fn template_of(state: &StoredState) -> Arc<Template> {
+    let template = state
+        .template
+        .clone()
+        .and_then(|raw| Template::build(raw).ok())
+        .unwrap_or_else(Template::shipped);
+    Arc::new(template)
+}
+
 pub fn use_app() -> AppState {
     use_context::<AppState>().expect("AppState is provided by App at the root")
 }
@@ -63,14 +74,10 @@ impl AppState {
             text: stored.to_json(),
             state: stored.clone(),
         });
-        let template = stored
-            .template
-            .clone()
-            .and_then(|raw| Template::build(raw).ok())
-            .unwrap_or_else(Template::shipped);
+        let template = template_of(&stored);
         let app = AppState {
             data: RwSignal::new(stored),
-            template: RwSignal::new(Arc::new(template)),
+            template: RwSignal::new(template),
             save: RwSignal::new(save),
             notice: RwSignal::new(notice),
             sync_notes: RwSignal::new(Vec::new()),

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { test as base, expect, Page } from '@playwright/test';
 
 /** Everything a page did wrong: console errors, uncaught exceptions, failed or foreign requests. */
@@ -59,6 +60,42 @@ export class AppPage {
 
   async expectSaved() {
     await expect(this.page.getByTestId('save-status')).toContainText('已保存');
+  }
+
+  async openExchange() {
+    await this.page.goto('./#/exchange');
+    await expect(this.page.getByTestId('exchange')).toBeVisible();
+  }
+
+  /** Clicks an export button on 导入导出 and saves the download in the test's output folder. */
+  async exportFile(button: string): Promise<{ name: string; path: string; text: string }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    const name = download.suggestedFilename();
+    const path = base.info().outputPath(`download-${Date.now()}`, name);
+    await download.saveAs(path);
+    return { name, path, text: await readFile(path, 'utf8') };
+  }
+
+  /** Chooses a file (a path, or made up in the test) in 导入导出's file input. */
+  async importFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
+    await this.page.getByLabel('选择文件').setInputFiles(file);
+  }
+
+  /** Drops a file made up in the test onto the 导入导出 page. */
+  async dropFile(name: string, text: string) {
+    const dataTransfer = await this.page.evaluateHandle(([n, t]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], n, { type: 'application/json' }));
+      return dt;
+    }, [name, text]);
+    await this.page.getByTestId('exchange').dispatchEvent('drop', { dataTransfer });
+  }
+
+  async storedState() {
+    return this.page.evaluate(() => localStorage.getItem('zrz.state'));
   }
 }
 
