@@ -5,8 +5,10 @@ use leptos::prelude::*;
 
 use super::import_file::{ImportSection, Importer, UndoStatus};
 use super::state::use_app;
+use crate::browser::crypto;
 use crate::browser::{clock, download, files};
 use crate::domain::template::{RawTemplate, SHIPPED_TEMPLATE_JSON};
+use crate::exchange::encrypted::check_passphrase;
 use crate::exchange::export::template_ref_of;
 use crate::exchange::state::StoredState;
 use crate::exchange::{
@@ -126,8 +128,22 @@ fn describe_differences(differences: &[Difference]) -> String {
 fn ExportSection() -> impl IntoView {
     let app = use_app();
     let sanitized = RwSignal::new(false);
+    let protect = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let export = move |kind: Kind| {
+        if protect.get_untracked() {
+            let (p, r) = (passphrase.get_untracked(), repeat.get_untracked());
+            if let Err(message) = check_passphrase(&p) {
+                outcome.set(Some(Err(message)));
+                return;
+            }
+            if p != r {
+                outcome.set(Some(Err("两次输入的口令不一致".into())));
+                return;
+            }
+        }
         let now = clock::now();
         let meta = ExportMeta::new(now, env!("CARGO_PKG_VERSION"));
         let state = app.data.get_untracked();
@@ -138,6 +154,18 @@ fn ExportSection() -> impl IntoView {
             meta.sanitized()
         } else {
             meta
+        };
+        // A sanitised file is for reading only (it cannot be merged back), so it is not a hand-over:
+        // the unexported-changes count and the merge base stay as they were.
+        let is_hand_over = kind == Kind::Assessment && !meta.sanitized;
+        let record = move |now, state: &StoredState| {
+            if is_hand_over {
+                app.data.update(|d| {
+                    d.last_export_at = Some(now);
+                    d.changes_since_export = 0;
+                    d.mark_synced(&state.assessment);
+                });
+            }
         };
         let (text, content, name) = match kind {
             Kind::Assessment => (
@@ -171,19 +199,34 @@ fn ExportSection() -> impl IntoView {
             ))));
             return;
         }
+        if protect.get_untracked() {
+            let name = name.trim_end_matches(".json").to_string() + "_加密.json";
+            let passphrase = passphrase.get_untracked();
+            outcome.set(Some(Ok("正在加密……".into())));
+            leptos::task::spawn_local(async move {
+                let sealed = match crypto::encrypt(&passphrase, &text).await {
+                    Ok(sealed) => sealed,
+                    Err(fault) => return outcome.set(Some(Err(fault.to_string()))),
+                };
+                // Read the sealed file back too: a file nobody can open is worse than none.
+                if crypto::decrypt(&passphrase, &sealed).await.as_deref() != Ok(text.as_str()) {
+                    return outcome.set(Some(Err("加密后读回核对失败，没有下载。请重试。".into())));
+                }
+                match download::download_text(&name, &sealed, "application/json") {
+                    Ok(()) => {
+                        record(now, &state);
+                        outcome.set(Some(Ok(format!("已导出加密文件“{name}”。请把口令通过电话等其他途径告知对方；忘记口令将无法打开文件。"))));
+                    }
+                    Err(message) => outcome.set(Some(Err(message))),
+                }
+            });
+            return;
+        }
         if let Err(message) = download::download_text(&name, &text, "application/json") {
             outcome.set(Some(Err(message)));
             return;
         }
-        // A sanitised file is for reading only (it cannot be merged back), so it is not a hand-over:
-        // the unexported-changes count and the merge base stay as they were.
-        if kind == Kind::Assessment && !meta.sanitized {
-            app.data.update(|d| {
-                d.last_export_at = Some(now);
-                d.changes_since_export = 0;
-                d.mark_synced(&state.assessment);
-            });
-        }
+        record(now, &state);
         outcome.set(Some(Ok(format!(
             "已导出“{name}”，并已用本应用的导入程序读回核对，内容一致。"
         ))));
@@ -215,6 +258,25 @@ fn ExportSection() -> impl IntoView {
             />
             <label for="export-sanitized">"脱敏（去掉姓名和文字说明，供办公室以外的人查看；脱敏文件不能合并）"</label>
         </p>
+        <p class="export-option">
+            <input
+                id="export-protect"
+                type="checkbox"
+                prop:checked=move || protect.get()
+                on:change=move |ev| protect.set(event_target_checked(&ev))
+            />
+            <label for="export-protect">"设置口令加密（AES-256，对方需输入同一口令才能导入）"</label>
+        </p>
+        <Show when=move || protect.get()>
+            <div class="form passphrase-form">
+                <label for="export-passphrase">"口令（至少 8 个字符）"</label>
+                <input id="export-passphrase" type="password" autocomplete="new-password"
+                    prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                <label for="export-passphrase-repeat">"再次输入口令"</label>
+                <input id="export-passphrase-repeat" type="password" autocomplete="new-password"
+                    prop:value=move || repeat.get() on:input=move |ev| repeat.set(event_target_value(&ev))/>
+            </div>
+        </Show>
         <ul class="hint">
             <li>"自评文件：本科室的基本信息、检查项答复、人员与评分、评分设置，报送党组办公室或交给同科室的同事合并。"</li>
             <li>"年度方案：当前使用的方案和评分设置，由党组办公室下发各科室。"</li>

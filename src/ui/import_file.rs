@@ -12,10 +12,12 @@ use super::import_preview::{
     restore_rows, AnnualPlanPreview, FileSummary, MergePreview, RestorePreview, RestoreRow,
 };
 use super::state::{template_of, AppState};
+use crate::browser::crypto::{self, CryptoFault};
 use crate::browser::files::{self, ChosenFile, ReadFault};
 use crate::browser::{clock, location, storage};
 use crate::domain::assessment::Assessment;
 use crate::domain::template::Template;
+use crate::exchange::encrypted::EncryptedFile;
 use crate::exchange::state::StoredState;
 use crate::exchange::{
     apply_annual_plan, apply_merge, import, plan_import, AnnualPlanUpdate, Change, Choices,
@@ -53,6 +55,12 @@ pub enum Stage {
     Reading(String),
     /// The file was refused; the message starts with its name.
     Refused(String),
+    /// A passphrase-protected file: asks for the passphrase (`error` after a wrong one).
+    Locked {
+        name: String,
+        text: Arc<String>,
+        error: Option<String>,
+    },
     /// Checksum or template doubts: the user confirms before the preview.
     Confirm(Arc<Loaded>),
     Preview(Arc<Loaded>, Arc<Preview>),
@@ -151,6 +159,18 @@ impl Importer {
     }
 
     fn examine(self, name: String, bytes: &[u8]) -> Stage {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            if EncryptedFile::is_encrypted(text) {
+                return match EncryptedFile::open(text) {
+                    Ok(_) => Stage::Locked {
+                        name,
+                        text: Arc::new(text.to_string()),
+                        error: None,
+                    },
+                    Err(e) => Stage::Refused(format!("{name}：{e}")),
+                };
+            }
+        }
         let template = self.app.template.get_untracked();
         match import(bytes, &template, None) {
             Err(e) => Stage::Refused(e.in_file(&name)),
@@ -173,6 +193,31 @@ impl Importer {
         if focus {
             request_animation_frame(|| location::reveal(HEADING_ID));
         }
+    }
+
+    /// Decrypts a passphrase-protected file, then checks it like any other.
+    pub fn unlock(self, passphrase: String) {
+        let Stage::Locked { name, text, .. } = self.stage.get_untracked() else {
+            return;
+        };
+        let this_read = self.reads.get_value();
+        self.stage.set(Stage::Reading(name.clone()));
+        spawn_local(async move {
+            let result = crypto::decrypt(&passphrase, &text).await;
+            if self.reads.try_get_value() != Some(this_read) {
+                return;
+            }
+            let next = match result {
+                Ok(plain) => self.examine(name, plain.as_bytes()),
+                Err(CryptoFault::WrongPassphrase) => Stage::Locked {
+                    name,
+                    text,
+                    error: Some(CryptoFault::WrongPassphrase.to_string()),
+                },
+                Err(fault) => Stage::Refused(format!("{name}：{fault}")),
+            };
+            self.show(next);
+        });
     }
 
     /// After the user confirmed a doubtful file.
@@ -429,6 +474,7 @@ pub fn ImportSection(importer: Importer) -> impl IntoView {
                 Stage::Refused(message) => view! {
                     <p class="import-error" role="alert" data-testid="import-error">{message}</p>
                 }.into_any(),
+                Stage::Locked { name, error, .. } => view! { <Unlock importer=importer name=name error=error/> }.into_any(),
                 Stage::Confirm(loaded) => view! { <ConfirmFile importer=importer loaded=loaded/> }.into_any(),
                 Stage::Preview(loaded, preview) => match &*preview {
                     Preview::Merge(plan) => view! {
@@ -446,6 +492,35 @@ pub fn ImportSection(importer: Importer) -> impl IntoView {
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// Asks for the passphrase of a protected file.
+#[component]
+fn Unlock(importer: Importer, name: String, error: Option<String>) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        importer.unlock(passphrase.get_untracked());
+    };
+    view! {
+        <form class="confirm" on:submit=submit data-testid="import-unlock">
+            <h3 id=HEADING_ID tabindex="-1">{format!("“{name}”已加密，请输入口令")}</h3>
+            <label for="import-passphrase">"口令"</label>
+            <input
+                id="import-passphrase"
+                type="password"
+                autocomplete="off"
+                prop:value=move || passphrase.get()
+                on:input=move |ev| passphrase.set(event_target_value(&ev))
+                aria-invalid=error.is_some().then_some("true")
+            />
+            {error.map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="form-actions">
+                <button type="submit" class="primary">"解密并继续"</button>
+                <button type="button" on:click=move |_| importer.cancel()>"取消"</button>
+            </div>
+        </form>
     }
 }
 
