@@ -6,7 +6,10 @@ mod exchange;
 mod overview;
 mod plan;
 mod profile;
+mod radar;
 mod rating;
+mod rating_entry;
+mod rating_settings;
 mod shell;
 pub mod state;
 
