@@ -2,6 +2,7 @@
 //! anything computed, and call `browser` for anything the browser does.
 
 mod checklist;
+mod derived;
 mod exchange;
 mod overview;
 mod plan;

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::text;
 use crate::domain::rating::fmt1;
 use crate::domain::Dimension;
 
@@ -23,9 +24,19 @@ fn point(index: usize, score: f64) -> (f64, f64) {
     at_radius(index, RADIUS * score.clamp(0.0, 100.0) / 100.0)
 }
 
+/// (cos, sin) of −90°, −18°, 54°, 126° and 198°: the five axes, written out so that the wasm carries
+/// no trigonometry.
+const AXES: [(f64, f64); 5] = [
+    (0.0, -1.0),
+    (0.951_056_516_3, -0.309_016_994_4),
+    (0.587_785_252_3, 0.809_016_994_4),
+    (-0.587_785_252_3, 0.809_016_994_4),
+    (-0.951_056_516_3, -0.309_016_994_4),
+];
+
 fn at_radius(index: usize, r: f64) -> (f64, f64) {
-    let angle = (-90.0 + 72.0 * index as f64).to_radians();
-    (CX + r * angle.cos(), CY + r * angle.sin())
+    let (cos, sin) = AXES[index % 5];
+    (CX + r * cos, CY + r * sin)
 }
 
 fn polygon(scores: impl Iterator<Item = f64>) -> String {
@@ -64,7 +75,7 @@ pub fn RadarChart(#[prop(into)] scores: Signal<Vec<(Dimension, Option<f64>)>>) -
             view! { <line class="radar-axis" x1=CX.to_string() y1=CY.to_string() x2=format!("{x:.1}") y2=format!("{y:.1}")></line> }
         })
         .collect_view();
-    let shape = move || scores.with(|s| polygon(s.iter().map(|(_, v)| v.unwrap_or(0.0))));
+    let shape = text(move || scores.with(|s| polygon(s.iter().map(|(_, v)| v.unwrap_or(0.0)))));
     let labels = move || {
         scores.with(|s| {
             s.iter()
@@ -93,7 +104,7 @@ pub fn RadarChart(#[prop(into)] scores: Signal<Vec<(Dimension, Option<f64>)>>) -
             width=WIDTH.to_string()
             height=HEIGHT.to_string()
             role="img"
-            aria-label=move || scores.with(|s| radar_label(s))
+            aria-label=text(move || scores.with(|s| radar_label(s)))
             data-testid="radar"
         >
             {rings}

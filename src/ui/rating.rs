@@ -9,6 +9,7 @@ use std::cmp::Ordering;
 
 use leptos::prelude::*;
 
+use super::derived::{flag, invalid_if, text, ErrorLine};
 use super::radar::RadarChart;
 use super::rating_entry::RatingEntry;
 use super::rating_settings::num_text;
@@ -56,7 +57,7 @@ pub fn RatingPage() -> impl IntoView {
             <div class="person-picker" role="group" aria-label="选择评分对象">
                 {move || people.get().into_iter().map(|p| {
                     let id = p.id.clone();
-                    let pressed = move || (current.get().as_deref() == Some(id.as_str())).to_string();
+                    let pressed = text(move || (current.get().as_deref() == Some(id.as_str())).to_string());
                     view! {
                         <button type="button" aria-pressed=pressed on:click=move |_| selected.set(Some(p.id.clone()))>
                             {p.name.clone()}
@@ -73,7 +74,7 @@ pub fn RatingPage() -> impl IntoView {
 #[component]
 fn SettingsSummary() -> impl IntoView {
     let app = use_app();
-    let text = move || {
+    let summary = text(move || {
         app.data.with(|d| {
             let s = &d.assessment.rating_settings;
             let dims: Vec<String> = Dimension::ALL
@@ -91,10 +92,10 @@ fn SettingsSummary() -> impl IntoView {
                 num_text(s.excellent_share_max)
             )
         })
-    };
+    });
     view! {
         <p class="settings-summary" data-testid="settings-summary">
-            {text} " " <a href=Route::Settings.href()>"修改评分设置"</a>
+            {summary} " " <a href=Route::Settings.href()>"修改评分设置"</a>
         </p>
     }
 }
@@ -212,7 +213,7 @@ fn PeopleSection(people: Memo<Vec<Person>>, selected: RwSignal<Option<String>>) 
                                     <th scope="row">{p.name.clone()}</th>
                                     <td>{p.post.clone()}</td>
                                     <td>{p.level.label()}</td>
-                                    <td class="num">{move || format!("{} 条", count())}</td>
+                                    <td class="num">{text(move || format!("{} 条", count()))}</td>
                                     <td class="actions">
                                         {move || if confirming.get().as_deref() == Some(id.get_value().as_str()) {
                                             view! {
@@ -287,32 +288,28 @@ fn PersonForm(
             Err(e) => error.set(Some((e.field.to_string(), e.message))),
         }
     };
-    let invalid = move |field: &'static str| {
-        move || {
-            error
-                .with(|e| e.as_ref().is_some_and(|(f, _)| f == field))
-                .then_some("true")
-        }
-    };
+    let name_invalid =
+        invalid_if(move || error.with(|e| e.as_ref().is_some_and(|(f, _)| f == "name")));
+    let message = Signal::derive(move || error.get().map(|(_, message)| message));
     view! {
         <form class="person-form" on:submit=submit novalidate aria-label=form_label>
             <label for=format!("{prefix}-name")>"姓名"</label>
-            <input id=format!("{prefix}-name") type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) aria-invalid=invalid("name")/>
+            <input id=format!("{prefix}-name") type="text" prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) aria-invalid=name_invalid/>
             <label for=format!("{prefix}-post")>"职务"</label>
-            <input id=format!("{prefix}-post") type="text" placeholder="例如：党组书记、局长" prop:value=move || post.get() on:input=move |ev| post.set(event_target_value(&ev))/>
+            <input id=format!("{prefix}-post") type="text" placeholder="例如：党组书记、局长" prop:value=post on:input=move |ev| post.set(event_target_value(&ev))/>
             <label for=format!("{prefix}-level")>"责任层级"</label>
             <select id=format!("{prefix}-level") on:change=move |ev| {
                 if let Some(l) = ResponsibilityLevel::from_key(&event_target_value(&ev)) { level.set(l) }
             }>
                 {ResponsibilityLevel::ALL.into_iter().map(|l| view! {
-                    <option value=l.key() prop:selected=move || level.get() == l>{level_text(l)}</option>
+                    <option value=l.key() prop:selected=flag(move || level.get() == l)>{level_text(l)}</option>
                 }).collect_view()}
             </select>
             <div class="form-actions">
                 <button type="submit" class="primary">{submit_label}</button>
                 {on_cancel.map(|cancel| view! { <button type="button" on:click=move |_| cancel.run(())>"取消"</button> })}
             </div>
-            {move || error.get().map(|(_, message)| view! { <p class="field-error" role="alert">{message}</p> })}
+            <ErrorLine message=message/>
         </form>
     }
 }
@@ -520,14 +517,14 @@ fn ResultCard(result: Memo<Option<PersonResult>>) -> impl IntoView {
     let field = move |f: fn(&PersonResult) -> String| {
         move || result.with(|r| r.as_ref().map(f).unwrap_or_default())
     };
-    let heading = field(|r| {
+    let heading = text(field(|r| {
         let post = if r.post.is_empty() {
             String::new()
         } else {
             format!("{}，", r.post)
         };
         format!("{}（{}{}）的评分结果", r.name, post, r.level.label())
-    });
+    }));
     let scores = Signal::derive(move || {
         result.with(|r| {
             Dimension::ALL
@@ -625,12 +622,12 @@ fn ResultCard(result: Memo<Option<PersonResult>>) -> impl IntoView {
                             <tbody><tr>
                                 {Dimension::ALL.map(|d| view! {
                                     <td class="num" data-testid=format!("result-{}", d.key())>
-                                        {move || result.with(|r| score_text(r.as_ref().and_then(|r| r.dimension(d).score)))}
+                                        {text(move || result.with(|r| score_text(r.as_ref().and_then(|r| r.dimension(d).score))))}
                                     </td>
                                 }).into_iter().collect_view()}
-                                <td class="num total" data-testid="result-total">{move || result.with(|r| score_text(r.as_ref().and_then(|r| r.total)))}</td>
-                                <td data-testid="result-grade" class=move || result.with(|r| grade_class(r.as_ref().and_then(|r| r.grade)))>
-                                    {move || result.with(|r| grade_text(r.as_ref().and_then(|r| r.grade)))}
+                                <td class="num total" data-testid="result-total">{text(move || result.with(|r| score_text(r.as_ref().and_then(|r| r.total))))}</td>
+                                <td data-testid="result-grade" class=text(move || result.with(|r| grade_class(r.as_ref().and_then(|r| r.grade)).to_string()))>
+                                    {text(move || result.with(|r| grade_text(r.as_ref().and_then(|r| r.grade)).to_string()))}
                                 </td>
                             </tr></tbody>
                         </table>

@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::{flag, invalid_if, text, ErrorLine};
 use super::overview::short;
 use super::rating_settings::num_text;
 use super::state::{use_app, AppState};
@@ -254,16 +255,16 @@ fn PeerRaters(
                     id=input_id
                     type="text"
                     list=list_id.clone()
-                    prop:value=move || name.get()
+                    prop:value=name
                     on:input=move |ev| name.set(event_target_value(&ev))
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-invalid=invalid_if(move || error.with(Option::is_some))
                 />
                 <datalist id=list_id>
                     {move || others().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
                 </datalist>
                 <button type="submit">"添加互评人"</button>
             </form>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <ErrorLine message=error/>
         </section>
     }
 }
@@ -280,7 +281,7 @@ fn PeerRow(
     let app = use_app();
     let pid = StoredValue::new(person_id);
     let current = StoredValue::new(rater.clone());
-    let text = RwSignal::new(rater.clone());
+    let name = RwSignal::new(rater.clone());
     let error = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
     let holds = move |r: &Rating| {
@@ -297,7 +298,7 @@ fn PeerRow(
             .with_untracked(|d| d.assessment.ratings.iter().filter(|r| holds(r)).count())
     };
     let rename = move |_| {
-        let new = text.get_untracked().trim().to_string();
+        let new = name.get_untracked().trim().to_string();
         let old = current.get_value();
         if new == old {
             error.set(None);
@@ -341,12 +342,12 @@ fn PeerRow(
                 id=input_id
                 type="text"
                 class="peer-name"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
+                prop:value=name
+                on:input=move |ev| name.set(event_target_value(&ev))
                 on:change=rename
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-invalid=invalid_if(move || error.with(Option::is_some))
             />
-            <span class="peer-count">{move || format!("{} 条评分", count())}</span>
+            <span class="peer-count">{text(move || format!("{} 条评分", count()))}</span>
             {move || if confirming.get() {
                 view! {
                     <span class="confirm">
@@ -362,7 +363,7 @@ fn PeerRow(
                     </button>
                 }.into_any()
             }}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <ErrorLine message=error/>
         </li>
     }
 }
@@ -397,22 +398,24 @@ fn DimensionBlock(
     };
     let role_note = move |role: RaterRole| {
         move || {
-            result.with(|r| {
-                let r = r.as_ref()?;
-                let role = r
-                    .dimension(dimension)
-                    .roles
-                    .iter()
-                    .find(|x| x.role == role)?;
-                let avg = role.average?;
-                let weight = role.effective_weight.unwrap_or(role.weight);
-                Some(format!(
-                    "{}平均 {}，计权 {}%",
-                    role.role.label(),
-                    fmt1(avg),
-                    num_text(weight)
-                ))
-            })
+            result
+                .with(|r| {
+                    let r = r.as_ref()?;
+                    let role = r
+                        .dimension(dimension)
+                        .roles
+                        .iter()
+                        .find(|x| x.role == role)?;
+                    let avg = role.average?;
+                    let weight = role.effective_weight.unwrap_or(role.weight);
+                    Some(format!(
+                        "{}平均 {}，计权 {}%",
+                        role.role.label(),
+                        fmt1(avg),
+                        num_text(weight)
+                    ))
+                })
+                .unwrap_or_default()
         }
     };
     let cell = move |role: RaterRole, rater: String| Cell {
@@ -425,8 +428,8 @@ fn DimensionBlock(
         <section class="dimension-block" aria-label=format!("{} 维度评分", dimension.label()) data-testid=format!("dimension-{}", dimension.key())>
             <h4>
                 <span class="dimension-name">{dimension.label()}</span>
-                <span class="dimension-weight">{move || format!("权重 {}%", weight())}</span>
-                <span class="dimension-score">"维度得分 " <span data-testid="dimension-score">{score}</span></span>
+                <span class="dimension-weight">{text(move || format!("权重 {}%", weight()))}</span>
+                <span class="dimension-score">"维度得分 " <span data-testid="dimension-score">{text(score)}</span></span>
             </h4>
             <div class="dimension-body">
                 <Indicators evidence=evidence/>
@@ -438,7 +441,7 @@ fn DimensionBlock(
                     </For>
                     {move || peers.with(Vec::is_empty).then(|| view! { <p class="hint">"尚未添加互评人。"</p> })}
                     <p class="role-notes">
-                        {RaterRole::ALL.map(|role| view! { <span>{role_note(role)}</span> }).into_iter().collect_view()}
+                        {RaterRole::ALL.map(|role| view! { <span>{text(role_note(role))}</span> }).into_iter().collect_view()}
                     </p>
                 </div>
             </div>
@@ -599,23 +602,30 @@ fn RatingCell(cell: Cell) -> impl IntoView {
             })
         })
     };
+    let by_score = flag(move || mode.with(|m| m == "score"));
+    let invalid = invalid_if(move || error.with(Option::is_some));
+    let message = Signal::derive(move || {
+        error
+            .get()
+            .map(|e| format!("{e}（尚未保存；当前计入：{}）", in_force()))
+    });
     view! {
-        <div class="rating-cell" class:rated=move || stored().is_some()>
+        <div class="rating-cell" class:rated=flag(move || stored().is_some())>
             <label for=select_id.clone()><span class="sr-only">{dim_prefix}</span>{role_text}</label>
             <select
                 id=select_id
                 on:change=move |ev| { mode.set(event_target_value(&ev)); commit() }
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-invalid=invalid
             >
-                <option value="" prop:selected=move || mode.with(String::is_empty)>"未评"</option>
+                <option value="" prop:selected=flag(move || mode.with(String::is_empty))>"未评"</option>
                 {Grade::ALL.into_iter().map(|g| view! {
-                    <option value=g.key() prop:selected=move || mode.with(|m| m == g.key())>
-                        {move || format!("{}（{}）", g.label(), grade_score(g))}
+                    <option value=g.key() prop:selected=flag(move || mode.with(|m| m == g.key()))>
+                        {text(move || format!("{}（{}）", g.label(), grade_score(g)))}
                     </option>
                 }).collect_view()}
-                <option value="score" prop:selected=move || mode.with(|m| m == "score")>"按分数"</option>
+                <option value="score" prop:selected=by_score>"按分数"</option>
             </select>
-            <Show when=move || mode.with(|m| m == "score")>
+            <Show when=move || by_score.get()>
                 <label class="sr-only" for=score_id.clone()>{format!("{label} 分数")}</label>
                 <input
                     id=score_id.clone()
@@ -623,14 +633,12 @@ fn RatingCell(cell: Cell) -> impl IntoView {
                     type="text"
                     inputmode="decimal"
                     placeholder="0–100"
-                    prop:value=move || score_text.get()
+                    prop:value=score_text
                     on:input=move |ev| { score_text.set(event_target_value(&ev)); commit() }
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-invalid=invalid
                 />
             </Show>
-            {move || error.get().map(|e| view! {
-                <p class="field-error" role="alert">{e} {format!("（尚未保存；当前计入：{}）", in_force())}</p>
-            })}
+            <ErrorLine message=message/>
         </div>
     }
 }

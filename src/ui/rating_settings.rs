@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::{flag, invalid_if, text};
 use super::state::{use_app, AppState};
 use crate::domain::rating::{
     Grade, GradeBand, RaterRole, RatingSettings, ResponsibilityLevel, MAX_EXCELLENT_SHARE,
@@ -214,12 +215,12 @@ pub fn RatingSettingsSection() -> impl IntoView {
                     id=id
                     type="text"
                     inputmode="decimal"
-                    prop:value=move || draft.with(|d| get(d, index))
+                    prop:value=text(move || draft.with(|d| get(d, index)))
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         draft.update(|d| set(d, index, v));
                     }
-                    aria-invalid=move || status.with(|s| matches!(s, Status::Refused(f, _) if concerns(f, &field_for_invalid))).then_some("true")
+                    aria-invalid=invalid_if(move || status.with(|s| matches!(s, Status::Refused(f, _) if concerns(f, &field_for_invalid))))
                 />
             </label>
         }
@@ -264,7 +265,7 @@ pub fn RatingSettingsSection() -> impl IntoView {
                     |dr, i, v| dr.dimension_weights[i] = v,
                     i,
                 )).collect_view()}
-                <span class="sum" class:sum-off=sum_off(dims_of) data-testid="dimension-weight-sum">{sum_of(dims_of)}</span>
+                <span class="sum" class:sum-off=flag(sum_off(dims_of)) data-testid="dimension-weight-sum">{text(sum_of(dims_of))}</span>
             </fieldset>
             <fieldset class="settings-group">
                 <legend>"评价主体权重（%，合计应为 100；互评先在评价人之间平均）"</legend>
@@ -275,7 +276,7 @@ pub fn RatingSettingsSection() -> impl IntoView {
                     |dr, i, v| dr.role_weights[i] = v,
                     i,
                 )).collect_view()}
-                <span class="sum" class:sum-off=sum_off(roles_of) data-testid="role-weight-sum">{sum_of(roles_of)}</span>
+                <span class="sum" class:sum-off=flag(sum_off(roles_of)) data-testid="role-weight-sum">{text(sum_of(roles_of))}</span>
             </fieldset>
             <fieldset class="settings-group">
                 <legend>"等次对应分（按等次评价时计入的分数）"</legend>
@@ -340,18 +341,16 @@ fn VetoFields(draft: RwSignal<Draft>, status: RwSignal<Status>) -> impl IntoView
                 .map_or("off".to_string(), |g| g.key().to_string())
         })
     };
-    let cap_invalid = move || {
-        status
-            .with(|s| matches!(s, Status::Refused(f, _) if f == "vetoes.red_line_cap"))
-            .then_some("true")
-    };
+    let cap_invalid = invalid_if(move || {
+        status.with(|s| matches!(s, Status::Refused(f, _) if f == "vetoes.red_line_cap"))
+    });
     view! {
         <fieldset class="settings-group vetoes">
             <legend>"一票否决"</legend>
             <label class="check">
                 <input
                     type="checkbox"
-                    prop:checked=move || draft.with(|d| d.lian_veto)
+                    prop:checked=flag(move || draft.with(|d| d.lian_veto))
                     on:change=move |ev| { let v = event_target_checked(&ev); draft.update(|d| d.lian_veto = v) }
                 />
                 "“廉”维度得分属不称职档时，等次定为不称职"
@@ -366,9 +365,9 @@ fn VetoFields(draft: RwSignal<Draft>, status: RwSignal<Status>) -> impl IntoView
                     }
                     aria-invalid=cap_invalid
                 >
-                    <option value="off" prop:selected=move || cap_key() == "off">"不封顶（关闭）"</option>
+                    <option value="off" prop:selected=flag(move || cap_key() == "off")>"不封顶（关闭）"</option>
                     {Grade::ALL.into_iter().map(|g| view! {
-                        <option value=g.key() prop:selected=move || cap_key() == g.key()>{g.label()}</option>
+                        <option value=g.key() prop:selected=flag(move || cap_key() == g.key())>{g.label()}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -379,7 +378,7 @@ fn VetoFields(draft: RwSignal<Draft>, status: RwSignal<Status>) -> impl IntoView
                 <label class="check">
                     <input
                         type="checkbox"
-                        prop:checked=move || draft.with(|d| d.levels[i])
+                        prop:checked=flag(move || draft.with(|d| d.levels[i]))
                         on:change=move |ev| { let v = event_target_checked(&ev); draft.update(|d| d.levels[i] = v) }
                     />
                     {format!("{}（{}）", level.label(), level.holder())}
