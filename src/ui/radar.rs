@@ -105,7 +105,6 @@ pub fn RadarChart(#[prop(into)] scores: Signal<Vec<(Dimension, Option<f64>)>>) -
             height=HEIGHT.to_string()
             role="img"
             aria-label=text(move || scores.with(|s| radar_label(s)))
-            data-testid="radar"
         >
             {rings}
             {axes}

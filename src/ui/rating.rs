@@ -503,7 +503,7 @@ fn PersonPanel(person_id: String, results: Memo<Vec<PersonResult>>) -> impl Into
         results.with(|rs| id.with_value(|id| rs.iter().find(|r| &r.person_id == id).cloned()))
     });
     view! {
-        <div class="person-panel" data-testid="person-panel">
+        <div class="person-panel">
             <ResultCard result=result/>
             <h3>"评分录入"</h3>
             <p class="hint">"每格选择等次，或选“按分数”后填写 0–100 的分数；选“未评”即删除该项评分。"</p>
@@ -621,7 +621,7 @@ fn ResultCard(result: Memo<Option<PersonResult>>) -> impl IntoView {
                             </tr></thead>
                             <tbody><tr>
                                 {Dimension::ALL.map(|d| view! {
-                                    <td class="num" data-testid=format!("result-{}", d.key())>
+                                    <td class="num">
                                         {text(move || result.with(|r| score_text(r.as_ref().and_then(|r| r.dimension(d).score))))}
                                     </td>
                                 }).into_iter().collect_view()}
@@ -642,7 +642,7 @@ fn ResultCard(result: Memo<Option<PersonResult>>) -> impl IntoView {
                             </div>
                         })
                     }}
-                    {move || notices().into_iter().map(|n| view! { <p class="notice result-notice" data-testid="result-notice">{n}</p> }).collect_view()}
+                    {move || notices().into_iter().map(|n| view! { <p class="notice result-notice">{n}</p> }).collect_view()}
                 </div>
                 <RadarChart scores=scores/>
             </div>

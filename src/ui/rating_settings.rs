@@ -276,7 +276,7 @@ pub fn RatingSettingsSection() -> impl IntoView {
                     |dr, i, v| dr.role_weights[i] = v,
                     i,
                 )).collect_view()}
-                <span class="sum" class:sum-off=flag(sum_off(roles_of)) data-testid="role-weight-sum">{text(sum_of(roles_of))}</span>
+                <span class="sum" class:sum-off=flag(sum_off(roles_of))>{text(sum_of(roles_of))}</span>
             </fieldset>
             <fieldset class="settings-group">
                 <legend>"等次对应分（按等次评价时计入的分数）"</legend>
