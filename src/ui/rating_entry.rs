@@ -21,7 +21,7 @@ use crate::domain::Dimension;
 use crate::route::Route;
 
 /// The rater recorded for 上级评价.
-pub const SUPERIOR_RATER: &str = "党组";
+const SUPERIOR_RATER: &str = "党组";
 
 /// One place a rating goes: a person, a dimension, a role and (for 互评) a rater.
 #[derive(Debug, Clone, PartialEq)]
