@@ -2,13 +2,17 @@
 //! anything computed, and call `browser` for anything the browser does.
 
 mod checklist;
+mod derived;
 mod exchange;
 mod import_file;
 mod import_preview;
 mod overview;
 mod plan;
 mod profile;
+mod radar;
 mod rating;
+mod rating_entry;
+mod rating_settings;
 mod shell;
 pub mod state;
 

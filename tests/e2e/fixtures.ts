@@ -97,6 +97,66 @@ export class AppPage {
   async storedState() {
     return this.page.evaluate(() => localStorage.getItem('zrz.state'));
   }
+
+  async openRating() {
+    await this.page.goto('./#/rating');
+    await expect(this.page.getByTestId('rating')).toBeVisible();
+  }
+
+  async openSettings() {
+    await this.page.goto('./#/settings');
+    await expect(this.page.getByTestId('settings')).toBeVisible();
+  }
+
+  /** Adds a person on the rating page; `level` is 主体责任 / 第一责任 / 直接责任 / 领导责任. */
+  async addPerson(name: string, post: string, level: string) {
+    const levelLabels: Record<string, string> = {
+      主体责任: '主体责任（局领导班子）',
+      第一责任: '第一责任（党组书记）',
+      直接责任: '直接责任（分管领导）',
+      领导责任: '领导责任（领导班子其他成员）',
+    };
+    const form = this.page.getByRole('form', { name: '添加参评人员' });
+    await form.getByLabel('姓名').fill(name);
+    await form.getByLabel('职务').fill(post);
+    await form.getByLabel('责任层级').selectOption({ label: levelLabels[level] ?? level });
+    await form.getByRole('button', { name: '添加人员' }).click();
+  }
+
+  /** Chooses whom the rating cells are for. */
+  async ratePerson(name: string) {
+    await this.page.getByRole('group', { name: '选择评分对象' }).getByRole('button', { name, exact: true }).click();
+    await expect(this.page.getByTestId('result-card').getByRole('heading')).toContainText(name);
+  }
+
+  async addPeer(name: string) {
+    const form = this.page.getByRole('form', { name: '添加互评人' });
+    await form.getByLabel('互评人姓名').fill(name);
+    await form.getByRole('button', { name: '添加互评人' }).click();
+    await expect(this.page.getByLabel(`德·互评·${name}`, { exact: true })).toBeVisible();
+  }
+
+  /** Sets the cell labelled e.g. "勤·互评·王五" to a grade (优秀 / 称职 / 基本称职 / 不称职 / 未评) or a score. */
+  async rate(cell: string, value: string | number) {
+    const gradeKeys: Record<string, string> = { 未评: '', 优秀: 'excellent', 称职: 'competent', 基本称职: 'basically_competent', 不称职: 'incompetent' };
+    const select = this.page.getByLabel(cell, { exact: true });
+    if (typeof value === 'number') {
+      await select.selectOption('score');
+      await this.page.getByLabel(`${cell} 分数`, { exact: true }).fill(String(value));
+    } else {
+      await select.selectOption(gradeKeys[value]);
+    }
+  }
+
+  /** The row of a person in 评分结果一览. */
+  summaryRow(name: string) {
+    return this.page.getByTestId(`row-${name}`);
+  }
+
+  /** A field of the rating settings form in 设置, by its group (legend) and label. */
+  ratingSetting(group: string, label: string) {
+    return this.page.getByRole('group', { name: group }).getByLabel(label, { exact: true });
+  }
 }
 
 export const test = base.extend<{ app: AppPage; watchdog: Watchdog }>({
