@@ -13,7 +13,11 @@ export class Watchdog {
   constructor(page: Page, origin: string) {
     page.on('console', (m) => { if (m.type() === 'error') this.problems.push(`console error: ${m.text()}`); });
     page.on('pageerror', (e) => this.problems.push(`uncaught: ${e.message}`));
-    page.on('requestfailed', (r) => this.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (r) => {
+      // ERR_ABORTED is the browser cancelling a request because the page navigated or reloaded.
+      const error = r.failure()?.errorText ?? '';
+      if (error !== 'net::ERR_ABORTED') this.problems.push(`request failed: ${r.url()} ${error}`);
+    });
     page.on('response', (r) => { if (r.status() >= 400) this.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
     page.on('request', (r) => {
       const url = r.url();
