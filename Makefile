@@ -32,6 +32,8 @@ lint:
 
 test-native:
 	cargo test --no-default-features
+	# The few tests of pure logic that lives beside components (form parsing) need the web feature.
+	cargo test --lib ui::
 
 test-wasm:
 	scripts/test-wasm.sh

@@ -51,9 +51,9 @@ impl Kind {
     /// Where in the app a file of this kind is imported, for the wrong-kind message.
     pub fn where_to_import(self) -> &'static str {
         match self {
-            Kind::Assessment => "请在“导入导出”页的“导入科室自评”处导入",
-            Kind::AnnualPlan => "请在“导入导出”页的“导入年度方案”处导入",
-            Kind::Backup => "请在“导入导出”页的“从备份恢复”处导入",
+            Kind::Assessment => "在“导入导出”页导入科室自评文件时，会先显示逐项合并预览",
+            Kind::AnnualPlan => "在“导入导出”页导入年度方案时，会更新方案并保留全部答复",
+            Kind::Backup => "在“导入导出”页导入备份时，会在确认后恢复全部数据",
         }
     }
 }
