@@ -5,7 +5,7 @@ PORT ?= 8080
 CARGO_HOME ?= $(HOME)/.cargo
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 
-.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e bench
+.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e size
 
 run: tools
 	trunk build --release
@@ -40,3 +40,6 @@ test-wasm:
 
 test-e2e: build
 	scripts/test-e2e.sh
+
+size: build
+	scripts/measure-size.sh

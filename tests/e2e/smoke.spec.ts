@@ -44,6 +44,20 @@ test.describe('the app shell', () => {
     await expect(app.item('4.3.4')).toContainText('红色纪念馆');
   });
 
+  test('the app icons, manifest and JSON Schema are published with the app', async ({ app, page }) => {
+    await app.open();
+    const manifest = await (await page.request.get('manifest.webmanifest')).json();
+    expect(manifest.lang).toBe('zh-CN');
+    for (const icon of manifest.icons) {
+      const response = await page.request.get(icon.src);
+      expect(response.ok(), icon.src).toBe(true);
+      expect(response.headers()['content-type']).toContain(icon.type.split('+')[0]);
+    }
+    expect((await page.request.get('favicon.svg')).ok()).toBe(true);
+    const schema = await (await page.request.get('schema/zrz-exchange-v2.schema.json')).json();
+    expect(schema.$schema).toContain('2020-12');
+  });
+
   test('an unknown page says so and links back', async ({ app, page }) => {
     await app.open('#/no-such-page');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
