@@ -239,6 +239,22 @@ fn ItemCard(item: Item) -> impl IntoView {
     let needs_reason = move || response().is_some_and(Response::needs_reason);
     let occurred = move || response() == Some(Response::Occurred);
     let choices = Response::choices_for(&item.kind);
+    // One date of the answer: a labelled date input that edits it and shows when it is refused.
+    let date_field = move |field: &'static str,
+                           label: &'static str,
+                           get: fn(&Answer) -> Option<NaiveDate>,
+                           set: fn(&mut Answer, Option<NaiveDate>)| {
+        view! {
+            <label for=field_id(field)>{label}</label>
+            <input
+                id=field_id(field)
+                type="date"
+                prop:value=move || date_text(draft.with(get))
+                on:change=move |ev| { let v = parse_date(&event_target_value(&ev)); edit(&|d| set(d, v)) }
+                aria-invalid=invalid(field)
+            />
+        }
+    };
 
     view! {
         <article id=dom_id class="item-card" class:red-line=is_red_line class:occurred=occurred tabindex="-1" data-testid=format!("item-{}", item.id)>
@@ -276,14 +292,7 @@ fn ItemCard(item: Item) -> impl IntoView {
                 ></textarea>
             </Show>
             <Show when=occurred>
-                <label for=field_id("occurred_on")>"发生日期（必填）"</label>
-                <input
-                    id=field_id("occurred_on")
-                    type="date"
-                    prop:value=move || date_text(draft.with(|d| d.occurred_on))
-                    on:change=move |ev| { let v = parse_date(&event_target_value(&ev)); edit(&|d| d.occurred_on = v) }
-                    aria-invalid=invalid("occurred_on")
-                />
+                {date_field("occurred_on", "发生日期（必填）", |d| d.occurred_on, |d, v| d.occurred_on = v)}
             </Show>
             <label for=field_id("note")>{move || if occurred() { "具体情况（必填）" } else { "落实情况说明" }}</label>
             <textarea
@@ -309,26 +318,8 @@ fn ItemCard(item: Item) -> impl IntoView {
                             on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.owner = v.clone()) }
                         />
                     </div>
-                    <div>
-                        <label for=field_id("due")>"完成时限"</label>
-                        <input
-                            id=field_id("due")
-                            type="date"
-                            prop:value=move || date_text(draft.with(|d| d.due))
-                            on:change=move |ev| { let v = parse_date(&event_target_value(&ev)); edit(&|d| d.due = v) }
-                            aria-invalid=invalid("due")
-                        />
-                    </div>
-                    <div>
-                        <label for=field_id("done")>"完成日期"</label>
-                        <input
-                            id=field_id("done")
-                            type="date"
-                            prop:value=move || date_text(draft.with(|d| d.done))
-                            on:change=move |ev| { let v = parse_date(&event_target_value(&ev)); edit(&|d| d.done = v) }
-                            aria-invalid=invalid("done")
-                        />
-                    </div>
+                    <div>{date_field("due", "完成时限", |d| d.due, |d, v| d.due = v)}</div>
+                    <div>{date_field("done", "完成日期", |d| d.done, |d, v| d.done = v)}</div>
                     <div class="flag">
                         <label>
                             <input

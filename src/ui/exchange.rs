@@ -125,6 +125,21 @@ fn describe_differences(differences: &[Difference]) -> String {
 }
 
 #[component]
+fn ExportOption(id: &'static str, checked: RwSignal<bool>, label: &'static str) -> impl IntoView {
+    view! {
+        <p class="export-option">
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=move || checked.get()
+                on:change=move |ev| checked.set(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
+        </p>
+    }
+}
+
+#[component]
 fn ExportSection() -> impl IntoView {
     let app = use_app();
     let sanitized = RwSignal::new(false);
@@ -249,24 +264,8 @@ fn ExportSection() -> impl IntoView {
             <button type="button" on:click=move |_| export(Kind::AnnualPlan)>"导出年度方案"</button>
             <button type="button" on:click=move |_| export(Kind::Backup)>"导出全部数据备份"</button>
         </div>
-        <p class="export-option">
-            <input
-                id="export-sanitized"
-                type="checkbox"
-                prop:checked=move || sanitized.get()
-                on:change=move |ev| sanitized.set(event_target_checked(&ev))
-            />
-            <label for="export-sanitized">"脱敏（去掉姓名和文字说明，供办公室以外的人查看；脱敏文件不能合并）"</label>
-        </p>
-        <p class="export-option">
-            <input
-                id="export-protect"
-                type="checkbox"
-                prop:checked=move || protect.get()
-                on:change=move |ev| protect.set(event_target_checked(&ev))
-            />
-            <label for="export-protect">"设置口令加密（AES-256，对方需输入同一口令才能导入）"</label>
-        </p>
+        <ExportOption id="export-sanitized" checked=sanitized label="脱敏（去掉姓名和文字说明，供办公室以外的人查看；脱敏文件不能合并）"/>
+        <ExportOption id="export-protect" checked=protect label="设置口令加密（AES-256，对方需输入同一口令才能导入）"/>
         <Show when=move || protect.get()>
             <div class="form passphrase-form">
                 <label for="export-passphrase">"口令（至少 8 个字符）"</label>
