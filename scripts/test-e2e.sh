@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=$(realpath "${E2E_DIST:-dist}")
-export E2E_PORT=${E2E_PORT:-4173}
+# A free port unless one is given, so a server left running elsewhere cannot fail the run.
+export E2E_PORT=${E2E_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 [ -f "$dist/index.html" ] || { echo "$dist is missing: run 'make build' first" >&2; exit 1; }
 export E2E_ROOT=$PWD/target/e2e-root-$E2E_PORT
 rm -rf "$E2E_ROOT"
