@@ -108,10 +108,7 @@ fn annual_plans_and_backups_round_trip_too() {
         panic!("an annual plan")
     };
     assert_eq!(back.rating_settings, plan.rating_settings);
-    assert_eq!(
-        exchange::export::template_ref_of(&back.template),
-        Template::shipped().reference()
-    );
+    assert_eq!(back.template.reference(), Template::shipped().reference());
 
     let mut state = StoredState {
         assessment: sample(),

@@ -444,6 +444,18 @@ pub struct RawQuota {
     pub activity: String,
 }
 
+impl RawTemplate {
+    /// Which template this is: id, version and the content hash [`Template::build`] gives it, so a
+    /// 年度方案 can be recognised without building (and validating) the whole template.
+    pub fn reference(&self) -> TemplateRef {
+        TemplateRef {
+            id: self.id.clone(),
+            version: self.version.clone(),
+            hash: content_hash(self),
+        }
+    }
+}
+
 /// SHA-256 over the re-serialised raw template, so whitespace and key order in the file don't matter.
 fn content_hash(raw: &RawTemplate) -> String {
     let canonical = serde_json::to_vec(raw).expect("raw template always serialises");

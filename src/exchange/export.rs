@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use super::canonical::checksum;
 use super::envelope::{AnnualPlan, Content, ExportEnvelope, ExportMeta};
@@ -14,7 +13,7 @@ use super::state::StoredState;
 use super::{FORMAT, FORMAT_VERSION};
 use crate::domain::assessment::{Assessment, Profile};
 use crate::domain::rating::owner_names;
-use crate::domain::template::{hex, RawTemplate, Template, TemplateRef};
+use crate::domain::template::{Template, TemplateRef};
 
 /// A 科室自评 file for `assessment`, filled in with `template`.
 pub fn export_assessment(
@@ -33,7 +32,7 @@ pub fn export_assessment(
 
 /// A 年度方案 file, sent down by the office whose own profile is `issued_by`.
 pub fn export_annual_plan(plan: &AnnualPlan, issued_by: &Profile, meta: &ExportMeta) -> String {
-    let reference = template_ref_of(&plan.template);
+    let reference = plan.template.reference();
     let p = issued_by;
     write(
         &Content::AnnualPlan(plan.clone()),
@@ -52,17 +51,6 @@ pub fn export_backup(state: &StoredState, template: &Template, meta: &ExportMeta
         (&p.unit, &p.department, p.year),
         meta,
     )
-}
-
-/// Which template a raw template is: id, version, and the same content hash `Template::parse` gives
-/// (SHA-256 of its compact serde serialisation; a test keeps the two rules together).
-pub fn template_ref_of(raw: &RawTemplate) -> TemplateRef {
-    let bytes = serde_json::to_vec(raw).expect("a raw template serialises");
-    TemplateRef {
-        id: raw.id.clone(),
-        version: raw.version.clone(),
-        hash: hex(&Sha256::digest(&bytes)),
-    }
 }
 
 fn write(
@@ -221,10 +209,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn template_ref_of_matches_the_domain_hash() {
-        let raw: RawTemplate =
+    fn a_raw_templates_reference_is_the_built_templates() {
+        let raw: crate::domain::template::RawTemplate =
             serde_json::from_str(crate::domain::template::SHIPPED_TEMPLATE_JSON).unwrap();
-        assert_eq!(template_ref_of(&raw), Template::shipped().reference());
+        assert_eq!(raw.reference(), Template::shipped().reference());
     }
 
     #[test]

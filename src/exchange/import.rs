@@ -648,7 +648,7 @@ fn read_content(
             if let Some(settings) = &plan.rating_settings {
                 check_settings(settings, &[key("content"), key("rating_settings")])?;
             }
-            let reference = super::export::template_ref_of(&plan.template);
+            let reference = plan.template.reference();
             Template::from_raw(plan.template.clone(), reference.hash).map_err(|e| {
                 ImportError::InvalidTemplate {
                     at: e.at,

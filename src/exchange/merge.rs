@@ -38,7 +38,6 @@ use serde_json::{Map, Value};
 use super::canonical::checksum;
 use super::envelope::{AnnualPlan, Content, Kind};
 use super::error::ImportError;
-use super::export::template_ref_of;
 use super::import::Imported;
 use super::path::{record_id, ItemRef, Section};
 use super::state::StoredState;
@@ -551,7 +550,7 @@ pub fn apply_annual_plan(
     current: &Template,
     plan: &AnnualPlan,
 ) -> Result<AnnualPlanUpdate, ImportError> {
-    let next = template_ref_of(&plan.template);
+    let next = plan.template.reference();
     let template = Template::from_raw(plan.template.clone(), next.hash.clone()).map_err(|e| {
         ImportError::InvalidTemplate {
             at: e.at,

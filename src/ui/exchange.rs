@@ -9,7 +9,6 @@ use crate::browser::crypto;
 use crate::browser::{clock, download, files};
 use crate::domain::template::{RawTemplate, SHIPPED_TEMPLATE_JSON};
 use crate::exchange::encrypted::check_passphrase;
-use crate::exchange::export::template_ref_of;
 use crate::exchange::state::StoredState;
 use crate::exchange::{
     annual_plan_file_name, assessment_file_name, backup_file_name, export_annual_plan,
@@ -97,7 +96,7 @@ fn raw_template_in_use(
     state
         .template
         .clone()
-        .filter(|raw| template_ref_of(raw) == in_use.reference())
+        .filter(|raw| raw.reference() == in_use.reference())
         .unwrap_or_else(|| {
             serde_json::from_str(SHIPPED_TEMPLATE_JSON)
                 .expect("the shipped template is checked by the tests")
