@@ -339,6 +339,12 @@ fn shipped_template_all_good_scores_100_chapter_by_chapter() {
         assert_eq!(p.percent_answered(), 100.0);
     }
     assert!(s.red_lines_occurred.is_empty() && s.overdue.is_empty() && s.flagged.is_empty());
+    assert_eq!(s.red_lines_unanswered, 0);
+    assert_eq!(
+        summarize(&t, &BTreeMap::new(), today()).red_lines_unanswered,
+        10,
+        "nothing answered"
+    );
 
     // All red lines occurred and every task 不适用: only red lines remain, and they earn nothing.
     let worst: BTreeMap<String, Answer> = t

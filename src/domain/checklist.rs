@@ -45,6 +45,8 @@ pub struct ChecklistSummary {
     pub applicable_points: f64,
     /// Red-line items answered 已发生.
     pub red_lines_occurred: Vec<String>,
+    /// Red-line items not answered yet.
+    pub red_lines_unanswered: usize,
     /// Items past their 完成时限 and not done.
     pub overdue: Vec<String>,
     pub flagged: Vec<String>,
@@ -78,6 +80,7 @@ pub fn summarize(
     let mut chapters = Vec::new();
     let (mut total, mut answered, mut applicable, mut earned) = (0, 0, 0.0, 0.0);
     let (mut red_lines_occurred, mut overdue, mut flagged) = (Vec::new(), Vec::new(), Vec::new());
+    let mut red_lines_unanswered = 0;
     for chapter in template.chapters() {
         let mut progress = ChapterProgress {
             chapter_id: chapter.id.clone(),
@@ -88,6 +91,9 @@ pub fn summarize(
         };
         for item in &chapter.items {
             let answer = answers.get(&item.id);
+            if item.kind.is_red_line() && answer.is_none_or(|a| !a.is_answered()) {
+                red_lines_unanswered += 1;
+            }
             let (a, e) = item_points(item, answer, &template.credit);
             progress.applicable_points += a;
             progress.earned_points += e;
@@ -121,6 +127,7 @@ pub fn summarize(
         earned_points: earned,
         applicable_points: applicable,
         red_lines_occurred,
+        red_lines_unanswered,
         overdue,
         flagged,
     }

@@ -53,10 +53,9 @@ pub fn Overview() -> impl IntoView {
                         {move || summary.with(|s| if s.red_lines_occurred.is_empty() { "未发生".to_string() } else { format!("已发生 {} 项", s.red_lines_occurred.len()) })}
                     </div>
                     <div class="card-hint" data-testid="red-line-unanswered">
-                        {move || {
-                            let template = app.template.get();
-                            let open = app.data.with(|d| template.items().filter(|i| i.kind.is_red_line() && d.assessment.answers.get(&i.id).is_none_or(|a| !a.is_answered())).count());
-                            if open == 0 { "各项均已作答".to_string() } else { format!("尚有 {open} 项未作答") }
+                        {move || match summary.with(|s| s.red_lines_unanswered) {
+                            0 => "各项均已作答".to_string(),
+                            open => format!("尚有 {open} 项未作答"),
                         }}
                     </div>
                 </div>

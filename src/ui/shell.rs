@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::state::{use_app, AppState, LoadNotice, SaveStatus};
 use super::{checklist, exchange, overview, plan, profile, rating};
 use crate::browser::{clock, location};
-use crate::domain::assessment::Response;
+use crate::domain::rating::occurred_red_lines;
 use crate::route::{nav, Route};
 
 #[component]
@@ -151,17 +151,11 @@ fn RedLineBanner() -> impl IntoView {
     let app = use_app();
     let occurred = Memo::new(move |_| {
         let template = app.template.get();
-        app.data.with(|d| {
-            template
-                .items()
-                .filter(|i| i.kind.is_red_line())
-                .filter(|i| {
-                    d.assessment.answers.get(&i.id).and_then(|a| a.response)
-                        == Some(Response::Occurred)
-                })
-                .map(|i| i.id.clone())
-                .collect::<Vec<_>>()
-        })
+        app.data
+            .with(|d| occurred_red_lines(&d.assessment, &template))
+            .into_iter()
+            .map(|(id, _owner)| id)
+            .collect::<Vec<_>>()
     });
     move || {
         let ids = occurred.get();
