@@ -13,19 +13,22 @@ pub fn today() -> NaiveDate {
         .unwrap_or_default()
 }
 
+/// `at` as a JS `Date`, whose getters give the user's local time zone.
+fn local(at: DateTime<Utc>) -> js_sys::Date {
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ))
+}
+
 /// "HH:MM" of `at` in the user's local time zone, for "已保存 时:分".
 pub fn local_hhmm(at: DateTime<Utc>) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        at.timestamp_millis() as f64
-    ));
+    let d = local(at);
     format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 
 /// "YYYY-MM-DD HH:MM" of `at` in the user's local time zone, for export and edit times.
 pub fn local_datetime(at: DateTime<Utc>) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        at.timestamp_millis() as f64
-    ));
+    let d = local(at);
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}",
         d.get_full_year(),

@@ -225,10 +225,13 @@ fn load() -> (StoredState, SaveStatus, Option<LoadNotice>) {
     };
     match StoredState::from_json(&text) {
         Ok(state) => (state, SaveStatus::Loaded, None),
-        Err(StateError::TooNew { found, supported }) => {
+        Err(err @ StateError::TooNew { .. }) => {
             // Show nothing rather than guess: the newer app's data stays exactly as it is.
-            let message = StateError::TooNew { found, supported }.to_string();
-            (StoredState::default(), SaveStatus::ReadOnly(message), None)
+            (
+                StoredState::default(),
+                SaveStatus::ReadOnly(err.to_string()),
+                None,
+            )
         }
         Err(err) => {
             let stamp = clock::now().format("%Y%m%dT%H%M%S").to_string();
