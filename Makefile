@@ -26,14 +26,13 @@ build: tools
 
 lint:
 	cargo fmt --all --check
-	cargo clippy --no-default-features --all-targets -- -D warnings
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p zrz --all-targets -- -D warnings
 
+# The domain and exchange crates link no browser crate; the app's pure modules (routes, form
+# parsing) are tested natively too.
 test-native:
-	cargo test --no-default-features
-	# The few tests of pure logic that lives beside components (form parsing) need the web feature.
-	cargo test --lib ui::
+	cargo test --workspace
 
 test-wasm:
 	scripts/test-wasm.sh

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zrz::browser::crypto::{self, CryptoFault};
 use zrz::browser::storage::{self, StorageFault, STATE_KEY};
-use zrz::exchange::state::StoredState;
+use zrz_exchange::state::StoredState;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

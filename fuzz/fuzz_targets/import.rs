@@ -5,8 +5,8 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use zrz::domain::template::Template;
-use zrz::exchange::{import, Content};
+use zrz_domain::template::Template;
+use zrz_exchange::{import, Content};
 
 fn template() -> &'static Template {
     static TEMPLATE: OnceLock<Template> = OnceLock::new();
@@ -16,8 +16,8 @@ fn template() -> &'static Template {
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(imported) = import(bytes, template(), None) {
         if let Content::Assessment(assessment) = &imported.content {
-            let meta = zrz::exchange::ExportMeta::new(chrono::DateTime::UNIX_EPOCH, "fuzz");
-            let text = zrz::exchange::export_assessment(assessment, template(), &meta);
+            let meta = zrz_exchange::ExportMeta::new(chrono::DateTime::UNIX_EPOCH, "fuzz");
+            let text = zrz_exchange::export_assessment(assessment, template(), &meta);
             let again = import(text.as_bytes(), template(), None).expect("our own export imports");
             match again.content {
                 Content::Assessment(again) => assert_eq!(&again, assessment),

@@ -5,6 +5,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(text) = std::str::from_utf8(bytes) {
-        let _ = zrz::exchange::state::StoredState::from_json(text);
+        let _ = zrz_exchange::state::StoredState::from_json(text);
     }
 });

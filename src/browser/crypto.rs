@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
-use crate::exchange::encrypted::{
+use zrz_exchange::encrypted::{
     EncryptedError, EncryptedFile, IV_BYTES, PBKDF2_ITERATIONS, SALT_BYTES,
 };
 

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use crate::browser::location;
-use crate::domain::assessment::{Answer, Evidence, Response};
-use crate::domain::checklist::{next_unanswered, ItemFilter};
-use crate::domain::template::{Item, ItemKind, Template};
+use zrz_domain::assessment::{Answer, Evidence, Response};
+use zrz_domain::checklist::{next_unanswered, ItemFilter};
+use zrz_domain::template::{Item, ItemKind, Template};
 use crate::route::Route;
 
 #[component]

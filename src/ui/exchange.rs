@@ -7,10 +7,10 @@ use super::import_file::{ImportSection, Importer, UndoStatus};
 use super::state::use_app;
 use crate::browser::crypto;
 use crate::browser::{clock, download, files};
-use crate::domain::template::{RawTemplate, SHIPPED_TEMPLATE_JSON};
-use crate::exchange::encrypted::check_passphrase;
-use crate::exchange::state::StoredState;
-use crate::exchange::{
+use zrz_domain::template::{RawTemplate, SHIPPED_TEMPLATE_JSON};
+use zrz_exchange::encrypted::check_passphrase;
+use zrz_exchange::state::StoredState;
+use zrz_exchange::{
     annual_plan_file_name, assessment_file_name, backup_file_name, export_annual_plan,
     export_assessment, export_backup, verify_export, AnnualPlan, Content, Difference, ExportMeta,
     Kind,
@@ -91,7 +91,7 @@ pub fn ExchangePage() -> impl IntoView {
 /// The raw template the app is using: the imported 年度方案's, or the shipped one.
 fn raw_template_in_use(
     state: &StoredState,
-    in_use: &crate::domain::template::Template,
+    in_use: &zrz_domain::template::Template,
 ) -> RawTemplate {
     state
         .template

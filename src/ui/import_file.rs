@@ -15,11 +15,11 @@ use super::state::{template_of, AppState};
 use crate::browser::crypto::{self, CryptoFault};
 use crate::browser::files::{self, ChosenFile, ReadFault};
 use crate::browser::{clock, location, storage};
-use crate::domain::assessment::Assessment;
-use crate::domain::template::Template;
-use crate::exchange::encrypted::EncryptedFile;
-use crate::exchange::state::StoredState;
-use crate::exchange::{
+use zrz_domain::assessment::Assessment;
+use zrz_domain::template::Template;
+use zrz_exchange::encrypted::EncryptedFile;
+use zrz_exchange::state::StoredState;
+use zrz_exchange::{
     apply_annual_plan, apply_merge, import, plan_import, AnnualPlanUpdate, Change, Choices,
     Content, ImportError, Imported, MergeError, MergePlan, Side, UndoPoint, MAX_FILE_BYTES,
 };

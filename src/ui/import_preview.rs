@@ -9,10 +9,10 @@ use serde_json::Value;
 
 use super::import_file::{Importer, Loaded, HEADING_ID};
 use crate::browser::clock;
-use crate::domain::assessment::{Answer, Assessment};
-use crate::domain::template::Template;
-use crate::exchange::state::StoredState;
-use crate::exchange::{
+use zrz_domain::assessment::{Answer, Assessment};
+use zrz_domain::template::Template;
+use zrz_exchange::state::StoredState;
+use zrz_exchange::{
     AnnualPlanUpdate, Change, EntryKey, MergeEntry, MergePlan, Section, Side, Version,
 };
 

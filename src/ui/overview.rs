@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use crate::browser::clock;
-use crate::domain::backup::backup_advice;
-use crate::domain::checklist::summarize;
+use zrz_domain::backup::backup_advice;
+use zrz_domain::checklist::summarize;
 use crate::route::Route;
 
 #[component]

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::derived::text;
-use crate::domain::rating::fmt1;
-use crate::domain::Dimension;
+use zrz_domain::rating::fmt1;
+use zrz_domain::Dimension;
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 250.0;

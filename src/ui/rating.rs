@@ -15,12 +15,12 @@ use super::rating_entry::RatingEntry;
 use super::rating_settings::num_text;
 use super::state::{use_app, AppState};
 use crate::browser::location;
-use crate::domain::assessment::FieldError;
-use crate::domain::rating::{
+use zrz_domain::assessment::FieldError;
+use zrz_domain::rating::{
     check_people, excellent_share, fmt1, rate_department, Grade, Person, PersonResult, RaterRole,
     ResponsibilityLevel, VetoKind,
 };
-use crate::domain::Dimension;
+use zrz_domain::Dimension;
 use crate::route::Route;
 
 pub use super::rating_settings::RatingSettingsSection;

@@ -12,12 +12,12 @@ use super::overview::short;
 use super::rating_settings::num_text;
 use super::state::{use_app, AppState};
 use crate::browser::clock;
-use crate::domain::assessment::Response;
-use crate::domain::rating::{
+use zrz_domain::assessment::Response;
+use zrz_domain::rating::{
     fmt1, indicator_evidence, shipped_indicators, EvidenceStatus, Grade, IndicatorEvidence,
     PersonResult, RaterRole, Rating, RatingValue,
 };
-use crate::domain::Dimension;
+use zrz_domain::Dimension;
 use crate::route::Route;
 
 /// The rater recorded for 上级评价.

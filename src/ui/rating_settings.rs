@@ -10,10 +10,10 @@ use leptos::prelude::*;
 
 use super::derived::{flag, invalid_if, text};
 use super::state::{use_app, AppState};
-use crate::domain::rating::{
+use zrz_domain::rating::{
     Grade, GradeBand, RaterRole, RatingSettings, ResponsibilityLevel, MAX_EXCELLENT_SHARE,
 };
-use crate::domain::Dimension;
+use zrz_domain::Dimension;
 
 /// The form's content: every number as the user typed it.
 #[derive(Debug, Clone, PartialEq)]

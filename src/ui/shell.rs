@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::state::{use_app, AppState, LoadNotice, SaveStatus};
 use super::{checklist, exchange, overview, plan, profile, rating};
 use crate::browser::{clock, location};
-use crate::domain::rating::occurred_red_lines;
+use zrz_domain::rating::occurred_red_lines;
 use crate::route::{nav, Route};
 
 #[component]

@@ -6,10 +6,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::browser::{clock, storage};
-use crate::domain::assessment::{Answer, Profile};
-use crate::domain::template::Template;
-use crate::exchange::state::{StateError, StoredState};
-use crate::exchange::tabs;
+use zrz_domain::assessment::{Answer, Profile};
+use zrz_domain::template::Template;
+use zrz_exchange::state::{StateError, StoredState};
+use zrz_exchange::tabs;
 
 /// How the last save went; shown in the header on every page.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,12 +9,12 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Value};
 
-use zrz::domain::assessment::{Answer, Assessment, Evidence, Profile, Response};
-use zrz::domain::rating::{Grade, Person, RaterRole, Rating, RatingValue, ResponsibilityLevel};
-use zrz::domain::template::Template;
-use zrz::domain::Dimension;
-use zrz::exchange::merge::Choices;
-use zrz::exchange::{
+use zrz_domain::assessment::{Answer, Assessment, Evidence, Profile, Response};
+use zrz_domain::rating::{Grade, Person, RaterRole, Rating, RatingValue, ResponsibilityLevel};
+use zrz_domain::template::Template;
+use zrz_domain::Dimension;
+use zrz_exchange::merge::Choices;
+use zrz_exchange::{
     apply_merge, export_assessment, import, plan_merge, read_file, verify_export, ChecksumStatus,
     Content, ExportMeta, Side,
 };
@@ -238,7 +238,7 @@ proptest! {
 
     #[test]
     fn damaged_files_never_panic(edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8)) {
-        let mut bytes = std::fs::read("tests/fixtures/exchange/v2_assessment.json").unwrap();
+        let mut bytes = std::fs::read(crate::fixture("exchange/v2_assessment.json")).unwrap();
         for (at, byte, how) in edits {
             let i = at.index(bytes.len());
             match how {
@@ -252,7 +252,7 @@ proptest! {
 
     #[test]
     fn arbitrary_content_in_a_valid_envelope_never_panics(content in json_value(), kind in select(vec!["assessment", "annual_plan", "backup", "x"]), version in 0u64..4) {
-        let mut file: Value = serde_json::from_str(&std::fs::read_to_string("tests/fixtures/exchange/v2_assessment.json").unwrap()).unwrap();
+        let mut file: Value = serde_json::from_str(&std::fs::read_to_string(crate::fixture("exchange/v2_assessment.json")).unwrap()).unwrap();
         file["content"] = content;
         file["kind"] = json!(kind);
         file["format_version"] = json!(version);

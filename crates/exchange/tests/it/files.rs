@@ -11,19 +11,21 @@ use std::path::Path;
 use chrono::{TimeZone, Utc};
 use serde_json::{json, Value};
 
-use zrz::domain::assessment::Assessment;
-use zrz::domain::template::{RawTemplate, Template, SHIPPED_TEMPLATE_JSON};
-use zrz::exchange::{
+use zrz_domain::assessment::Assessment;
+use zrz_domain::template::{RawTemplate, Template, SHIPPED_TEMPLATE_JSON};
+use zrz_exchange::{
     self, annual_plan_file_name, assessment_file_name, backup_file_name, export_annual_plan,
     export_assessment, export_backup, import, read_file, verify_export, AnnualPlan, ChecksumStatus,
     Content, ExportMeta, ImportError, ImportWarning, Imported, Kind, LooksLike, StoredState,
     FORMAT_VERSION, MAX_FILE_BYTES,
 };
 
-const FIXTURES: &str = "tests/fixtures/exchange";
+fn fixtures() -> String {
+    crate::fixture("exchange")
+}
 
 fn fixture_text(name: &str) -> String {
-    std::fs::read_to_string(Path::new(FIXTURES).join(format!("{name}.json")))
+    std::fs::read_to_string(Path::new(&fixtures()).join(format!("{name}.json")))
         .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
@@ -172,7 +174,7 @@ fn the_current_layout_is_still_the_one_in_the_v2_fixture() {
 
 #[test]
 fn every_old_version_has_fixtures_and_they_all_import() {
-    let names: Vec<String> = std::fs::read_dir(FIXTURES)
+    let names: Vec<String> = std::fs::read_dir(fixtures())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .filter(|n| n.ends_with(".json"))
@@ -184,7 +186,7 @@ fn every_old_version_has_fixtures_and_they_all_import() {
         );
     }
     for name in &names {
-        let bytes = std::fs::read(Path::new(FIXTURES).join(name)).unwrap();
+        let bytes = std::fs::read(Path::new(&fixtures()).join(name)).unwrap();
         let imported = read_file(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(imported.checksum, ChecksumStatus::Valid, "{name}");
         let version: u32 = name[1..name.find('_').unwrap()].parse().unwrap();
@@ -245,8 +247,8 @@ fn v1_annual_plan_and_backup_migrate() {
 
 #[test]
 fn every_state_version_has_a_fixture_that_loads() {
-    for version in 1..=exchange::state::STATE_VERSION {
-        let text = std::fs::read_to_string(format!("tests/fixtures/state/v{version}.json"))
+    for version in 1..=zrz_exchange::state::STATE_VERSION {
+        let text = std::fs::read_to_string(crate::fixture(&format!("state/v{version}.json")))
             .expect("a fixture per state version");
         let state =
             StoredState::from_json(&text).unwrap_or_else(|e| panic!("state v{version}: {e}"));
@@ -425,7 +427,7 @@ fn cases() -> Vec<Case> {
         ),
         (
             "the localStorage record",
-            std::fs::read("tests/fixtures/state/v1.json").unwrap(),
+            std::fs::read(crate::fixture("state/v1.json")).unwrap(),
             |e| {
                 matches!(
                     e,
@@ -869,8 +871,8 @@ fn a_sanitised_export_contains_no_names_and_no_free_text() {
         Ok(())
     );
     assert!(assessment_file_name(&a.profile, &meta).ends_with("_脱敏.json"));
-    let refused = exchange::merge::plan_import(&a, &imported, None).unwrap_err();
-    assert_eq!(refused, exchange::MergeError::Sanitized);
+    let refused = zrz_exchange::merge::plan_import(&a, &imported, None).unwrap_err();
+    assert_eq!(refused, zrz_exchange::MergeError::Sanitized);
 }
 
 #[test]
@@ -892,7 +894,7 @@ fn file_names_follow_the_patterns() {
 
 /// The first ```json block after the heading "完整示例".
 fn doc_example() -> String {
-    let doc = std::fs::read_to_string("docs/format.md").unwrap();
+    let doc = std::fs::read_to_string(crate::repo("docs/format.md")).unwrap();
     let after = &doc[doc
         .find("完整示例")
         .expect("docs/format.md has a 完整示例 section")..];
@@ -919,7 +921,7 @@ fn the_documented_example_is_a_valid_current_file() {
 #[test]
 fn the_documented_checksum_rule_gives_the_declared_sum() {
     let v = fixture("v2_assessment");
-    let canonical = exchange::canonical::canonical_json(&v["content"]);
+    let canonical = zrz_exchange::canonical::canonical_json(&v["content"]);
     assert!(
         canonical.starts_with("{\"answers\":{\"3.1\":{\"done\":\"2025-03-10\""),
         "{}",
@@ -930,7 +932,7 @@ fn the_documented_checksum_rule_gives_the_declared_sum() {
         "numbers are written as JavaScript writes them"
     );
     assert_eq!(
-        exchange::canonical::checksum(&v["content"]),
+        zrz_exchange::canonical::checksum(&v["content"]),
         v["checksum"].as_str().unwrap()
     );
 }
@@ -1121,7 +1123,7 @@ mod schema {
 
 fn schema_errors(file: &Value) -> Vec<String> {
     let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string("public/schema/zrz-exchange-v2.schema.json").unwrap(),
+        &std::fs::read_to_string(crate::repo("public/schema/zrz-exchange-v2.schema.json")).unwrap(),
     )
     .unwrap();
     assert_eq!(

@@ -4,8 +4,8 @@
 //! `expectations.json` is shared with the end-to-end test that feeds the same files to the UI.
 
 use serde::Deserialize;
-use zrz::domain::template::Template;
-use zrz::exchange::{import, ImportError, MAX_ENTRIES, MAX_FILE_BYTES, MAX_STRING_CHARS};
+use zrz_domain::template::Template;
+use zrz_exchange::{import, ImportError, MAX_ENTRIES, MAX_FILE_BYTES, MAX_STRING_CHARS};
 
 #[derive(Deserialize)]
 struct Expectation {
@@ -18,11 +18,11 @@ struct Expectation {
 }
 
 fn expectations() -> Vec<Expectation> {
-    let text = std::fs::read_to_string("tests/fixtures/bad/expectations.json").unwrap();
+    let text = std::fs::read_to_string(crate::fixture("bad/expectations.json")).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
-fn describe(result: &Result<zrz::exchange::Imported, ImportError>) -> String {
+fn describe(result: &Result<zrz_exchange::Imported, ImportError>) -> String {
     match result {
         Err(e) => e.to_string(),
         Ok(imported) => {
@@ -38,7 +38,7 @@ fn describe(result: &Result<zrz::exchange::Imported, ImportError>) -> String {
 fn every_file_of_the_corpus_gets_its_specific_outcome() {
     let template = Template::shipped();
     let listed = expectations();
-    let on_disk = std::fs::read_dir("tests/fixtures/bad")
+    let on_disk = std::fs::read_dir(crate::fixture("bad"))
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().into_string().unwrap())
@@ -50,7 +50,7 @@ fn every_file_of_the_corpus_gets_its_specific_outcome() {
         "every file of the corpus has an expectation"
     );
     for case in listed {
-        let bytes = std::fs::read(format!("tests/fixtures/bad/{}", case.file)).unwrap();
+        let bytes = std::fs::read(crate::fixture(&format!("bad/{}", case.file))).unwrap();
         let result = import(&bytes, &template, None);
         let message = describe(&result);
         assert_eq!(
@@ -71,7 +71,7 @@ fn every_file_of_the_corpus_gets_its_specific_outcome() {
 
 fn good() -> serde_json::Value {
     serde_json::from_str(
-        &std::fs::read_to_string("tests/fixtures/exchange/v2_assessment.json").unwrap(),
+        &std::fs::read_to_string(crate::fixture("exchange/v2_assessment.json")).unwrap(),
     )
     .unwrap()
 }

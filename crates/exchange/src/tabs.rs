@@ -208,7 +208,7 @@ fn keyed(list: &[Value]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::{Answer, Response};
+    use zrz_domain::assessment::{Answer, Response};
     use chrono::{TimeZone, Utc};
 
     fn answer(response: Response, note: &str, minute: u32) -> Answer {

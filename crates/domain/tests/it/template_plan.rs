@@ -8,10 +8,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use zrz::domain::template::{Chapter, ItemKind, Part, Template, SHIPPED_TEMPLATE_JSON};
-use zrz::domain::Dimension;
+use zrz_domain::template::{Chapter, ItemKind, Part, Template, SHIPPED_TEMPLATE_JSON};
+use zrz_domain::Dimension;
 
-const PLAN: &str = include_str!("fixtures/plan.txt");
+const PLAN: &str = include_str!("../../../../tests/fixtures/plan.txt");
 
 /// Non-blank lines of the plan, untrimmed. Line 0 is a scraped summary (title and a preamble cut off
 /// with "..."), which the template ignores.

@@ -3,10 +3,10 @@
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
-use zrz::domain::assessment::{Answer, Response};
-use zrz::domain::template::Template;
-use zrz::exchange::state::StoredState;
-use zrz::exchange::tabs::merge_tabs;
+use zrz_domain::assessment::{Answer, Response};
+use zrz_domain::template::Template;
+use zrz_exchange::state::StoredState;
+use zrz_exchange::tabs::merge_tabs;
 
 fn answer(pick: u8, minute: u32) -> Answer {
     let response = Response::FOR_TASKS[pick as usize % 4];

@@ -4,12 +4,12 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 
-use zrz::domain::assessment::{Answer, Assessment, Response};
-use zrz::domain::rating::{Person, RaterRole, Rating, RatingValue};
-use zrz::domain::template::{RawTemplate, Template, SHIPPED_TEMPLATE_JSON};
-use zrz::domain::Dimension;
-use zrz::exchange::merge::{plan_import, Choices};
-use zrz::exchange::{
+use zrz_domain::assessment::{Answer, Assessment, Response};
+use zrz_domain::rating::{Person, RaterRole, Rating, RatingValue};
+use zrz_domain::template::{RawTemplate, Template, SHIPPED_TEMPLATE_JSON};
+use zrz_domain::Dimension;
+use zrz_exchange::merge::{plan_import, Choices};
+use zrz_exchange::{
     apply_annual_plan, apply_merge, export_annual_plan, export_assessment, import, plan_merge,
     AnnualPlan, Change, Content, ExportMeta, Kind, MergeError, Section, Side, StoredState,
     UndoPoint,
@@ -64,7 +64,7 @@ fn send(a: &Assessment, day: u32) -> Assessment {
     .clone()
 }
 
-fn entry<'p>(plan: &'p zrz::exchange::MergePlan, section: Section, id: &str) -> &'p Change {
+fn entry<'p>(plan: &'p zrz_exchange::MergePlan, section: Section, id: &str) -> &'p Change {
     &plan
         .entries
         .iter()
@@ -287,7 +287,7 @@ fn a_new_annual_plan_replaces_template_and_settings_and_keeps_every_answer() {
 fn plan_import_merges_assessments_and_backups_only() {
     let local = start();
     let annual = import(
-        std::fs::read("tests/fixtures/exchange/v1_annual_plan.json")
+        std::fs::read(crate::fixture("exchange/v1_annual_plan.json"))
             .unwrap()
             .as_slice(),
         &Template::shipped(),
@@ -298,7 +298,7 @@ fn plan_import_merges_assessments_and_backups_only() {
     assert_eq!(err, MergeError::NotMergeable(Kind::AnnualPlan));
     assert!(err.to_string().contains("导入年度方案"), "{err}");
     let backup = import(
-        std::fs::read("tests/fixtures/exchange/v1_backup.json")
+        std::fs::read(crate::fixture("exchange/v1_backup.json"))
             .unwrap()
             .as_slice(),
         &Template::shipped(),

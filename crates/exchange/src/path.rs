@@ -6,8 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domain::rating::RaterRole;
-use crate::domain::Dimension;
+use zrz_domain::rating::RaterRole;
+use zrz_domain::Dimension;
 
 /// A part of an assessment that holds records by id. Used for locations in import errors and for the
 /// entries of a merge plan.

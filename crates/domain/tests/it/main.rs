@@ -1,0 +1,6 @@
+//! The domain crate's integration tests, one crate so the library links once.
+
+mod checklist;
+mod rating;
+mod template_plan;
+mod template_validation;
