@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use zrz_domain::template::Template;
+use zrz_domain::plan::Template;
 use zrz_exchange::{import, Content};
 
 fn template() -> &'static Template {

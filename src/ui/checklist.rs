@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use crate::browser::location;
-use zrz_domain::assessment::{Answer, Evidence, Response};
-use zrz_domain::checklist::{next_unanswered, ItemFilter};
-use zrz_domain::template::{Item, ItemKind, Template};
 use crate::route::Route;
+use zrz_domain::checklist::{next_unanswered, ItemFilter};
+use zrz_domain::plan::{Item, ItemKind, Template};
+use zrz_domain::record::{Answer, Evidence, Response};
 
 #[component]
 pub fn ChecklistPage(chapter: Option<String>, item: Option<String>) -> impl IntoView {

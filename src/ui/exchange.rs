@@ -7,7 +7,7 @@ use super::import_file::{ImportSection, Importer, UndoStatus};
 use super::state::use_app;
 use crate::browser::crypto;
 use crate::browser::{clock, download, files};
-use zrz_domain::template::{RawTemplate, SHIPPED_TEMPLATE_JSON};
+use zrz_domain::plan::{RawTemplate, SHIPPED_TEMPLATE_JSON};
 use zrz_exchange::encrypted::check_passphrase;
 use zrz_exchange::state::StoredState;
 use zrz_exchange::{
@@ -89,10 +89,7 @@ pub fn ExchangePage() -> impl IntoView {
 }
 
 /// The raw template the app is using: the imported 年度方案's, or the shipped one.
-fn raw_template_in_use(
-    state: &StoredState,
-    in_use: &zrz_domain::template::Template,
-) -> RawTemplate {
+fn raw_template_in_use(state: &StoredState, in_use: &zrz_domain::plan::Template) -> RawTemplate {
     state
         .template
         .clone()

@@ -15,8 +15,8 @@ use super::state::{template_of, AppState};
 use crate::browser::crypto::{self, CryptoFault};
 use crate::browser::files::{self, ChosenFile, ReadFault};
 use crate::browser::{clock, location, storage};
-use zrz_domain::assessment::Assessment;
-use zrz_domain::template::Template;
+use zrz_domain::plan::Template;
+use zrz_domain::record::Assessment;
 use zrz_exchange::encrypted::EncryptedFile;
 use zrz_exchange::state::StoredState;
 use zrz_exchange::{

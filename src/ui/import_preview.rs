@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use super::import_file::{Importer, Loaded, HEADING_ID};
 use crate::browser::clock;
-use zrz_domain::assessment::{Answer, Assessment};
-use zrz_domain::template::Template;
+use zrz_domain::plan::Template;
+use zrz_domain::record::{Answer, Assessment};
 use zrz_exchange::state::StoredState;
 use zrz_exchange::{
     AnnualPlanUpdate, Change, EntryKey, MergeEntry, MergePlan, Section, Side, Version,

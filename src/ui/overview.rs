@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use crate::browser::clock;
+use crate::route::Route;
 use zrz_domain::backup::backup_advice;
 use zrz_domain::checklist::summarize;
-use crate::route::Route;
 
 #[component]
 pub fn Overview() -> impl IntoView {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use crate::browser::{download, storage};
-use zrz_domain::assessment::Profile;
+use zrz_domain::record::Profile;
 
 /// The form shared by setup and 设置. Saves only a valid profile; otherwise says which field to fix.
 #[component]

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::derived::text;
-use zrz_domain::rating::fmt1;
+use zrz_domain::number::fmt1;
 use zrz_domain::Dimension;
 
 const WIDTH: f64 = 320.0;

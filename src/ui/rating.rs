@@ -15,13 +15,12 @@ use super::rating_entry::RatingEntry;
 use super::rating_settings::num_text;
 use super::state::{use_app, AppState};
 use crate::browser::location;
-use zrz_domain::assessment::FieldError;
-use zrz_domain::rating::{
-    check_people, excellent_share, fmt1, rate_department, Grade, Person, PersonResult, RaterRole,
-    ResponsibilityLevel, VetoKind,
-};
-use zrz_domain::Dimension;
 use crate::route::Route;
+use zrz_domain::number::fmt1;
+use zrz_domain::record::FieldError;
+use zrz_domain::record::{check_people, Grade, Person, RaterRole, ResponsibilityLevel};
+use zrz_domain::scoring::{excellent_share, rate_department, PersonResult, VetoKind};
+use zrz_domain::Dimension;
 
 pub use super::rating_settings::RatingSettingsSection;
 

@@ -12,13 +12,14 @@ use super::overview::short;
 use super::rating_settings::num_text;
 use super::state::{use_app, AppState};
 use crate::browser::clock;
-use zrz_domain::assessment::Response;
-use zrz_domain::rating::{
-    fmt1, indicator_evidence, shipped_indicators, EvidenceStatus, Grade, IndicatorEvidence,
-    PersonResult, RaterRole, Rating, RatingValue,
+use crate::route::Route;
+use zrz_domain::number::fmt1;
+use zrz_domain::record::Response;
+use zrz_domain::record::{Grade, RaterRole, Rating, RatingValue};
+use zrz_domain::scoring::{
+    indicator_evidence, shipped_indicators, EvidenceStatus, IndicatorEvidence, PersonResult,
 };
 use zrz_domain::Dimension;
-use crate::route::Route;
 
 /// The rater recorded for 上级评价.
 const SUPERIOR_RATER: &str = "党组";

@@ -10,9 +10,8 @@ use leptos::prelude::*;
 
 use super::derived::{flag, invalid_if, text};
 use super::state::{use_app, AppState};
-use zrz_domain::rating::{
-    Grade, GradeBand, RaterRole, RatingSettings, ResponsibilityLevel, MAX_EXCELLENT_SHARE,
-};
+use zrz_domain::record::{Grade, RaterRole, ResponsibilityLevel};
+use zrz_domain::scoring::{GradeBand, RatingSettings, MAX_EXCELLENT_SHARE};
 use zrz_domain::Dimension;
 
 /// The form's content: every number as the user typed it.

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use super::state::{use_app, AppState, LoadNotice, SaveStatus};
 use super::{checklist, exchange, overview, plan, profile, rating};
 use crate::browser::{clock, location};
-use zrz_domain::rating::occurred_red_lines;
 use crate::route::{nav, Route};
+use zrz_domain::scoring::occurred_red_lines;
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::browser::{clock, storage};
-use zrz_domain::assessment::{Answer, Profile};
-use zrz_domain::template::Template;
+use zrz_domain::plan::Template;
+use zrz_domain::record::{Answer, Profile};
 use zrz_exchange::state::{StateError, StoredState};
 use zrz_exchange::tabs;
 

@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::assessment::{Answer, Response};
-use super::round1;
-use super::template::{Credit, Item, Template};
+use crate::number::round1;
+use crate::plan::{Credit, Item, Template};
+use crate::record::{Answer, Response};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChapterProgress {

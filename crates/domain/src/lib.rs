@@ -1,14 +1,17 @@
-//! The domain: the plan's template, a department's answers and the scores derived from them.
+//! The domain: the plan's template, a department's record and everything derived from it.
 //!
-//! **Architecture Invariant:** nothing under `domain` knows about the browser. No leptos, web-sys,
-//! gloo or wasm-bindgen; the crate builds and tests it with `--no-default-features`, where those
-//! crates are not even compiled. The domain never reads the clock either: callers pass `today`/`now`.
+//! **Architecture Invariant:** nothing here knows about the browser. No leptos, web-sys, gloo or
+//! wasm-bindgen are dependencies of this crate, so a stray import fails the build. The domain never
+//! reads the clock either: callers pass `today`/`now`.
 
-pub mod assessment;
 pub mod backup;
 pub mod checklist;
-pub mod rating;
-pub mod template;
+pub mod number;
+pub mod plan;
+pub mod record;
+pub mod scoring;
+
+pub use number::round1;
 
 use serde::{Deserialize, Serialize};
 
@@ -55,10 +58,4 @@ impl Dimension {
             Dimension::Lian => "廉",
         }
     }
-}
-
-/// Rounds to one decimal, half away from zero. Every score shown or exported goes through this one
-/// function so the same number never reads differently on two screens.
-pub fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }

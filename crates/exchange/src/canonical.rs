@@ -9,7 +9,7 @@
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use zrz_domain::template::hex;
+use zrz_domain::plan::hex;
 
 /// The prefix of the `checksum` field; names the rule, so a later rule can use another prefix.
 pub const CHECKSUM_PREFIX: &str = "sha256:";

@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::state::StoredState;
-use zrz_domain::assessment::Assessment;
-use zrz_domain::rating::RatingSettings;
-use zrz_domain::template::{RawTemplate, TemplateRef};
+use zrz_domain::plan::{RawTemplate, TemplateRef};
+use zrz_domain::record::Assessment;
+use zrz_domain::scoring::RatingSettings;
 
 /// What a file carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

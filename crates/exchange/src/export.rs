@@ -11,9 +11,9 @@ use super::import::{read_file, ChecksumStatus};
 use super::path::{differences, Difference, Seg};
 use super::state::StoredState;
 use super::{FORMAT, FORMAT_VERSION};
-use zrz_domain::assessment::{Assessment, Profile};
-use zrz_domain::rating::owner_names;
-use zrz_domain::template::{Template, TemplateRef};
+use zrz_domain::plan::{Template, TemplateRef};
+use zrz_domain::record::{Assessment, Profile};
+use zrz_domain::scoring::owner_names;
 
 /// A 科室自评 file for `assessment`, filled in with `template`.
 pub fn export_assessment(
@@ -210,15 +210,15 @@ mod tests {
 
     #[test]
     fn a_raw_templates_reference_is_the_built_templates() {
-        let raw: zrz_domain::template::RawTemplate =
-            serde_json::from_str(zrz_domain::template::SHIPPED_TEMPLATE_JSON).unwrap();
+        let raw: zrz_domain::plan::RawTemplate =
+            serde_json::from_str(zrz_domain::plan::SHIPPED_TEMPLATE_JSON).unwrap();
         assert_eq!(raw.reference(), Template::shipped().reference());
     }
 
     #[test]
     fn sanitising_aliases_names_keeps_slots_and_scores() {
-        use zrz_domain::assessment::{Answer, Evidence, Response};
-        use zrz_domain::rating::{Person, RaterRole, Rating, RatingValue};
+        use zrz_domain::record::{Answer, Evidence, Response};
+        use zrz_domain::record::{Person, RaterRole, Rating, RatingValue};
         use zrz_domain::Dimension;
         let mut a = Assessment::default();
         a.profile.filled_by = "张三".into();

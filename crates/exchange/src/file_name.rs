@@ -3,7 +3,7 @@
 //! `备份_{YYYYMMDD-HHMM}.json`. Dates are on the user's clock (`ExportMeta::local_offset`).
 
 use super::envelope::ExportMeta;
-use zrz_domain::assessment::{Profile, YEAR_RANGE};
+use zrz_domain::record::{Profile, YEAR_RANGE};
 
 /// Longest part taken from user input, in characters: keeps whole names well under Windows' 255.
 const MAX_PART_CHARS: usize = 40;

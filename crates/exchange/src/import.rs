@@ -30,9 +30,10 @@ use super::state::{self, StateError, StoredState, STATE_FORMAT};
 use super::{
     FORMAT, FORMAT_VERSION, MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_ID_CHARS, MAX_STRING_CHARS,
 };
-use zrz_domain::assessment::{Assessment, Response, YEAR_RANGE};
-use zrz_domain::rating::{RatingSettings, RatingValue};
-use zrz_domain::template::{Template, TemplateRef};
+use zrz_domain::plan::{Template, TemplateRef};
+use zrz_domain::record::RatingValue;
+use zrz_domain::record::{Assessment, Response, YEAR_RANGE};
+use zrz_domain::scoring::RatingSettings;
 
 /// A file read, checked and brought up to the current version.
 #[derive(Debug, Clone)]

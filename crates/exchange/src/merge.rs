@@ -41,8 +41,8 @@ use super::error::ImportError;
 use super::import::Imported;
 use super::path::{record_id, ItemRef, Section};
 use super::state::StoredState;
-use zrz_domain::assessment::Assessment;
-use zrz_domain::template::{Template, TemplateRef};
+use zrz_domain::plan::{Template, TemplateRef};
+use zrz_domain::record::Assessment;
 
 /// Which side of a conflict to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,7 +103,7 @@ impl Version {
     }
 
     /// The record read as an answer, for showing a `Section::Answers` entry side by side.
-    pub fn answer(&self) -> Option<zrz_domain::assessment::Answer> {
+    pub fn answer(&self) -> Option<zrz_domain::record::Answer> {
         serde_json::from_value(self.value.clone()).ok()
     }
 }
@@ -583,7 +583,7 @@ pub fn apply_annual_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use zrz_domain::assessment::{Answer, Response};
+    use zrz_domain::record::{Answer, Response};
 
     fn answer(response: Response, note: &str) -> Answer {
         Answer {
@@ -766,8 +766,8 @@ mod tests {
 
     #[test]
     fn an_annual_plan_keeps_every_answer_and_reports_the_removed_items() {
-        let mut raw: zrz_domain::template::RawTemplate =
-            serde_json::from_str(zrz_domain::template::SHIPPED_TEMPLATE_JSON).unwrap();
+        let mut raw: zrz_domain::plan::RawTemplate =
+            serde_json::from_str(zrz_domain::plan::SHIPPED_TEMPLATE_JSON).unwrap();
         raw.version = "2026.1".into();
         let mut state = StoredState::default();
         state

@@ -188,10 +188,7 @@ mod tests {
 
     #[test]
     fn the_exchange_registry_is_contiguous_and_ends_at_the_format_version() {
-        assert_eq!(
-            check_registry(MIGRATIONS, crate::FORMAT_VERSION),
-            Ok(())
-        );
+        assert_eq!(check_registry(MIGRATIONS, crate::FORMAT_VERSION), Ok(()));
     }
 
     #[test]

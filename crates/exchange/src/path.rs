@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use zrz_domain::rating::RaterRole;
+use zrz_domain::record::RaterRole;
 use zrz_domain::Dimension;
 
 /// A part of an assessment that holds records by id. Used for locations in import errors and for the

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::migrate::{self, Migration};
-use zrz_domain::assessment::Assessment;
-use zrz_domain::template::RawTemplate;
+use zrz_domain::plan::RawTemplate;
+use zrz_domain::record::Assessment;
 
 pub const STATE_FORMAT: &str = "zrz-state";
 

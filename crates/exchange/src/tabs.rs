@@ -208,8 +208,8 @@ fn keyed(list: &[Value]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use zrz_domain::assessment::{Answer, Response};
     use chrono::{TimeZone, Utc};
+    use zrz_domain::record::{Answer, Response};
 
     fn answer(response: Response, note: &str, minute: u32) -> Answer {
         Answer {

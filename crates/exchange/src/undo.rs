@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::envelope::ExportMeta;
 use super::export::export_backup;
 use super::state::{StateError, StoredState};
-use zrz_domain::template::Template;
+use zrz_domain::plan::Template;
 
 const UNDO_FORMAT: &str = "zrz-undo";
 

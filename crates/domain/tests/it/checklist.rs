@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::json;
-use zrz_domain::assessment::{Answer, Assessment, Profile, Response};
 use zrz_domain::checklist::{next_unanswered, summarize, ItemFilter};
-use zrz_domain::template::{ItemKind, Template};
+use zrz_domain::plan::{ItemKind, Template};
+use zrz_domain::record::{Answer, Assessment, Profile, Response};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -5,15 +5,17 @@
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
-use zrz_domain::assessment::{Answer, Assessment, Evidence, Response};
-use zrz_domain::rating::{
-    bears_red_line, check_people, compute_person, excellent_share, indicator_evidence,
-    occurred_red_lines, owner_names, parse_indicators, rate_department, set_rating,
-    shipped_indicators, EvidenceStatus, Grade, Person, PersonResult, RaterRole, Rating,
-    RatingSettings, RatingValue, ResponsibilityLevel, StepKind, VetoKind, ROUNDING_NOTE,
-    SHIPPED_INDICATORS_JSON, SHIPPED_RATING_SETTINGS_JSON,
+use zrz_domain::plan::Template;
+use zrz_domain::record::{
+    check_people, set_rating, Grade, Person, RaterRole, Rating, RatingValue, ResponsibilityLevel,
 };
-use zrz_domain::template::Template;
+use zrz_domain::record::{Answer, Assessment, Evidence, Response};
+use zrz_domain::scoring::{
+    bears_red_line, compute_person, excellent_share, indicator_evidence, occurred_red_lines,
+    owner_names, parse_indicators, rate_department, shipped_indicators, EvidenceStatus,
+    PersonResult, RatingSettings, StepKind, VetoKind, ROUNDING_NOTE, SHIPPED_INDICATORS_JSON,
+    SHIPPED_RATING_SETTINGS_JSON,
+};
 use zrz_domain::{round1, Dimension};
 
 const PLAN: &str = include_str!("../../../../tests/fixtures/plan.txt");

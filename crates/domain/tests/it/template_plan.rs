@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use zrz_domain::template::{Chapter, ItemKind, Part, Template, SHIPPED_TEMPLATE_JSON};
+use zrz_domain::plan::{Chapter, ItemKind, Part, Template, SHIPPED_TEMPLATE_JSON};
 use zrz_domain::Dimension;
 
 const PLAN: &str = include_str!("../../../../tests/fixtures/plan.txt");

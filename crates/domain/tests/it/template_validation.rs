@@ -3,7 +3,7 @@
 //! fault. Each row starts from the shipped template and breaks exactly one rule.
 
 use serde_json::{json, Value};
-use zrz_domain::template::{Template, TemplateError, SHIPPED_TEMPLATE_JSON};
+use zrz_domain::plan::{Template, TemplateError, SHIPPED_TEMPLATE_JSON};
 
 fn shipped_value() -> Value {
     serde_json::from_str(SHIPPED_TEMPLATE_JSON).expect("shipped template is JSON")

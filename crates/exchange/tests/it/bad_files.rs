@@ -4,7 +4,7 @@
 //! `expectations.json` is shared with the end-to-end test that feeds the same files to the UI.
 
 use serde::Deserialize;
-use zrz_domain::template::Template;
+use zrz_domain::plan::Template;
 use zrz_exchange::{import, ImportError, MAX_ENTRIES, MAX_FILE_BYTES, MAX_STRING_CHARS};
 
 #[derive(Deserialize)]

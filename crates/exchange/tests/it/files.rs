@@ -11,8 +11,8 @@ use std::path::Path;
 use chrono::{TimeZone, Utc};
 use serde_json::{json, Value};
 
-use zrz_domain::assessment::Assessment;
-use zrz_domain::template::{RawTemplate, Template, SHIPPED_TEMPLATE_JSON};
+use zrz_domain::plan::{RawTemplate, Template, SHIPPED_TEMPLATE_JSON};
+use zrz_domain::record::Assessment;
 use zrz_exchange::{
     self, annual_plan_file_name, assessment_file_name, backup_file_name, export_annual_plan,
     export_assessment, export_backup, import, read_file, verify_export, AnnualPlan, ChecksumStatus,

@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 
-use zrz_domain::assessment::{Answer, Assessment, Response};
-use zrz_domain::rating::{Person, RaterRole, Rating, RatingValue};
-use zrz_domain::template::{RawTemplate, Template, SHIPPED_TEMPLATE_JSON};
+use zrz_domain::plan::{RawTemplate, Template, SHIPPED_TEMPLATE_JSON};
+use zrz_domain::record::{Answer, Assessment, Response};
+use zrz_domain::record::{Person, RaterRole, Rating, RatingValue};
 use zrz_domain::Dimension;
 use zrz_exchange::merge::{plan_import, Choices};
 use zrz_exchange::{

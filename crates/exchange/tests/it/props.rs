@@ -9,9 +9,9 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Value};
 
-use zrz_domain::assessment::{Answer, Assessment, Evidence, Profile, Response};
-use zrz_domain::rating::{Grade, Person, RaterRole, Rating, RatingValue, ResponsibilityLevel};
-use zrz_domain::template::Template;
+use zrz_domain::plan::Template;
+use zrz_domain::record::{Answer, Assessment, Evidence, Profile, Response};
+use zrz_domain::record::{Grade, Person, RaterRole, Rating, RatingValue, ResponsibilityLevel};
 use zrz_domain::Dimension;
 use zrz_exchange::merge::Choices;
 use zrz_exchange::{

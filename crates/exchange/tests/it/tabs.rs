@@ -3,8 +3,8 @@
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
-use zrz_domain::assessment::{Answer, Response};
-use zrz_domain::template::Template;
+use zrz_domain::plan::Template;
+use zrz_domain::record::{Answer, Response};
 use zrz_exchange::state::StoredState;
 use zrz_exchange::tabs::merge_tabs;
 

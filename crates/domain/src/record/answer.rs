@@ -1,72 +1,12 @@
-//! A department's own data: who fills it in, and the answer to each item of the template.
+//! The answer to one item of the plan: response, reason, notes, evidence, owner and dates.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::rating::{Person, Rating, RatingSettings};
-use super::template::{ItemKind, Template};
-
-/// Years outside this range are typing mistakes, not plans.
-pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 2000..=2100;
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Profile {
-    /// 单位名称
-    pub unit: String,
-    /// 科室/直属单位
-    pub department: String,
-    /// 填报人
-    pub filled_by: String,
-    /// 评估年度
-    pub year: i32,
-}
-
-impl Profile {
-    pub fn is_complete(&self) -> bool {
-        !self.unit.trim().is_empty()
-            && !self.department.trim().is_empty()
-            && !self.filled_by.trim().is_empty()
-            && YEAR_RANGE.contains(&self.year)
-    }
-
-    /// Checks the setup form; the message says which field to fix.
-    pub fn validate(&self) -> Result<(), FieldError> {
-        let required = [
-            ("unit", "单位名称", &self.unit),
-            ("department", "科室/直属单位", &self.department),
-            ("filled_by", "填报人", &self.filled_by),
-        ];
-        for (field, label, value) in required {
-            if value.trim().is_empty() {
-                return Err(FieldError::new(field, format!("请填写{label}")));
-            }
-        }
-        if !YEAR_RANGE.contains(&self.year) {
-            return Err(FieldError::new(
-                "year",
-                format!(
-                    "评估年度 {} 无效，应在 {} 到 {} 之间",
-                    self.year,
-                    YEAR_RANGE.start(),
-                    YEAR_RANGE.end()
-                ),
-            ));
-        }
-        Ok(())
-    }
-
-    /// A new profile for the year `today` falls in.
-    pub fn for_year_of(today: NaiveDate) -> Profile {
-        Profile {
-            year: today.year(),
-            ..Profile::default()
-        }
-    }
-}
+use super::profile::YEAR_RANGE;
+use crate::plan::ItemKind;
 
 /// The response to one item. Which responses fit depends on the item's kind: red lines take
 /// 未发生/已发生, tasks and quotas the other four.
@@ -292,36 +232,3 @@ impl fmt::Display for FieldError {
 }
 
 impl std::error::Error for FieldError {}
-
-/// Everything one department records for one year. This is what is stored and exchanged (inside the
-/// versioned envelope of `exchange`); later capabilities (ledger, ratings) add fields with defaults.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Assessment {
-    pub profile: Profile,
-    /// Answers by item id. Answers to items the current template no longer has stay here untouched.
-    pub answers: BTreeMap<String, Answer>,
-    /// The leading cadres rated on 德能勤绩廉 (plan 四（一）5).
-    pub people: Vec<Person>,
-    /// Their ratings; results are derived from them by `rating::compute_person`, never stored.
-    pub ratings: Vec<Rating>,
-    /// How ratings are weighed and banded; a missing field reads as the shipped defaults.
-    pub rating_settings: RatingSettings,
-}
-
-impl Assessment {
-    pub fn answer(&self, item_id: &str) -> Option<&Answer> {
-        self.answers.get(item_id)
-    }
-
-    /// Ids of answers whose item is not in `template` (kept aside, never deleted).
-    pub fn orphaned_answers<'a>(
-        &'a self,
-        template: &'a Template,
-    ) -> impl Iterator<Item = &'a str> + 'a {
-        self.answers
-            .keys()
-            .map(String::as_str)
-            .filter(move |id| template.item(id).is_none())
-    }
-}

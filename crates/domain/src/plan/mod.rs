@@ -1,0 +1,203 @@
+//! The plan as data: the 实施方案 text, its numbering, and what each duty is worth.
+//!
+//! The shipped template lives in `plan/template.json` (compiled in with `include_str!`). It is read in
+//! two steps, "read lenient, accept strict": serde reads it into the `Raw*` mirror types, where kinds and
+//! dimensions are plain strings, and [`Template::from_raw`] checks every rule and builds the typed
+//! [`Template`]. That way a bad template is refused with a message that names the item at fault rather
+//! than a serde position.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Dimension;
+
+mod raw;
+pub use raw::*;
+
+/// The template compiled into the app. `tests/template_plan.rs` proves it reproduces the plan verbatim.
+pub const SHIPPED_TEMPLATE_JSON: &str = include_str!("template.json");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    pub id: String,
+    pub version: String,
+    /// SHA-256 (hex) of the template file's canonical JSON: lets a file made with this template be
+    /// recognised later even when id and version were not bumped.
+    pub content_hash: String,
+    pub title: String,
+    pub preamble: String,
+    pub parts: Vec<Part>,
+    /// Kinds of ledger activity the plan asks for; quota items count entries of one of these.
+    pub activities: Vec<Activity>,
+    pub credit: Credit,
+}
+
+/// A numbered top-level part of the plan (一、指导思想 … 七、责任追究). Parts without chapters are
+/// reading only; the plan has no part 五, and the template keeps that gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub id: String,
+    /// The plan's own numeral, "一" … "七".
+    pub number: String,
+    pub title: String,
+    /// Text shown as reading, verbatim, in the plan's order.
+    pub paragraphs: Vec<String>,
+    pub chapters: Vec<Chapter>,
+}
+
+/// A unit of the self-check with its own page: part 三, each sub-chapter （一）…（八） of part 四,
+/// part 六 and part 七.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chapter {
+    pub id: String,
+    /// "（一）" for sub-chapters of 四; empty where the part is the chapter.
+    pub number: String,
+    pub title: String,
+    /// The chapter's own lead-in text, verbatim (may be empty).
+    pub intro: String,
+    /// Share of the 100-point checklist score; equals the sum of the items' points.
+    pub weight: f64,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Stable id, e.g. "4.1.1"; answers, ledger links and exchange files refer to items by it.
+    pub id: String,
+    /// The plan's own number for the item ("1", "2" …), kept even where the plan skips one.
+    pub number: String,
+    /// The plan's text, verbatim.
+    pub text: String,
+    pub kind: ItemKind,
+    pub dimension: Dimension,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemKind {
+    /// Carried out or not.
+    Task,
+    /// A counted annual minimum read from the plan's text.
+    Quota { per_year: u32, activity: String },
+    /// A 责任追究 circumstance: 未发生 / 已发生.
+    RedLine,
+}
+
+impl ItemKind {
+    pub fn is_red_line(&self) -> bool {
+        matches!(self, ItemKind::RedLine)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    pub id: String,
+    pub name: String,
+}
+
+/// How much of an item's points each response earns (0.0 ..= 1.0). Configuration, not code.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Credit {
+    pub implemented: f64,
+    pub partial: f64,
+    pub not_implemented: f64,
+    pub not_occurred: f64,
+    pub occurred: f64,
+}
+
+impl Template {
+    /// The template compiled into the app. Panics only if the shipped file is broken, which the
+    /// native tests rule out.
+    pub fn shipped() -> Template {
+        Template::parse(SHIPPED_TEMPLATE_JSON)
+            .expect("the shipped template is checked by the tests")
+    }
+
+    pub fn parse(json: &str) -> Result<Template, TemplateError> {
+        let raw: RawTemplate = serde_json::from_str(json).map_err(|e| TemplateError {
+            at: format!("第 {} 行第 {} 列", e.line(), e.column()),
+            problem: format!("不是有效的方案模板 JSON：{e}"),
+        })?;
+        Template::build(raw)
+    }
+
+    pub fn chapters(&self) -> impl Iterator<Item = &Chapter> {
+        self.parts.iter().flat_map(|p| p.chapters.iter())
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.chapters().flat_map(|c| c.items.iter())
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().find(|i| i.id == id)
+    }
+
+    pub fn chapter(&self, id: &str) -> Option<&Chapter> {
+        self.chapters().find(|c| c.id == id)
+    }
+
+    /// The chapter an item belongs to.
+    pub fn chapter_of(&self, item_id: &str) -> Option<&Chapter> {
+        self.chapters()
+            .find(|c| c.items.iter().any(|i| i.id == item_id))
+    }
+
+    /// The part a chapter belongs to.
+    pub fn part_of(&self, chapter_id: &str) -> Option<&Part> {
+        self.parts
+            .iter()
+            .find(|p| p.chapters.iter().any(|c| c.id == chapter_id))
+    }
+
+    pub fn activity(&self, id: &str) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.id == id)
+    }
+
+    /// Identifies the template in exchange files and stored data.
+    pub fn reference(&self) -> TemplateRef {
+        TemplateRef {
+            id: self.id.clone(),
+            version: self.version.clone(),
+            hash: self.content_hash.clone(),
+        }
+    }
+}
+
+impl Chapter {
+    /// "四（一） 把意识形态工作摆在极端重要的位置" style label, built from the plan's own numbering.
+    /// The title keeps the plan's own punctuation (for verbatim display); a label drops its final
+    /// "。", which reads oddly in navigation and headings.
+    pub fn label(&self, part: &Part) -> String {
+        let title = self.title.trim_end_matches('。');
+        if self.number.is_empty() {
+            format!("{}、{}", part.number, title)
+        } else {
+            format!("{}{} {}", part.number, self.number, title)
+        }
+    }
+}
+
+/// Which template a piece of data was made with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateRef {
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+}
+
+/// A template refused at load time. `at` names the item, chapter or place at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub at: String,
+    pub problem: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}：{}", self.at, self.problem)
+    }
+}
+
+impl std::error::Error for TemplateError {}

@@ -1,0 +1,52 @@
+//! A department's record for one year: its profile, the answer to each item, its cadres and their
+//! ratings. This is what is stored and exchanged (inside the versioned envelope of `zrz-exchange`).
+
+mod answer;
+mod people;
+mod profile;
+mod rating;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use answer::*;
+pub use people::*;
+pub use profile::*;
+pub use rating::*;
+
+use crate::plan::Template;
+use crate::scoring::RatingSettings;
+
+/// Everything one department records for one year. This is what is stored and exchanged (inside the
+/// versioned envelope of `exchange`); later capabilities (ledger, ratings) add fields with defaults.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assessment {
+    pub profile: Profile,
+    /// Answers by item id. Answers to items the current template no longer has stay here untouched.
+    pub answers: BTreeMap<String, Answer>,
+    /// The leading cadres rated on 德能勤绩廉 (plan 四（一）5).
+    pub people: Vec<Person>,
+    /// Their ratings; results are derived from them by `rating::compute_person`, never stored.
+    pub ratings: Vec<Rating>,
+    /// How ratings are weighed and banded; a missing field reads as the shipped defaults.
+    pub rating_settings: RatingSettings,
+}
+
+impl Assessment {
+    pub fn answer(&self, item_id: &str) -> Option<&Answer> {
+        self.answers.get(item_id)
+    }
+
+    /// Ids of answers whose item is not in `template` (kept aside, never deleted).
+    pub fn orphaned_answers<'a>(
+        &'a self,
+        template: &'a Template,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        self.answers
+            .keys()
+            .map(String::as_str)
+            .filter(move |id| template.item(id).is_none())
+    }
+}

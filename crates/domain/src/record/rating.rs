@@ -1,0 +1,187 @@
+//! One rater's rating of one cadre on one dimension, and who may give it.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::answer::FieldError;
+use crate::number::fmt1;
+use crate::scoring::RatingSettings;
+use crate::Dimension;
+
+/// Who gives a rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum RaterRole {
+    /// 自评
+    #[serde(rename = "self")]
+    SelfReview,
+    /// 互评: several colleagues, each named; averaged before weighting.
+    #[serde(rename = "peer")]
+    Peer,
+    /// 上级评价: the Party group.
+    #[serde(rename = "superior")]
+    Superior,
+}
+
+impl RaterRole {
+    pub const ALL: [RaterRole; 3] = [RaterRole::SelfReview, RaterRole::Peer, RaterRole::Superior];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RaterRole::SelfReview => "self",
+            RaterRole::Peer => "peer",
+            RaterRole::Superior => "superior",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<RaterRole> {
+        RaterRole::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RaterRole::SelfReview => "自评",
+            RaterRole::Peer => "互评",
+            RaterRole::Superior => "上级评价",
+        }
+    }
+}
+
+/// 考核等次. Not `Ord` on purpose: compare with [`Grade::rank`] (0 is best) or [`Grade::worse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// 优秀
+    Excellent,
+    /// 称职
+    Competent,
+    /// 基本称职
+    BasicallyCompetent,
+    /// 不称职
+    Incompetent,
+}
+
+impl Grade {
+    /// Best first.
+    pub const ALL: [Grade; 4] = [
+        Grade::Excellent,
+        Grade::Competent,
+        Grade::BasicallyCompetent,
+        Grade::Incompetent,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Grade::Excellent => "excellent",
+            Grade::Competent => "competent",
+            Grade::BasicallyCompetent => "basically_competent",
+            Grade::Incompetent => "incompetent",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|g| g.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Excellent => "优秀",
+            Grade::Competent => "称职",
+            Grade::BasicallyCompetent => "基本称职",
+            Grade::Incompetent => "不称职",
+        }
+    }
+
+    /// 0 for 优秀 … 3 for 不称职.
+    pub fn rank(self) -> usize {
+        Grade::ALL
+            .iter()
+            .position(|g| *g == self)
+            .expect("every grade is in ALL")
+    }
+
+    /// The lower of two grades (a cap applied to a grade).
+    pub fn worse(self, other: Grade) -> Grade {
+        if other.rank() > self.rank() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// What a rater gave: a grade (scored by the settings) or a score 0–100.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RatingValue {
+    Grade(Grade),
+    Score(f64),
+}
+
+impl RatingValue {
+    /// The score the value counts as (full precision).
+    pub fn score(self, settings: &RatingSettings) -> f64 {
+        match self {
+            RatingValue::Grade(g) => settings.grade_scores.get(g),
+            RatingValue::Score(s) => s,
+        }
+    }
+
+    /// "称职（80.0）" or "87.5".
+    pub fn describe(self, settings: &RatingSettings) -> String {
+        match self {
+            RatingValue::Grade(g) => {
+                format!("{}（{}）", g.label(), fmt1(settings.grade_scores.get(g)))
+            }
+            RatingValue::Score(s) => fmt1(s),
+        }
+    }
+}
+
+/// One rater's rating of one person on one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rating {
+    pub person_id: String,
+    pub dimension: Dimension,
+    pub role: RaterRole,
+    /// The rater's name; required for 互评, customary "党组" for 上级评价, may be empty for 自评.
+    #[serde(default)]
+    pub rater: String,
+    pub value: RatingValue,
+    /// Last edit; of two ratings in the same slot the newer counts.
+    #[serde(default)]
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl Rating {
+    /// Checks a rating form. The error names the field to fix.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if let RatingValue::Score(s) = self.value {
+            if !s.is_finite() || !(0.0..=100.0).contains(&s) {
+                return Err(FieldError::new(
+                    "value",
+                    format!("分数 {s} 超出范围，请填写 0 到 100 之间的分数"),
+                ));
+            }
+        }
+        if self.role == RaterRole::Peer && self.rater.trim().is_empty() {
+            return Err(FieldError::new("rater", "互评须填写评价人姓名".into()));
+        }
+        Ok(())
+    }
+
+    /// Same person, dimension, role and rater: one of the two replaces the other.
+    pub fn same_slot(&self, other: &Rating) -> bool {
+        self.person_id == other.person_id
+            && self.dimension == other.dimension
+            && self.role == other.role
+            && self.rater.trim() == other.rater.trim()
+    }
+}
+
+/// Puts `rating` into `ratings`, replacing the rating in the same slot if there is one.
+pub fn set_rating(ratings: &mut Vec<Rating>, rating: Rating) {
+    match ratings.iter_mut().find(|r| r.same_slot(&rating)) {
+        Some(existing) => *existing = rating,
+        None => ratings.push(rating),
+    }
+}

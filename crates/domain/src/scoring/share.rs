@@ -1,0 +1,106 @@
+//! Groups: the share of 优秀, the red lines that occurred, every person of a department rated.
+
+use super::compute::{compute_person, PersonResult};
+use super::settings::{RatingSettings, EPSILON};
+use crate::number::{fmt1, fmt_num, round1};
+use crate::plan::{ItemKind, Template};
+use crate::record::{Assessment, Grade, Response};
+
+/// The share of 优秀 in a group (one department, or all departments together).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExcellentShare {
+    /// 参评人数: everyone in the group, graded or not.
+    pub people: usize,
+    /// People whose grade is settled.
+    pub graded: usize,
+    pub excellent: usize,
+    /// 100 × excellent ÷ people, one decimal (0 for an empty group).
+    pub share: f64,
+    /// The configured maximum, percent.
+    pub allowed_share: f64,
+    /// The most 优秀 the group may have: ⌊people × allowed_share ÷ 100⌋.
+    pub allowed: usize,
+    pub exceeded: bool,
+}
+
+impl ExcellentShare {
+    /// "优秀 2 人，占 20.0%，超过上限 15%（10 人中最多 1 人）".
+    pub fn summary(&self) -> String {
+        let head = format!("优秀 {} 人，占 {}%", self.excellent, fmt1(self.share));
+        let limit = format!("（{} 人中最多 {} 人）", self.people, self.allowed);
+        let pending = if self.graded < self.people {
+            format!("；另有 {} 人等次未定", self.people - self.graded)
+        } else {
+            String::new()
+        };
+        if self.exceeded {
+            format!(
+                "{head}，超过上限 {}%{limit}{pending}",
+                fmt_num(self.allowed_share)
+            )
+        } else {
+            format!(
+                "{head}，未超过上限 {}%{limit}{pending}",
+                fmt_num(self.allowed_share)
+            )
+        }
+    }
+}
+
+/// Counts 优秀 against the allowed share. The base is everyone in `results` (参评人数), so people
+/// whose grade is still open count in the base; `graded` tells the UI to warn about them.
+pub fn excellent_share(results: &[PersonResult], settings: &RatingSettings) -> ExcellentShare {
+    let people = results.len();
+    let graded = results.iter().filter(|r| r.grade.is_some()).count();
+    let excellent = results
+        .iter()
+        .filter(|r| r.grade == Some(Grade::Excellent))
+        .count();
+    let allowed_share = settings.excellent_share_max;
+    let allowed = ((people as f64) * allowed_share / 100.0 + EPSILON).floor() as usize;
+    let share = if people == 0 {
+        0.0
+    } else {
+        round1(100.0 * excellent as f64 / people as f64)
+    };
+    ExcellentShare {
+        people,
+        graded,
+        excellent,
+        share,
+        allowed_share,
+        allowed,
+        exceeded: excellent > allowed,
+    }
+}
+
+/// The red lines answered 已发生 in `assessment`, as `(item id, 责任人)` in template order. Answers
+/// to items the template does not know as red lines are skipped.
+pub fn occurred_red_lines(assessment: &Assessment, template: &Template) -> Vec<(String, String)> {
+    template
+        .items()
+        .filter(|i| matches!(i.kind, ItemKind::RedLine))
+        .filter_map(|i| {
+            let answer = assessment.answer(&i.id)?;
+            (answer.response == Some(Response::Occurred))
+                .then(|| (i.id.clone(), answer.owner.clone()))
+        })
+        .collect()
+}
+
+/// Every person of the department, rated with the assessment's own settings and red lines.
+pub fn rate_department(assessment: &Assessment, template: &Template) -> Vec<PersonResult> {
+    let red_lines = occurred_red_lines(assessment, template);
+    assessment
+        .people
+        .iter()
+        .map(|p| {
+            compute_person(
+                p,
+                &assessment.ratings,
+                &assessment.rating_settings,
+                &red_lines,
+            )
+        })
+        .collect()
+}
