@@ -2,24 +2,30 @@
 //! ratings. This is what is stored and exchanged (inside the versioned envelope of `zrz-exchange`).
 
 mod answer;
+mod identity;
+mod ledger;
 mod people;
 mod profile;
 mod rating;
+mod rectification;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use answer::*;
+pub use identity::*;
+pub use ledger::*;
 pub use people::*;
 pub use profile::*;
 pub use rating::*;
+pub use rectification::*;
 
 use crate::plan::Template;
 use crate::scoring::RatingSettings;
 
 /// Everything one department records for one year. This is what is stored and exchanged (inside the
-/// versioned envelope of `exchange`); later capabilities (ledger, ratings) add fields with defaults.
+/// versioned envelope of `zrz-exchange`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Assessment {
@@ -32,6 +38,12 @@ pub struct Assessment {
     pub ratings: Vec<Rating>,
     /// How ratings are weighed and banded; a missing field reads as the shipped defaults.
     pub rating_settings: RatingSettings,
+    /// 台账, in no particular order (pages sort by date).
+    pub ledger: Vec<LedgerEntry>,
+    /// 整改任务.
+    pub tasks: Vec<Task>,
+    /// 核查意见 received from the office, as received.
+    pub findings: Vec<Finding>,
 }
 
 impl Assessment {

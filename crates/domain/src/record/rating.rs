@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::answer::FieldError;
+use super::identity::RatingKey;
 use crate::number::fmt1;
 use crate::scoring::RatingSettings;
 use crate::Dimension;
@@ -168,20 +169,44 @@ impl Rating {
         }
         Ok(())
     }
-
-    /// Same person, dimension, role and rater: one of the two replaces the other.
-    pub fn same_slot(&self, other: &Rating) -> bool {
-        self.person_id == other.person_id
-            && self.dimension == other.dimension
-            && self.role == other.role
-            && self.rater.trim() == other.rater.trim()
-    }
 }
 
-/// Puts `rating` into `ratings`, replacing the rating in the same slot if there is one.
-pub fn set_rating(ratings: &mut Vec<Rating>, rating: Rating) {
-    match ratings.iter_mut().find(|r| r.same_slot(&rating)) {
-        Some(existing) => *existing = rating,
-        None => ratings.push(rating),
+/// Puts `rating` into `ratings` where the rating with the same key stands (so the order raters are
+/// listed in does not change with every edit), dropping any further rating with that key; `None`
+/// for the value clears the cell. Returns whether anything changed.
+pub fn set_rating(ratings: &mut Vec<Rating>, key: &RatingKey, rating: Option<Rating>) -> bool {
+    debug_assert!(rating.as_ref().is_none_or(|r| &r.key() == key));
+    let before = ratings.len();
+    let mut pending = rating;
+    let mut changed = false;
+    ratings.retain_mut(|r| {
+        if &r.key() != key {
+            return true;
+        }
+        match pending.take() {
+            Some(new) => {
+                changed |= *r != new;
+                *r = new;
+                true
+            }
+            None => false,
+        }
+    });
+    changed |= ratings.len() != before;
+    if let Some(new) = pending {
+        ratings.push(new);
+        changed = true;
     }
+    changed
+}
+
+/// The rating in force for `key`: the newest (by `updated_at`; on a tie, the later in the list).
+pub fn rating_in_force<'r>(ratings: &'r [Rating], key: &RatingKey) -> Option<&'r Rating> {
+    let mut newest: Option<&Rating> = None;
+    for r in ratings.iter().filter(|r| &r.key() == key) {
+        if newest.is_none_or(|n| r.updated_at >= n.updated_at) {
+            newest = Some(r);
+        }
+    }
+    newest
 }

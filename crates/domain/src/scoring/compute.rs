@@ -317,7 +317,8 @@ fn count_ratings<'r>(
             });
             continue;
         }
-        let key = (rating.dimension, rating.role, rater);
+        let key = rating.key();
+        let key = (key.dimension, key.role, key.rater);
         let superseded = match slots.get(&key) {
             Some(&(_, previous)) if rating.updated_at < previous.updated_at => Some(rating),
             Some(&(_, previous)) => {
@@ -494,7 +495,8 @@ fn apply_vetoes(
     }
 }
 
-/// Counted ratings by (dimension, role, rater), with their index in the input.
+/// Counted ratings by the (dimension, role, rater) of their [`Rating::key`] (the person is fixed), with
+/// their index in the input.
 type Slots<'r> = BTreeMap<(Dimension, RaterRole, String), (usize, &'r Rating)>;
 
 fn empty_dimension(d: Dimension, settings: &RatingSettings) -> DimensionResult {
