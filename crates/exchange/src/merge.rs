@@ -636,7 +636,8 @@ mod tests {
             MergeCounts {
                 added: 2,
                 changed: 0,
-                unchanged: 6,
+                // a; four profile fields; rating_settings, ledger, tasks, findings (each one record).
+                unchanged: 9,
                 conflicts: 1
             }
         );

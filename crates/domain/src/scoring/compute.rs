@@ -535,7 +535,7 @@ fn compute_dimension(
         let mut entries: Vec<(usize, &str, RatingValue)> = slots
             .iter()
             .filter(|((dd, rr, _), _)| *dd == d && *rr == role)
-            .map(|((_, _, rater), (index, rating))| (*index, rater.as_str(), rating.value))
+            .map(|(_, (index, rating))| (*index, rating.rater.trim(), rating.value))
             .collect();
         if entries.is_empty() {
             continue;

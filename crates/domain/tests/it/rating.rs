@@ -7,7 +7,8 @@ use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use zrz_domain::plan::Template;
 use zrz_domain::record::{
-    check_people, set_rating, Grade, Person, RaterRole, Rating, RatingValue, ResponsibilityLevel,
+    check_people, rating_in_force, set_rating, Grade, Person, RaterRole, Rating, RatingValue,
+    ResponsibilityLevel,
 };
 use zrz_domain::record::{Answer, Assessment, Evidence, Response};
 use zrz_domain::scoring::{
@@ -1235,10 +1236,20 @@ fn bad_and_repeated_ratings_are_ignored_and_listed() {
 }
 
 #[test]
-fn set_rating_replaces_the_same_slot() {
-    let mut rs = ratings(&["德 互评 李四 80", "德 互评 王五 85"]);
-    set_rating(&mut rs, rating_for(&zhang(), "德 互评 李四 90"));
-    set_rating(&mut rs, rating_for(&zhang(), "能 互评 李四 70"));
+fn set_rating_replaces_the_rating_with_the_same_key_where_it_stands() {
+    let mut rs = ratings(&["德 互评 李四 80", "德 互评 王五 85", "德 自评 张三 60"]);
+    let put = |rs: &mut Vec<Rating>, spec: &str| {
+        let r = rating_for(&zhang(), spec);
+        set_rating(rs, &r.key(), Some(r))
+    };
+    assert!(put(&mut rs, "德 互评 李四 90"));
+    assert!(put(&mut rs, "能 互评 李四 70"));
+    assert!(
+        !put(&mut rs, "能 互评 李四 70"),
+        "the same value again changes nothing"
+    );
+    // 自评 is one cell whatever the rater is called.
+    assert!(put(&mut rs, "德 自评 某人 65"));
     let values: Vec<(Dimension, &str, RatingValue)> = rs
         .iter()
         .map(|r| (r.dimension, r.rater.as_str(), r.value))
@@ -1248,9 +1259,30 @@ fn set_rating_replaces_the_same_slot() {
         [
             (Dimension::De, "李四", RatingValue::Score(90.0)),
             (Dimension::De, "王五", RatingValue::Score(85.0)),
+            (Dimension::De, "某人", RatingValue::Score(65.0)),
             (Dimension::Neng, "李四", RatingValue::Score(70.0)),
         ]
     );
+    let key = rs[1].key();
+    assert!(set_rating(&mut rs, &key, None), "clearing removes it");
+    assert!(!set_rating(&mut rs, &key, None));
+    assert_eq!(rs.len(), 3);
+}
+
+#[test]
+fn two_self_ratings_under_different_names_are_one_cell_and_the_newest_counts() {
+    let mut older = rating_for(&zhang(), "德 自评 张三 60");
+    older.updated_at = Some(Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap());
+    let mut newer = rating_for(&zhang(), "德 自评 小张 80");
+    newer.updated_at = Some(Utc.with_ymd_and_hms(2025, 2, 1, 0, 0, 0).unwrap());
+    let rs = vec![newer.clone(), older.clone()];
+    assert_eq!(older.key(), newer.key());
+    assert_eq!(rating_in_force(&rs, &older.key()), Some(&newer));
+    let result = compute_person(&zhang(), &rs, &defaults(), &[]);
+    let role = &result.dimension(Dimension::De).roles[0];
+    assert_eq!(role.raters.len(), 1, "one 自评, not an average of two");
+    assert_eq!(role.average, Some(80.0));
+    assert_eq!(result.ignored.len(), 1);
 }
 
 #[test]
