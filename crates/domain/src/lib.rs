@@ -9,6 +9,7 @@ pub mod checklist;
 pub mod number;
 pub mod plan;
 pub mod record;
+pub mod review;
 pub mod scoring;
 
 pub use number::round1;
