@@ -100,9 +100,6 @@ pub fn sanitize(content: &Content) -> Content {
         Content::Backup(state) => {
             let mut state = state.clone();
             sanitize_assessment(&mut state.assessment);
-            if let Some(base) = &mut state.sync_base {
-                sanitize_assessment(base);
-            }
             Content::Backup(state)
         }
         Content::AnnualPlan(_) => content.clone(),

@@ -668,19 +668,13 @@ fn read_content(
             let state_value =
                 state::migrate_record(raw.clone()).map_err(|e| state_error(e, &root))?;
             let at = [key("content"), key("state")];
-            for part in ["assessment", "sync_base"] {
-                if let Some(a) = state_value.get(part).filter(|v| !v.is_null()) {
-                    check_assessment(a, &[key("content"), key("state"), key(part)])?;
-                }
+            let assessment_at = [key("content"), key("state"), key("assessment")];
+            if let Some(a) = state_value.get("assessment").filter(|v| !v.is_null()) {
+                check_assessment(a, &assessment_at)?;
             }
             let stored: StoredState = typed(&state_value, &at)?;
-            for (part, assessment) in [
-                ("assessment", Some(&stored.assessment)),
-                ("sync_base", stored.sync_base.as_ref()),
-            ] {
-                if let (Some(a), Some(raw)) = (assessment, state_value.get(part)) {
-                    check_ratings(a, raw, &[key("content"), key("state"), key(part)])?;
-                }
+            if let Some(raw) = state_value.get("assessment") {
+                check_ratings(&stored.assessment, raw, &assessment_at)?;
             }
             let back = serde_json::to_value(&stored).expect("a stored state serialises");
             warnings.extend(

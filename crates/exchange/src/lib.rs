@@ -24,6 +24,7 @@ pub mod encrypted;
 pub mod envelope;
 pub mod error;
 pub mod export;
+pub mod extras;
 pub mod file_name;
 pub mod import;
 pub mod merge;

@@ -558,7 +558,8 @@ pub fn apply_annual_plan(
         }
     })?;
     let mut new_state = state.clone();
-    new_state.template = Some(plan.template.clone());
+    new_state.template =
+        Some(serde_json::to_value(&plan.template).expect("a raw template serialises"));
     let mut settings_replaced = false;
     if let Some(settings) = &plan.rating_settings {
         settings_replaced = *settings != state.assessment.rating_settings;

@@ -169,6 +169,67 @@ fn v1_to_v2(mut file: Value) -> Result<Value, MigrationError> {
     Ok(file)
 }
 
+/// Gives every person of an assessment (a JSON object with `profile`, `people`, `ratings`) an id no
+/// other department's file can share, and rewrites the ratings' `person_id` to match. Until format 3
+/// ids were numbered per department (`p1`, `p2` …), so two departments' files collided. The new id
+/// is derived from the department and the old id (`p-` and 13 characters of SHA-256 over
+/// `unit|department|year|old id`), so two colleagues' copies of one department's file still agree,
+/// and running the step twice changes nothing (an id that already starts with `p-` is kept).
+pub(crate) fn make_person_ids_unique(assessment: &mut Value) -> Result<(), MigrationError> {
+    use sha2::{Digest, Sha256};
+    let Some(map) = assessment.as_object_mut() else {
+        return Err(MigrationError::new("自评内容不是 JSON 对象"));
+    };
+    let profile = map.get("profile").cloned().unwrap_or(Value::Null);
+    let text = |k: &str| {
+        profile
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let year = profile.get("year").and_then(Value::as_i64).unwrap_or(0);
+    let department = format!("{}|{}|{year}", text("unit"), text("department"));
+    let new_id = |old: &str| -> String {
+        if old.starts_with("p-") {
+            return old.to_string();
+        }
+        let digest = Sha256::digest(format!("{department}|{old}").as_bytes());
+        let entropy = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+        // Written out here rather than calling `record::new_id`: a migration is frozen (module
+        // doc), and this is the v3 id layout, whatever later versions make new ids look like.
+        const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+        let tail: String = (0..13)
+            .rev()
+            .map(|i| ALPHABET[((entropy >> (i * 5)) & 31) as usize] as char)
+            .collect();
+        format!("p-{tail}")
+    };
+    let mut renamed = std::collections::BTreeMap::new();
+    if let Some(Value::Array(people)) = map.get_mut("people") {
+        for person in people.iter_mut() {
+            if let Some(Value::String(id)) = person.get_mut("id") {
+                let fresh = new_id(id);
+                renamed.insert(id.clone(), fresh.clone());
+                *id = fresh;
+            }
+        }
+    }
+    if let Some(Value::Array(ratings)) = map.get_mut("ratings") {
+        for rating in ratings.iter_mut() {
+            if let Some(Value::String(id)) = rating.get_mut("person_id") {
+                // A rating of nobody in the list keeps pointing at nobody, under a new name that
+                // cannot attach to a real person either.
+                *id = renamed
+                    .get(id.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| new_id(id));
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

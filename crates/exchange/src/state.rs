@@ -1,48 +1,55 @@
-//! The record kept in localStorage: the department's data plus bookkeeping, in a versioned envelope.
+//! The department's record as one value: what a 备份 file carries and what the browser stores (the
+//! browser stores it record by record, see `store`).
 //!
-//! `{"format": "zrz-state", "version": 1, "state": {…}}`. A 备份 exchange file carries exactly this
-//! record as its `content`, so restoring a backup and loading localStorage share one path
-//! ([`StoredState::from_value`]) and the same migrations.
+//! `{"format": "zrz-state", "version": 2, "state": {…}}`. Restoring a backup and loading an old
+//! single-key localStorage record share one path ([`StoredState::from_value`]) and the same
+//! migrations.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::migrate::{self, Migration};
-use zrz_domain::plan::RawTemplate;
+use super::extras::Extras;
+use super::migrate::{self, Migration, MigrationError};
 use zrz_domain::record::Assessment;
 
 pub const STATE_FORMAT: &str = "zrz-state";
 
-/// The layout version of the localStorage record.
+/// The layout version of the state record.
 ///
 /// To bump it: (1) add a `Migration { from: STATE_VERSION, .. }` to [`STATE_MIGRATIONS`] that turns
 /// the old record (a `serde_json::Value`) into the new one; (2) copy a record written by the old
 /// version to `tests/fixtures/state/v{old}.json` (never edit or delete old fixtures); (3) add a line to
 /// the history in `docs/format.md`. Adding a field with `#[serde(default)]` needs no bump.
-pub const STATE_VERSION: u32 = 1;
+pub const STATE_VERSION: u32 = 2;
 
-/// Steps from each old record layout to the next; empty while there is only version 1. The test
-/// `state_registry_is_contiguous` keeps it in step with [`STATE_VERSION`].
-pub const STATE_MIGRATIONS: &[Migration] = &[];
+/// Steps from each old record layout to the next. The test `state_registry_is_contiguous` keeps it
+/// in step with [`STATE_VERSION`].
+pub const STATE_MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    title: "人员标识全局唯一，不再保存修改计数和合并基准",
+    description: "第 1 版的人员标识按科室编号（p1、p2……），不同科室的文件会撞号；第 2 版改为由单位、科室、\
+                  年度和原标识算出的唯一标识，评分中的 person_id 随之改写。修改次数 changes_since_export \
+                  改为由各条记录的修改时间算出，不再保存；合并基准 sync_base 改存在浏览器的 IndexedDB 中，\
+                  不再随记录保存（升级后第一次合并同事的文件按两方比较，冲突逐项询问）。",
+    apply: state_v1_to_v2,
+}];
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StoredState {
     pub assessment: Assessment,
-    /// A 年度方案 imported from the office; `None` means the template shipped with the app.
+    /// The 年度方案's template as received (its JSON, unknown fields and all, so its hash stays
+    /// the office's); `None` means the template shipped with the app.
     #[serde(default)]
-    pub template: Option<RawTemplate>,
+    pub template: Option<Value>,
+    /// When the department last exported its 自评 file (a hand-over).
     #[serde(default)]
     pub last_export_at: Option<DateTime<Utc>>,
     #[serde(default)]
-    pub changes_since_export: u32,
-    #[serde(default)]
     pub saved_at: Option<DateTime<Utc>>,
-    /// The assessment as it was at the last export or import: the common ancestor that
-    /// `merge::plan_merge` compares both sides with. Set it with [`StoredState::mark_synced`];
-    /// `None` (first use, or data from before this field) makes merging fall back to two-way rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync_base: Option<Assessment>,
+    /// Fields of the assessment this version does not know, written back on export.
+    #[serde(default, skip_serializing_if = "Extras::is_empty")]
+    pub extras: Extras,
 }
 
 /// The record as written: `{"format": "zrz-state", "version": …, "state": …}`.
@@ -121,12 +128,6 @@ impl StoredState {
             StateError::Invalid(format!("{path}：{}", e.into_inner()))
         })
     }
-
-    /// Records that `assessment` is now shared with the other side (just exported, or just merged
-    /// from an imported file): the next merge compares against it.
-    pub fn mark_synced(&mut self, assessment: &Assessment) {
-        self.sync_base = Some(assessment.clone());
-    }
 }
 
 /// The record's `state` member, brought up to [`STATE_VERSION`]: tag checked, newer records refused,
@@ -160,6 +161,19 @@ pub(crate) fn migrate_record(value: Value) -> Result<Value, StateError> {
         .ok_or(StateError::NotOurs)
 }
 
+fn state_v1_to_v2(mut record: Value) -> Result<Value, MigrationError> {
+    let state = record
+        .get_mut("state")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| MigrationError::new("数据记录缺少 state"))?;
+    state.remove("changes_since_export");
+    state.remove("sync_base");
+    if let Some(assessment) = state.get_mut("assessment") {
+        migrate::make_person_ids_unique(assessment)?;
+    }
+    Ok(record)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,20 +188,17 @@ mod tests {
 
     #[test]
     fn a_record_round_trips_and_a_newer_one_is_refused() {
-        let mut state = StoredState {
-            changes_since_export: 3,
-            ..StoredState::default()
-        };
+        let mut state = StoredState::default();
         state.assessment.profile.unit = "县文广局".into();
-        state.mark_synced(&state.assessment.clone());
+        state.template = Some(serde_json::json!({"id": "x", "future": [1]}));
         let back = StoredState::from_json(&state.to_json()).unwrap();
-        assert_eq!(back.to_value(), state.to_value());
-        let newer = state.to_json().replace("\"version\":1", "\"version\":9");
+        assert_eq!(back, state);
+        let newer = state.to_json().replace("\"version\":2", "\"version\":9");
         assert_eq!(
             StoredState::from_json(&newer).unwrap_err(),
             StateError::TooNew {
                 found: 9,
-                supported: 1
+                supported: 2
             }
         );
         assert_eq!(
@@ -198,13 +209,48 @@ mod tests {
 
     #[test]
     fn invalid_values_name_their_path() {
-        let text = r#"{"format":"zrz-state","version":1,"state":{"assessment":{"answers":{"4.1.1":{"due":"2025-13-01"}}}}}"#;
+        let text = r#"{"format":"zrz-state","version":2,"state":{"assessment":{"answers":{"4.1.1":{"due":"2025-13-01"}}}}}"#;
         let StateError::Invalid(message) = StoredState::from_json(text).unwrap_err() else {
             panic!("expected Invalid")
         };
         assert!(
             message.contains("assessment.answers.4.1.1.due"),
             "{message}"
+        );
+    }
+
+    #[test]
+    fn version_1_gets_unique_person_ids_and_drops_the_counter_and_the_base() {
+        let v1 = serde_json::json!({"format": "zrz-state", "version": 1, "state": {
+            "assessment": {
+                "profile": {"unit": "县文广局", "department": "办公室", "filled_by": "张三", "year": 2025},
+                "people": [{"id": "p1", "name": "李四"}, {"id": "p2", "name": "王五"}],
+                "ratings": [
+                    {"person_id": "p1", "dimension": "de", "role": "self", "value": {"score": 90.0}},
+                    {"person_id": "p9", "dimension": "de", "role": "self", "value": {"score": 80.0}}
+                ]
+            },
+            "changes_since_export": 3,
+            "sync_base": {"profile": {}}
+        }});
+        let state = StoredState::from_value(v1.clone()).unwrap();
+        let a = &state.assessment;
+        assert!(a
+            .people
+            .iter()
+            .all(|p| p.id.starts_with("p-") && p.id.len() == 15));
+        assert_ne!(a.people[0].id, a.people[1].id);
+        assert_eq!(a.ratings[0].person_id, a.people[0].id);
+        assert!(a.people.iter().all(|p| p.id != a.ratings[1].person_id));
+        // Another department's p1 is another person.
+        let mut other = v1.clone();
+        other["state"]["assessment"]["profile"]["department"] = "宣传科".into();
+        let other = StoredState::from_value(other).unwrap();
+        assert_ne!(other.assessment.people[0].id, a.people[0].id);
+        // The same department migrated twice (two colleagues' copies) agrees.
+        assert_eq!(
+            StoredState::from_value(v1).unwrap().assessment.people,
+            a.people
         );
     }
 }
