@@ -31,7 +31,8 @@ pub mod merge;
 pub mod migrate;
 pub mod path;
 pub mod state;
-pub mod tabs;
+pub mod store;
+pub mod sync;
 pub mod undo;
 
 pub use envelope::{AnnualPlan, Content, ExportMeta, Header, Kind};

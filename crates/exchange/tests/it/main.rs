@@ -4,7 +4,6 @@ mod bad_files;
 mod files;
 mod merge;
 mod props;
-mod tabs;
 
 /// A path from the repository's root (docs, the published schema).
 pub fn repo(relative: &str) -> String {
