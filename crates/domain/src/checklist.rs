@@ -173,16 +173,28 @@ impl ItemFilter {
     }
 }
 
-/// The next unanswered item after `after` (in template order, wrapping around), for "下一项未填".
+/// Where "下一项未填" starts looking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum From<'a> {
+    /// After this item (the one the user is on).
+    After(&'a str),
+    /// At this item, itself included (the first item of the chapter the user is reading, when no
+    /// item of it is selected yet).
+    At(&'a str),
+}
+
+/// The next unanswered item from `from` in template order, wrapping round at the end, for
+/// "下一项未填". An unknown item id starts at the beginning.
 pub fn next_unanswered<'t>(
     template: &'t Template,
     answers: &BTreeMap<String, Answer>,
-    after: Option<&str>,
+    from: From,
 ) -> Option<&'t Item> {
     let items: Vec<&Item> = template.items().collect();
-    let start = after
-        .and_then(|id| items.iter().position(|i| i.id == id))
-        .map_or(0, |p| p + 1);
+    let start = match from {
+        From::After(id) => items.iter().position(|i| i.id == id).map_or(0, |p| p + 1),
+        From::At(id) => items.iter().position(|i| i.id == id).unwrap_or(0),
+    };
     let unanswered = |i: &&&Item| answers.get(&i.id).is_none_or(|a| !a.is_answered());
     items[start..]
         .iter()

@@ -15,6 +15,16 @@ use crate::Dimension;
 const POINT_EPSILON: f64 = 1e-6;
 
 impl Template {
+    /// A template from its JSON (a 年度方案's, kept as received).
+    pub fn from_value(value: &serde_json::Value) -> Result<Template, TemplateError> {
+        let raw: RawTemplate =
+            serde_json::from_value(value.clone()).map_err(|e| TemplateError {
+                at: "模板".into(),
+                problem: format!("不是有效的方案模板：{e}"),
+            })?;
+        Template::build(raw)
+    }
+
     /// Checks a raw template (e.g. one imported in a 年度方案 file) and computes its content hash.
     pub fn build(raw: RawTemplate) -> Result<Template, TemplateError> {
         let hash = content_hash(&raw);

@@ -120,6 +120,15 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The same answer apart from when it was last edited: the one rule for "nothing changed".
+    pub fn same_content(&self, other: &Answer) -> bool {
+        let strip = |a: &Answer| Answer {
+            updated_at: None,
+            ..a.clone()
+        };
+        strip(self) == strip(other)
+    }
+
     pub fn is_answered(&self) -> bool {
         self.response.is_some()
     }

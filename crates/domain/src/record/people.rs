@@ -78,6 +78,8 @@ pub struct Person {
     /// 职务
     pub post: String,
     pub level: ResponsibilityLevel,
+    /// Position in the list as entered (people are listed in this order unless sorted).
+    pub order: u32,
 }
 
 /// Checks the people list: every person has an id and a name, and neither repeats (names are how a

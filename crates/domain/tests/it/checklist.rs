@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::json;
-use zrz_domain::checklist::{next_unanswered, summarize, ItemFilter};
+use zrz_domain::checklist::{next_unanswered, summarize, From, ItemFilter};
 use zrz_domain::plan::{ItemKind, Template};
 use zrz_domain::record::{Answer, Assessment, Profile, Response};
 
@@ -596,20 +596,30 @@ fn every_item_filter() {
 fn next_unanswered_table() {
     use Response::*;
     let t = mini();
-    // Template order: t1 t2 q1 r1 r2. Rows: (name, answers, current item, expected next).
+    // Template order: t1 t2 q1 r1 r2. Rows: (name, answers, where to start, expected next).
     type Row = (
         &'static str,
         Vec<(&'static str, Response)>,
-        Option<&'static str>,
+        From<'static>,
         Option<&'static str>,
     );
     let rows: Vec<Row> = vec![
-        ("nothing answered, from the start", vec![], None, Some("t1")),
-        ("nothing answered, after t1", vec![], Some("t1"), Some("t2")),
+        (
+            "nothing answered, from the start",
+            vec![],
+            From::At("t1"),
+            Some("t1"),
+        ),
+        (
+            "nothing answered, after t1",
+            vec![],
+            From::After("t1"),
+            Some("t2"),
+        ),
         (
             "skips answered items",
             vec![("t2", Implemented), ("q1", NotApplicable)],
-            Some("t1"),
+            From::After("t1"),
             Some("r1"),
         ),
         (
@@ -619,14 +629,19 @@ fn next_unanswered_table() {
                 ("r1", NotOccurred),
                 ("r2", NotOccurred),
             ],
-            Some("r1"),
+            From::After("r1"),
             Some("t1"),
         ),
-        ("wraps from the last item", vec![], Some("r2"), Some("t1")),
+        (
+            "wraps from the last item",
+            vec![],
+            From::After("r2"),
+            Some("t1"),
+        ),
         (
             "unknown current item starts at the beginning",
             vec![("t1", Implemented)],
-            Some("gone"),
+            From::After("gone"),
             Some("t2"),
         ),
         (
@@ -637,7 +652,7 @@ fn next_unanswered_table() {
                 ("r1", NotOccurred),
                 ("r2", Occurred),
             ],
-            Some("t2"),
+            From::After("t2"),
             Some("t2"),
         ),
         (
@@ -649,8 +664,20 @@ fn next_unanswered_table() {
                 ("r1", NotOccurred),
                 ("r2", Occurred),
             ],
-            Some("t2"),
+            From::After("t2"),
             None,
+        ),
+        (
+            "from a chapter's first item, that item included",
+            vec![("t1", Implemented)],
+            From::At("q1"),
+            Some("q1"),
+        ),
+        (
+            "from a chapter's first item, answered: the next after it, not the plan's first",
+            vec![("q1", Implemented)],
+            From::At("q1"),
+            Some("r1"),
         ),
         (
             "none left, from the start",
@@ -661,7 +688,7 @@ fn next_unanswered_table() {
                 ("r1", NotOccurred),
                 ("r2", Occurred),
             ],
-            None,
+            From::At("t1"),
             None,
         ),
     ];
@@ -680,7 +707,7 @@ fn next_unanswered_table() {
         },
     );
     assert_eq!(
-        next_unanswered(&t, &a, Some("t1")).map(|i| i.id.as_str()),
+        next_unanswered(&t, &a, From::After("t1")).map(|i| i.id.as_str()),
         Some("t2")
     );
 }

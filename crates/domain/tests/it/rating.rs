@@ -31,6 +31,7 @@ fn person(name: &str, level: ResponsibilityLevel) -> Person {
         name: name.into(),
         post: "副局长".into(),
         level,
+        order: 0,
     }
 }
 
