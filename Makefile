@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 .PHONY: run test build tools test-tools lint test-native test-wasm test-e2e size
 
 run: tools
-	trunk build --release
+	scripts/build.sh
 	@echo "应用已构建到 dist/。在浏览器中打开： http://127.0.0.1:$(PORT)/"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
@@ -22,7 +22,7 @@ test-tools:
 	scripts/bootstrap.sh test
 
 build: tools
-	trunk build --release
+	scripts/build.sh
 
 lint:
 	cargo fmt --all --check

@@ -2,5 +2,9 @@
 //! responsibility plan. See ARCHITECTURE.md for the code map.
 
 pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod pages;
 pub mod route;
-pub mod ui;
+pub mod shell;
+pub mod state;

@@ -18,9 +18,30 @@ pub fn use_route() -> ReadSignal<Route> {
     route
 }
 
-/// Moves to `route` as if a link had been followed (adds a history entry).
+/// Moves to `route` as if a link had been followed (adds a history entry). A page only the full app
+/// has is opened there.
 pub fn navigate(route: &Route) {
-    let _ = window().location().set_hash(&route.href());
+    let href = route.href();
+    let location = window().location();
+    let _ = match href.strip_prefix('#') {
+        Some(hash) => location.set_hash(hash),
+        None => location.assign(&href),
+    };
+}
+
+/// Opens the full app at this page instead of the first page (the URL was typed or bookmarked).
+pub fn replace_with_full_app(route: &Route) {
+    let _ = window()
+        .location()
+        .replace(&format!("full.html{}", route_hash(route)));
+}
+
+fn route_hash(route: &Route) -> String {
+    let href = route.href();
+    match href.find('#') {
+        Some(i) => href[i..].to_string(),
+        None => href,
+    }
 }
 
 /// Scrolls the element with `id` into view and focuses it, once it exists.

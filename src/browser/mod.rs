@@ -4,7 +4,9 @@
 
 pub mod clock;
 pub mod crypto;
+pub mod dom;
 pub mod download;
 pub mod files;
 pub mod location;
+pub mod random;
 pub mod storage;

@@ -4,8 +4,6 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-/// The department's data (an `exchange::state::StoredState` envelope).
-pub const STATE_KEY: &str = "zrz.state";
 /// Prefix of keys holding stored data that could not be read, kept aside for the user to download.
 pub const QUARANTINE_PREFIX: &str = "zrz.unreadable.";
 
@@ -89,14 +87,53 @@ pub fn quarantine(text: &str, stamp: &str) -> Result<String, StorageFault> {
 
 /// Keys of the texts kept aside by [`quarantine`].
 pub fn quarantined_keys() -> Vec<String> {
+    keys_with_prefix(QUARANTINE_PREFIX)
+}
+
+/// Every key that starts with `prefix`.
+pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
     let Ok(storage) = storage() else {
         return Vec::new();
     };
     let len = storage.length().unwrap_or(0);
     (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .filter(|k| k.starts_with(prefix))
         .collect()
+}
+
+/// Every key that starts with `prefix`, with its value, in one pass.
+pub fn entries_with_prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageFault> {
+    let storage = storage()?;
+    let len = storage.length().map_err(classify)?;
+    let mut out = Vec::new();
+    for i in 0..len {
+        let Some(key) = storage.key(i).map_err(classify)? else {
+            continue;
+        };
+        if key.starts_with(prefix) {
+            if let Some(value) = storage.get_item(&key).map_err(classify)? {
+                out.push((key, value));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The characters stored under every key of this site, keys included: localStorage counts UTF-16
+/// code units against a quota of about five million.
+pub fn used_chars() -> usize {
+    let Ok(storage) = storage() else {
+        return 0;
+    };
+    let len = storage.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .map(|k| {
+            let v = storage.get_item(&k).ok().flatten().unwrap_or_default();
+            k.encode_utf16().count() + v.encode_utf16().count()
+        })
+        .sum()
 }
 
 /// Asks the browser not to evict this site's storage under pressure (`navigator.storage.persist()`).

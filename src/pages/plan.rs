@@ -2,23 +2,23 @@
 
 use leptos::prelude::*;
 
-use super::state::use_app;
+use crate::i18n::t;
 use crate::route::Route;
+use crate::state::use_store;
 
 #[component]
 pub fn PlanText() -> impl IntoView {
-    let template = use_app().template.get_untracked();
+    let template = use_store().template.get_untracked();
     let parts = template.parts.clone();
     view! {
         <section class="page plan-text" data-testid="plan-text">
             <h1>{template.title.clone()}</h1>
             <p>{template.preamble.clone()}</p>
             {parts.into_iter().map(|part| {
-                let part_number = part.number.clone();
                 view! {
                     <h2>{format!("{}、{}", part.number, part.title)}</h2>
-                    {part.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-                    {part.chapters.into_iter().map(|chapter| {
+                    {part.paragraphs.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                    {part.chapters.iter().map(|chapter| {
                         let heading = (!chapter.number.is_empty()).then(|| format!("{}{}{}", chapter.number, chapter.title, chapter.intro));
                         let intro = (chapter.number.is_empty() && !chapter.intro.is_empty()).then(|| chapter.intro.clone());
                         let href = Route::Checklist { chapter: Some(chapter.id.clone()), item: None }.href();
@@ -26,12 +26,13 @@ pub fn PlanText() -> impl IntoView {
                             {heading.map(|h| view! { <h3>{h}</h3> })}
                             {intro.map(|i| view! { <p>{i}</p> })}
                             <ol class="plan-items">
-                                {chapter.items.into_iter().map(|item| {
+                                {chapter.items.iter().map(|item| {
                                     let number = if item.number.is_empty() { String::new() } else { format!("{}.", item.number) };
-                                    view! { <li><span class="item-number">{number}</span>{item.text}</li> }
+                                    view! { <li><span class="item-number">{number}</span>{item.text.clone()}</li> }
                                 }).collect_view()}
                             </ol>
-                            <p class="to-checklist"><a href=href>{format!("填写第{}部分此章自查", part_number)}</a></p>
+                            // Named after the chapter it leads to, so that the links read differently.
+                            <p class="to-checklist"><a href=href>{(t().plan.to_checklist)(&chapter.label(&part))}</a></p>
                         }
                     }).collect_view()}
                 }

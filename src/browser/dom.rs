@@ -1,0 +1,43 @@
+//! The document itself: focus, the page's language, printing and reloading.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Focuses the element with `id` once it exists (after the next frame, when a view just added it).
+pub fn focus_soon(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Sets `<html lang>` so that screen readers and fonts follow the interface's language.
+pub fn set_document_lang(lang: &str) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang);
+    }
+}
+
+pub fn reload() {
+    let _ = window().location().reload();
+}
+
+/// Opens the browser's print dialog (打印 → 另存为 PDF).
+pub fn print() {
+    let _ = window().print();
+}
+
+/// Asks the user to confirm leaving while something is unsaved (the browser words the question).
+pub fn warn_before_leaving(when: impl Fn() -> bool + 'static) {
+    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if when() {
+            ev.prevent_default();
+            ev.set_return_value("unsaved");
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

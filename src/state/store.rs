@@ -1,0 +1,334 @@
+//! The department's record in memory, record by record, and every edit to it.
+//!
+//! A [`Store`] holds one signal per record ([`Records`]); pages read the records they show and call
+//! the store's methods to change them. Each method applies a domain rule (no rule lives here or in a
+//! component) and hands the records it changed to the store's [`Sink`], which writes them to
+//! localStorage record by record (`persist`). A received department's file is shown through a store
+//! without a sink: read only.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::records::Records;
+use zrz_domain::plan::Template;
+use zrz_domain::record::{
+    Answer, Assessment, Finding, LedgerEntry, Person, Profile, Rating, RatingKey, RecordKey,
+    RecordKind, Task,
+};
+use zrz_domain::scoring::RatingSettings;
+use zrz_exchange::extras::Extras;
+use zrz_exchange::store::{split, Meta};
+
+/// Where a store's changes go. `None` for a read-only store.
+pub trait Sink: Send + Sync {
+    /// Writes these records (`None` deletes). Called after the signals were updated.
+    fn write(&self, changes: Vec<(RecordKey, Option<Value>)>);
+    /// Writes the meta record.
+    fn write_meta(&self, meta: &Meta);
+    /// Unknown fields of the stored records, to write back with them.
+    fn extras(&self) -> Extras;
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub profile: RwSignal<Profile>,
+    pub settings: RwSignal<RatingSettings>,
+    pub answers: Records<Answer>,
+    pub people: Records<Person>,
+    pub ratings: Records<Rating>,
+    pub ledger: Records<LedgerEntry>,
+    pub tasks: Records<Task>,
+    pub findings: Records<Finding>,
+    pub meta: RwSignal<Meta>,
+    /// The template the record is filled in with: its 年度方案's, else the shipped one. Derived from
+    /// the stored meta, so another tab's import of a 年度方案 reaches this tab too.
+    pub template: Memo<Arc<Template>>,
+    sink: StoredValue<Option<Arc<dyn Sink>>>,
+}
+
+/// The template a record is filled in with: its imported 年度方案, else (none, or one that no longer
+/// builds) the template shipped with the app.
+pub fn template_of(template_json: Option<&Value>) -> Arc<Template> {
+    let built = template_json.and_then(|v| Template::from_value(v).ok());
+    Arc::new(built.unwrap_or_else(Template::shipped))
+}
+
+impl Store {
+    pub fn new(assessment: Assessment, meta: Meta, sink: Option<Arc<dyn Sink>>) -> Store {
+        let Assessment {
+            profile,
+            answers,
+            people,
+            ratings,
+            rating_settings,
+            ledger,
+            tasks,
+            findings,
+        } = assessment;
+        let meta = RwSignal::new(meta);
+        Store {
+            profile: RwSignal::new(profile),
+            settings: RwSignal::new(rating_settings),
+            answers: Records::new(answers),
+            people: Records::new(people.into_iter().map(|p| (p.id.clone(), p))),
+            ratings: Records::new(ratings.into_iter().map(|r| (r.key().to_id(), r))),
+            ledger: Records::new(ledger.into_iter().map(|e| (e.id.clone(), e))),
+            tasks: Records::new(tasks.into_iter().map(|t| (t.id.clone(), t))),
+            findings: Records::new(findings.into_iter().map(|f| (f.id.clone(), f))),
+            template: Memo::new(move |_| meta.with(|m| template_of(m.template.as_ref()))),
+            meta,
+            sink: StoredValue::new(sink),
+        }
+    }
+
+    /// Whether edits are stored (false for a received department's file).
+    pub fn writable(&self) -> bool {
+        self.sink.with_value(Option::is_some)
+    }
+
+    /// The whole record as one value, for an export or a backup. Not tracked.
+    pub fn snapshot(&self) -> Assessment {
+        let mut people: Vec<Person> = self
+            .people
+            .entries_untracked()
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+        people.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
+        Assessment {
+            profile: self.profile.get_untracked(),
+            answers: self.answers.entries_untracked().into_iter().collect(),
+            people,
+            ratings: values(&self.ratings),
+            rating_settings: self.settings.get_untracked(),
+            ledger: values(&self.ledger),
+            tasks: values(&self.tasks),
+            findings: values(&self.findings),
+        }
+    }
+
+    /// Unknown fields the stored records carry (empty for a read-only store).
+    pub fn extras(&self) -> Extras {
+        self.sink
+            .with_value(|s| s.as_ref().map(|s| s.extras()))
+            .unwrap_or_default()
+    }
+
+    fn emit(&self, changes: Vec<(RecordKey, Option<Value>)>) {
+        if changes.is_empty() {
+            return;
+        }
+        if let Some(sink) = self.sink.get_value() {
+            sink.write(changes);
+        }
+    }
+
+    fn emit_one(&self, key: RecordKey, value: Option<Value>) {
+        self.emit(vec![(key, value)]);
+    }
+
+    pub fn set_profile(&self, profile: Profile) {
+        if self.profile.with_untracked(|p| *p == profile) {
+            return;
+        }
+        let json = to_json(&profile);
+        self.profile.set(profile);
+        self.emit_one(RecordKey::single(RecordKind::Profile), Some(json));
+    }
+
+    pub fn set_settings(&self, settings: RatingSettings) {
+        if self.settings.with_untracked(|s| *s == settings) {
+            return;
+        }
+        let json = to_json(&settings);
+        self.settings.set(settings);
+        self.emit_one(RecordKey::single(RecordKind::RatingSettings), Some(json));
+    }
+
+    /// Stores an already validated answer, stamped `now`. Nothing happens when only the stamp
+    /// would change.
+    pub fn put_answer(&self, item_id: &str, mut answer: Answer, now: DateTime<Utc>) {
+        let same = self
+            .answers
+            .with(item_id, |a| a.is_some_and(|a| a.same_content(&answer)));
+        if same {
+            return;
+        }
+        answer.updated_at = Some(now);
+        let json = to_json(&answer);
+        self.answers.put(item_id, answer);
+        self.emit_one(RecordKey::new(RecordKind::Answer, item_id), Some(json));
+    }
+
+    /// Puts (or with `None` clears) the rating of one cell.
+    pub fn put_rating(&self, key: &RatingKey, rating: Option<Rating>) {
+        let id = key.to_id();
+        let record = RecordKey::new(RecordKind::Rating, id.as_str());
+        match rating {
+            Some(r) => {
+                let json = to_json(&r);
+                if self.ratings.put(&id, r) {
+                    self.emit_one(record, Some(json));
+                }
+            }
+            None => {
+                if self.ratings.remove(&id) {
+                    self.emit_one(record, None);
+                }
+            }
+        }
+    }
+
+    pub fn put_entry(&self, entry: LedgerEntry) {
+        let record = RecordKey::new(RecordKind::Entry, entry.id.as_str());
+        let json = to_json(&entry);
+        if self.ledger.put(&entry.id.clone(), entry) {
+            self.emit_one(record, Some(json));
+        }
+    }
+
+    pub fn put_task(&self, task: Task) {
+        let record = RecordKey::new(RecordKind::Task, task.id.as_str());
+        let json = to_json(&task);
+        if self.tasks.put(&task.id.clone(), task) {
+            self.emit_one(record, Some(json));
+        }
+    }
+
+    /// Applies a domain operation on the whole record (adding a person, removing one with their
+    /// ratings, deleting a ledger entry and its links, merging a file …) and stores the records it
+    /// changed. For edits that touch one record, the direct methods above are cheaper.
+    pub fn update(&self, f: impl FnOnce(&mut Assessment)) {
+        let before = self.snapshot();
+        let mut after = before.clone();
+        f(&mut after);
+        self.replace(&before, after);
+    }
+
+    /// Makes the record equal to `after`, given that it is `before` now.
+    fn replace(&self, before: &Assessment, after: Assessment) {
+        let extras = Extras::default();
+        let old: BTreeMap<RecordKey, Value> = split(before, &extras).into_iter().collect();
+        let new: BTreeMap<RecordKey, Value> = split(&after, &extras).into_iter().collect();
+        let mut changes = Vec::new();
+        for (key, value) in &new {
+            if old.get(key) != Some(value) {
+                changes.push((key.clone(), Some(value.clone())));
+            }
+        }
+        for key in old.keys().filter(|k| !new.contains_key(*k)) {
+            changes.push((key.clone(), None));
+        }
+        self.load(after);
+        self.emit(changes);
+    }
+
+    /// Replaces the record in memory (another tab's restore, an undo), storing nothing.
+    pub fn load(&self, a: Assessment) {
+        if self.profile.with_untracked(|p| *p != a.profile) {
+            self.profile.set(a.profile);
+        }
+        if self.settings.with_untracked(|s| *s != a.rating_settings) {
+            self.settings.set(a.rating_settings);
+        }
+        self.answers.replace_all(a.answers);
+        self.people
+            .replace_all(a.people.into_iter().map(|p| (p.id.clone(), p)).collect());
+        self.ratings.replace_all(
+            a.ratings
+                .into_iter()
+                .map(|r| (r.key().to_id(), r))
+                .collect(),
+        );
+        self.ledger
+            .replace_all(a.ledger.into_iter().map(|e| (e.id.clone(), e)).collect());
+        self.tasks
+            .replace_all(a.tasks.into_iter().map(|t| (t.id.clone(), t)).collect());
+        self.findings
+            .replace_all(a.findings.into_iter().map(|f| (f.id.clone(), f)).collect());
+    }
+
+    /// Sets the 年度方案 template (`None`: the shipped one).
+    pub fn set_template(&self, template: Option<Value>) {
+        self.meta.update(|m| m.template = template);
+        self.write_meta();
+    }
+
+    /// Records a hand-over: the department's file was exported now.
+    pub fn mark_exported(&self, at: DateTime<Utc>) {
+        self.meta.update(|m| m.last_export_at = Some(at));
+        self.write_meta();
+    }
+
+    fn write_meta(&self) {
+        if let Some(sink) = self.sink.get_value() {
+            self.meta.with_untracked(|m| sink.write_meta(m));
+        }
+    }
+
+    /// One record of another tab's, taken into memory (not written again).
+    pub fn take(&self, key: &RecordKey, value: Option<&Value>) -> Result<(), String> {
+        fn read<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, String> {
+            serde_json::from_value(v.clone()).map_err(|e| e.to_string())
+        }
+        let id = key.id.as_str();
+        match (key.kind, value) {
+            (RecordKind::Profile, Some(v)) => self.profile.set(read(v)?),
+            (RecordKind::RatingSettings, Some(v)) => self.settings.set(read(v)?),
+            (RecordKind::Profile | RecordKind::RatingSettings, None) => {}
+            (RecordKind::Answer, v) => put_or_remove(&self.answers, id, v.map(read).transpose()?),
+            (RecordKind::Person, v) => put_or_remove(&self.people, id, v.map(read).transpose()?),
+            (RecordKind::Rating, v) => put_or_remove(&self.ratings, id, v.map(read).transpose()?),
+            (RecordKind::Entry, v) => put_or_remove(&self.ledger, id, v.map(read).transpose()?),
+            (RecordKind::Task, v) => put_or_remove(&self.tasks, id, v.map(read).transpose()?),
+            (RecordKind::Finding, v) => put_or_remove(&self.findings, id, v.map(read).transpose()?),
+        }
+        Ok(())
+    }
+
+    /// The JSON of one record as held in memory (for comparing with another tab's version).
+    pub fn record_json(&self, key: &RecordKey) -> Option<Value> {
+        let id = key.id.as_str();
+        match key.kind {
+            RecordKind::Profile => Some(to_json(&self.profile.get_untracked())),
+            RecordKind::RatingSettings => Some(to_json(&self.settings.get_untracked())),
+            RecordKind::Answer => self.answers.get_untracked(id).map(|v| to_json(&v)),
+            RecordKind::Person => self.people.get_untracked(id).map(|v| to_json(&v)),
+            RecordKind::Rating => self.ratings.get_untracked(id).map(|v| to_json(&v)),
+            RecordKind::Entry => self.ledger.get_untracked(id).map(|v| to_json(&v)),
+            RecordKind::Task => self.tasks.get_untracked(id).map(|v| to_json(&v)),
+            RecordKind::Finding => self.findings.get_untracked(id).map(|v| to_json(&v)),
+        }
+    }
+}
+
+fn put_or_remove<T: Clone + PartialEq + Send + Sync + 'static>(
+    records: &Records<T>,
+    id: &str,
+    value: Option<T>,
+) {
+    match value {
+        Some(v) => {
+            records.put(id, v);
+        }
+        None => {
+            records.remove(id);
+        }
+    }
+}
+
+fn values<T: Clone + PartialEq + Send + Sync + 'static>(records: &Records<T>) -> Vec<T> {
+    records
+        .entries_untracked()
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect()
+}
+
+fn to_json<T: serde::Serialize>(record: &T) -> Value {
+    serde_json::to_value(record).expect("a record serialises")
+}
