@@ -7,6 +7,8 @@ pub mod crypto;
 pub mod dom;
 pub mod download;
 pub mod files;
+#[cfg(feature = "full")]
+pub mod idb;
 pub mod location;
 pub mod random;
 pub mod storage;
