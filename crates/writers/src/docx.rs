@@ -411,13 +411,14 @@ const SECTION: &str = concat!(
 );
 
 /// Word's own current compatibility mode (15, Word 2013 and later): without it Word opens the
-/// file in 兼容模式.
+/// file in 兼容模式. `doNotExpandShiftReturn` keeps a justified line that ends in a line break
+/// (a newline in the text) from being spread across the page, in Word and LibreOffice alike.
 const SETTINGS: &str = concat!(
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
     "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
     "<w:defaultTabStop w:val=\"420\"/>",
     "<w:characterSpacingControl w:val=\"compressPunctuation\"/>",
-    "<w:compat><w:compatSetting w:name=\"compatibilityMode\" ",
+    "<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" ",
     "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>",
     "</w:settings>"
 );

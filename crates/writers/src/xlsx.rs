@@ -493,11 +493,16 @@ fn worksheet_xml(sheet: &Sheet, selected: bool, strings: &mut SharedStrings) -> 
     out.push_str(&format!(
         "<worksheet xmlns=\"{MAIN_NS}\" xmlns:r=\"{REL_NS}\">"
     ));
+    // Printed, every column fits the page width; the rows run on over as many pages as needed.
+    out.push_str("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>");
     push_sheet_view(&mut out, frozen_rows(sheet), selected);
+    out.push_str(&format!(
+        "<sheetFormatPr defaultRowHeight=\"{LINE_HEIGHT}\"/>"
+    ));
     push_columns(&mut out, &sheet.columns);
     out.push_str("<sheetData>");
     for (r, row) in sheet.rows.iter().enumerate() {
-        push_row(&mut out, r, row, strings);
+        push_row(&mut out, r, row, &sheet.columns, strings);
     }
     out.push_str("</sheetData>");
     if let Some(range) = filter_range(sheet) {
@@ -507,7 +512,7 @@ fn worksheet_xml(sheet: &Sheet, selected: bool, strings: &mut SharedStrings) -> 
         "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" ",
         "header=\"0.3\" footer=\"0.3\"/>",
         // A4, the paper every office in China prints on.
-        "<pageSetup paperSize=\"9\"/>",
+        "<pageSetup paperSize=\"9\" fitToWidth=\"1\" fitToHeight=\"0\"/>",
         "</worksheet>"
     ));
     Some(out)
@@ -550,8 +555,14 @@ fn push_columns(out: &mut String, widths: &[f64]) {
     out.push_str("</cols>");
 }
 
-fn push_row(out: &mut String, r: usize, row: &Row, strings: &mut SharedStrings) {
-    out.push_str(&format!("<row r=\"{}\">", r + 1));
+fn push_row(out: &mut String, r: usize, row: &Row, widths: &[f64], strings: &mut SharedStrings) {
+    let lines = row_lines(row, widths);
+    if lines > 1 {
+        let height = (lines as f64 * LINE_HEIGHT).min(MAX_ROW_HEIGHT);
+        out.push_str(&format!("<row r=\"{}\" ht=\"{height}\">", r + 1));
+    } else {
+        out.push_str(&format!("<row r=\"{}\">", r + 1));
+    }
     for (c, cell) in row.cells.iter().enumerate() {
         let reference = format!("{}{}", column_letters(c), r + 1);
         let style = match (row.style, cell) {
@@ -573,6 +584,65 @@ fn push_row(out: &mut String, r: usize, row: &Row, strings: &mut SharedStrings) 
         }
     }
     out.push_str("</row>");
+}
+
+/// The height of one line of 11 pt text, in points: 宋体 needs 14.25, the Noto CJK fonts that
+/// stand in for it elsewhere about 15.
+const LINE_HEIGHT: f64 = 15.0;
+/// Excel's tallest row, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+/// Excel's default column width, in widths of `0`.
+const DEFAULT_COLUMN_WIDTH: f64 = 8.43;
+
+/// How many lines the tallest wrapped cell of `row` takes, estimated from the text's width.
+///
+/// Excel fits the height of a row that has none to its wrapped text when it draws it, but
+/// LibreOffice (7.4, measured) keeps the default height of one line, cutting long notes off.
+/// So a row whose text wraps gets a height, written without `customHeight`: Excel still
+/// refits it when the text is edited. The estimate counts a CJK character as two widths of
+/// `0`, anything else as one, on a column one width narrower than given for the cell's
+/// padding; a little too tall is harmless, too short hides text.
+fn row_lines(row: &Row, widths: &[f64]) -> usize {
+    let width = |c: usize| {
+        let w = widths.get(c).copied().filter(|w| w.is_finite() && *w > 0.0);
+        w.unwrap_or(DEFAULT_COLUMN_WIDTH).min(MAX_COLUMN_WIDTH)
+    };
+    let cell_lines = |(c, cell): (usize, &Cell)| match cell {
+        Cell::Text(s) => text_lines(&cell_text(s), (width(c) - 1.0).max(1.0)),
+        Cell::Number(_) | Cell::Empty => 1,
+    };
+    row.cells
+        .iter()
+        .enumerate()
+        .map(cell_lines)
+        .max()
+        .unwrap_or(1)
+}
+
+/// Lines of `text` (as [`cell_text`] leaves it) on a line `room` widths of `0` wide: each LF
+/// starts a line, and a line wider than `room` wraps.
+fn text_lines(text: &str, room: f64) -> usize {
+    text.split('\n')
+        .map(|line| {
+            let wide: usize = line.chars().map(char_width).sum();
+            ((wide as f64 / room).ceil() as usize).max(1)
+        })
+        .sum()
+}
+
+/// 2 for the characters East Asian Width calls wide or fullwidth (CJK ideographs and
+/// punctuation, kana, hangul, fullwidth forms, emoji), 1 for the rest.
+fn char_width(c: char) -> usize {
+    let wide = matches!(u32::from(c),
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F
+        | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD);
+    if wide || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—') {
+        2
+    } else {
+        1
+    }
 }
 
 /// Fonts, fills, borders and the four cell formats the writer uses (`cellXfs`): 0 Excel's
@@ -744,6 +814,36 @@ mod tests {
         let mut out = String::new();
         push_xstring(&mut out, "_x0041_ a_b _x12_ __x00e9_ <&>");
         assert_eq!(out, "_x005F_x0041_ a_b _x12_ __x005F_x00e9_ &lt;&amp;&gt;");
+    }
+
+    #[test]
+    fn rows_whose_text_wraps_are_made_tall_enough() {
+        assert_eq!(text_lines("办公室", 7.0), 1);
+        assert_eq!(text_lines("一二三四", 7.0), 2, "8 widths on 7");
+        assert_eq!(text_lines("abcdefg", 7.0), 1);
+        assert_eq!(text_lines("a\n\nb", 7.0), 3);
+        assert_eq!(text_lines("", 7.0), 1);
+        let mut book = one_sheet(vec![
+            Row::new(vec!["短".into(), 1.0.into()]),
+            Row::new(vec!["短".into(), "第一行\r\n第二行".into()]),
+            Row::header(vec!["一二三四五六七八九十".into()]),
+        ]);
+        book.sheets[0].columns = vec![6.0, 30.0];
+        let parts = parts(&book);
+        let sheet = part(&parts, "xl/worksheets/sheet1.xml");
+        assert!(
+            sheet.contains("<row r=\"1\"><c"),
+            "one line: the default height"
+        );
+        assert!(sheet.contains("<row r=\"2\" ht=\"30\">"), "{sheet}");
+        assert!(
+            sheet.contains("<row r=\"3\" ht=\"60\">"),
+            "20 widths on 5: 4 lines"
+        );
+        assert!(sheet.contains("<sheetFormatPr defaultRowHeight=\"15\"/>"));
+        let tall = one_sheet(vec![Row::new(vec!["\n".repeat(100).into()])]);
+        let parts = tall.parts().expect("fits");
+        assert!(part(&parts, "xl/worksheets/sheet1.xml").contains("ht=\"409\""));
     }
 
     #[test]
