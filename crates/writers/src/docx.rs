@@ -98,6 +98,7 @@ impl Run {
 
 /// A table of text cells. It has as many columns as its widest row (the header counts); shorter
 /// rows are filled with empty cells. A table with no cells at all is left out.
+/// Word shows at most 63 columns; keep tables narrower than that.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     /// Column headings, bold and repeated at the top of every page; none when empty.
