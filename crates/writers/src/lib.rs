@@ -74,7 +74,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::TooLarge => f.write_str("文件过大：超过 4 GiB 或 65535 个部件"),
-            Error::EntryName(name) => write!(f, "压缩包内文件名无效或重复：{name:?}"),
+            Error::EntryName(name) => write!(f, "压缩包内文件名无效或重复：“{name}”"),
             Error::SheetTooLarge { sheet } => {
                 write!(f, "工作表“{sheet}”超过 Excel 的行数或列数上限")
             }

@@ -190,9 +190,10 @@ impl Workbook {
 /// control characters are dropped, each of `[]:*?/\` becomes `_`, surrounding spaces and `'`
 /// are trimmed, the name is cut to 31 characters (UTF-16 units, as Excel counts), an empty name
 /// becomes `SheetN` (N its position from 1), and a name already taken gets ` (2)`, ` (3)`, …
-/// within the 31. A list of names that are already valid and unique comes back unchanged.
+/// within the 31 (case compared as [`fold_case`] says). A list of names that are already valid
+/// and unique comes back unchanged.
 pub fn sheet_names<S: AsRef<str>>(titles: &[S]) -> Vec<String> {
-    let mut taken = vec!["history".to_owned()];
+    let mut taken = vec![fold_case("History")];
     let mut names = Vec::with_capacity(titles.len());
     for (i, title) in titles.iter().enumerate() {
         let mut base = clean_sheet_name(title.as_ref());
@@ -201,16 +202,37 @@ pub fn sheet_names<S: AsRef<str>>(titles: &[S]) -> Vec<String> {
         }
         let mut name = base.clone();
         let mut n = 2;
-        while taken.contains(&name.to_lowercase()) {
+        while taken.contains(&fold_case(&name)) {
             let suffix = format!(" ({n})");
             let room = MAX_SHEET_NAME - suffix.len();
             name = format!("{}{suffix}", truncate_utf16(&base, room).trim_end());
             n += 1;
         }
-        taken.push(name.to_lowercase());
+        taken.push(fold_case(&name));
         names.push(name);
     }
     names
+}
+
+/// `name` with the case of its letters folded, for comparing sheet names as Excel does.
+///
+/// Folds ASCII, Latin-1, Greek, Cyrillic and fullwidth Latin letters: every letter with case that
+/// a county office's titles could hold. `str::to_lowercase` would fold every script, but its
+/// Unicode tables cost some 7 KB of gzipped wasm for every user, for names that are almost
+/// always Chinese. Two names differing only in the case of another script would both be kept.
+fn fold_case(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            let shift = match u32::from(c) {
+                0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => 0x20, // A-Z, À-Ö, Ø-Þ
+                0x391..=0x3A1 | 0x3A3..=0x3AB => 0x20,           // Greek Α-Ρ, Σ-Ϋ
+                0x410..=0x42F | 0xFF21..=0xFF3A => 0x20,         // Cyrillic А-Я, fullwidth Ａ-Ｚ
+                0x400..=0x40F => 0x50,                           // Cyrillic Ѐ-Џ
+                _ => 0,
+            };
+            char::from_u32(u32::from(c) + shift).unwrap_or(c)
+        })
+        .collect()
 }
 
 fn clean_sheet_name(title: &str) -> String {
@@ -746,10 +768,34 @@ mod tests {
         for name in &names {
             assert!(!name.is_empty() && name.encode_utf16().count() <= 31);
         }
-        let mut lower: Vec<_> = names.iter().map(|n| n.to_lowercase()).collect();
+        let mut lower: Vec<_> = names.iter().map(|n| fold_case(n)).collect();
         lower.sort();
         lower.dedup();
         assert_eq!(lower.len(), names.len());
+    }
+
+    #[test]
+    fn case_folding_agrees_with_unicode_where_it_folds() {
+        let letters = ('A'..='Z')
+            .chain('\u{C0}'..='\u{DE}')
+            .chain('\u{391}'..='\u{3AB}')
+            .chain('\u{400}'..='\u{42F}')
+            .chain('Ａ'..='Ｚ');
+        for c in letters.filter(|c| c.is_uppercase()) {
+            assert_eq!(
+                fold_case(&c.to_string()),
+                c.to_lowercase().to_string(),
+                "{c}"
+            );
+        }
+        assert_eq!(
+            fold_case("Sheet ÄÖ ΣΩ ЖЁ ＡＢ 汇总"),
+            "sheet äö σω жё ａｂ 汇总"
+        );
+        assert_eq!(
+            sheet_names(&["Été", "éTÉ", "ПЛАН", "план"]),
+            ["Été", "éTÉ (2)", "ПЛАН", "план (2)"]
+        );
     }
 
     #[test]
@@ -1012,9 +1058,9 @@ mod tests {
                 prop_assert!(!name.contains(['[', ']', ':', '*', '?', '/', '\\']), "{:?}", name);
                 prop_assert!(!name.starts_with('\'') && !name.ends_with('\''), "{:?}", name);
                 prop_assert!(!name.chars().any(char::is_control), "{:?}", name);
-                prop_assert!(name.to_lowercase() != "history");
-                prop_assert!(!seen.contains(&name.to_lowercase()), "{:?} twice", name);
-                seen.push(name.to_lowercase());
+                prop_assert!(fold_case(name) != "history");
+                prop_assert!(!seen.contains(&fold_case(name)), "{:?} twice", name);
+                seen.push(fold_case(name));
             }
             prop_assert_eq!(sheet_names(&names), names, "valid names are a fixed point");
         }
