@@ -27,6 +27,18 @@
 //! - **Deterministic.** The same input gives the same bytes: no clock is read, and zip entries
 //!   carry a fixed timestamp.
 //!
+//! # Cost and tests
+//!
+//! Measured on wasm32 (`opt-level = "z"`, LTO, no wasm-opt) against a probe that already links
+//! what the app does (formatting, `BTreeMap<String, _>`, string slicing): all three writers add
+//! about 42 KB raw, 16 KB gzipped.
+//!
+//! `cargo test` runs the unit and property tests, Python's `zipfile` and `xml.dom.minidom` on
+//! the packages, and `tests/libreoffice.rs`, which opens every kind of file in LibreOffice and
+//! keeps the samples in `target/writers-samples/`. Those tests need `soffice` and Debian's
+//! `python3-uno`; `scripts/install-libreoffice.sh` installs them, and without them the tests
+//! fail rather than skip.
+//!
 //! # Example
 //!
 //! ```

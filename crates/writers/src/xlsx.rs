@@ -190,8 +190,9 @@ impl Workbook {
 /// control characters are dropped, each of `[]:*?/\` becomes `_`, surrounding spaces and `'`
 /// are trimmed, the name is cut to 31 characters (UTF-16 units, as Excel counts), an empty name
 /// becomes `SheetN` (N its position from 1), and a name already taken gets ` (2)`, ` (3)`, …
-/// within the 31 (case compared as [`fold_case`] says). A list of names that are already valid
-/// and unique comes back unchanged.
+/// within the 31. Case is folded for ASCII, Latin-1, Greek, Cyrillic and fullwidth Latin letters
+/// (not other scripts, to spare Unicode's case tables in the wasm). A list of names that are
+/// already valid and unique comes back unchanged.
 pub fn sheet_names<S: AsRef<str>>(titles: &[S]) -> Vec<String> {
     let mut taken = vec![fold_case("History")];
     let mut names = Vec::with_capacity(titles.len());

@@ -9,7 +9,7 @@
 //! central directory and the end record. Names are UTF-8 (flag bit 11). Every entry gets the
 //! same DOS timestamp, 1980-01-01 00:00 unless one is given, so the same input always gives the
 //! same bytes. There is no zip64: an archive over 4 GiB or 65 535 entries is refused with
-//! [`Error::TooLarge`](crate::Error::TooLarge) rather than written wrong.
+//! [`Error::TooLarge`] rather than written wrong.
 //!
 //! The CRC-32 is computed bit by bit: a 1 KB lookup table would be faster, but it measured some
 //! 18 KB of wasm, and a bit at a time still checks a megabyte in a few milliseconds.
