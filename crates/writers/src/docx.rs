@@ -339,9 +339,10 @@ fn column_widths(weights: &[f64], columns: usize) -> Vec<u32> {
     let total: f64 = weights.iter().sum();
     let mut widths: Vec<u32> = weights
         .iter()
-        .map(|w| (f64::from(TEXT_WIDTH) * w / total).floor() as u32)
+        // Share first, then twips: `TEXT_WIDTH × w` overflows to infinity for a huge weight.
+        .map(|w| ((w / total).min(1.0) * f64::from(TEXT_WIDTH)).floor() as u32)
         .collect();
-    let used: u32 = widths.iter().sum();
+    let used: u32 = widths.iter().fold(0, |a, w| a.saturating_add(*w));
     if let Some(last) = widths.last_mut() {
         *last += TEXT_WIDTH.saturating_sub(used);
     }
@@ -639,6 +640,10 @@ mod tests {
             [2948, 2948, 2949]
         );
         assert_eq!(column_widths(&[2.0], 3).iter().sum::<u32>(), TEXT_WIDTH);
+        // Huge weights (found by the property test): shares, not overflowing products.
+        let huge = column_widths(&[1e308, 5e307], 2);
+        assert_eq!(huge.iter().sum::<u32>(), TEXT_WIDTH);
+        assert!(huge[0] > huge[1]);
         for n in 1..40 {
             assert_eq!(
                 column_widths(&[1.0, 7.0, 0.5], n).iter().sum::<u32>(),
