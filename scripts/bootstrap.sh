@@ -47,6 +47,8 @@ if [ "$mode" = test ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # The tests open every workbook and Word file we write in a real spreadsheet and word processor.
+  scripts/install-libreoffice.sh
   if ! command -v wasm-bindgen-test-runner >/dev/null; then
     say "wasm-bindgen-test-runner is missing"; exit 1
   fi
