@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=120
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-cargo test --target wasm32-unknown-unknown --test web
+cargo test --target wasm32-unknown-unknown --features full --test web

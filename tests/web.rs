@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zrz::browser::crypto::{self, CryptoFault};
-use zrz::browser::storage::{self, StorageFault, STATE_KEY};
-use zrz_exchange::state::StoredState;
+use zrz::browser::idb::{self, stores};
+use zrz::browser::storage::{self, StorageFault};
+use zrz_exchange::store::{Meta, LEGACY_KEY, META_KEY};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -15,11 +16,38 @@ fn reset() {
     window().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
+fn set(key: &str, value: &str) {
+    window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item(key, value)
+        .unwrap();
+}
+
+/// Mounts the app on 总览 into a fresh element, as a department's browser; returns its text after
+/// the first render, and a way to take it down.
+async fn start_app() -> (String, web_sys::Element, impl FnOnce()) {
+    set("zrz.role", "department");
+    // The test runner's page carries a fragment of its own; start on 总览 as a user would.
+    window().location().set_hash("#/overview").unwrap();
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), zrz::shell::Shell);
+    leptos::task::tick().await;
+    let text = host.text_content().unwrap_or_default();
+    let el = host.clone();
+    (text, el, move || {
+        drop(handle);
+        host.remove();
+    })
+}
+
 #[wasm_bindgen_test]
 fn first_run_reads_nothing() {
     reset();
     assert_eq!(
-        storage::read(STATE_KEY),
+        storage::read(META_KEY),
         Ok(None),
         "an empty storage is a first run, not an error"
     );
@@ -28,25 +56,22 @@ fn first_run_reads_nothing() {
 #[wasm_bindgen_test]
 fn a_verified_write_reads_back_through_gloo_and_raw_storage() {
     reset();
-    let mut state = StoredState::default();
-    state.assessment.profile.unit = "县文化广播影视局".into();
-    state.assessment.profile.year = 2024;
-    let text = state.to_json();
-    storage::write_verified(STATE_KEY, &text).expect("a small write succeeds");
-    let back = storage::read(STATE_KEY).unwrap().expect("just written");
+    let text = Meta::default().encode();
+    storage::write_verified(META_KEY, &text).expect("a small write succeeds");
+    let back = storage::read(META_KEY).unwrap().expect("just written");
     assert_eq!(back, text);
     let via_gloo: serde_json::Value =
-        <gloo_storage::LocalStorage as gloo_storage::Storage>::get(STATE_KEY)
+        <gloo_storage::LocalStorage as gloo_storage::Storage>::get(META_KEY)
             .expect("gloo reads our JSON");
-    assert_eq!(via_gloo["format"], "zrz-state");
-    let restored = StoredState::from_json(&back).expect("what we wrote we can read");
-    assert_eq!(restored.assessment.profile.unit, "县文化广播影视局");
+    assert_eq!(via_gloo["format"], "zrz-store");
+    assert_eq!(Meta::decode(&back), Ok(Meta::default()));
 }
 
 #[wasm_bindgen_test]
 fn a_full_storage_is_reported_as_quota_and_keeps_the_last_good_value() {
     reset();
-    storage::write_verified(STATE_KEY, "last good").unwrap();
+    let key = "zrz3.r.answers/3.1";
+    storage::write_verified(key, "last good").unwrap();
     // Fill localStorage until the browser refuses (Chromium allows about 5 MB per origin).
     let chunk = "x".repeat(512 * 1024);
     let mut filled = 0;
@@ -57,12 +82,16 @@ fn a_full_storage_is_reported_as_quota_and_keeps_the_last_good_value() {
             "the browser never refused: no quota to test against"
         );
     }
-    let result = storage::write_verified(STATE_KEY, &"y".repeat(2 * 1024 * 1024));
+    let result = storage::write_verified(key, &"y".repeat(2 * 1024 * 1024));
     assert_eq!(result, Err(StorageFault::QuotaExceeded));
     assert_eq!(
-        storage::read(STATE_KEY).unwrap().as_deref(),
+        storage::read(key).unwrap().as_deref(),
         Some("last good"),
         "a failed write changes nothing"
+    );
+    assert!(
+        storage::used_chars() > 4_000_000,
+        "the usage counts what is stored"
     );
     reset();
 }
@@ -77,29 +106,20 @@ fn unreadable_data_is_kept_aside_not_discarded() {
 }
 
 #[wasm_bindgen_test]
-async fn the_app_starts_with_setup_and_keeps_corrupt_data_aside() {
+async fn one_damaged_record_is_kept_aside_and_the_rest_loads() {
     reset();
-    window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .set_item(STATE_KEY, "{broken")
-        .unwrap();
-    // The test runner's page carries a fragment of its own; start on 总览 as a user would.
-    window().location().set_hash("#/overview").unwrap();
-    let host = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), zrz::ui::App);
-    leptos::task::tick().await;
-    let text = host.text_content().unwrap_or_default();
-    assert!(
-        text.contains("开始使用"),
-        "a first run shows the setup form, got: {text}"
+    set(META_KEY, &Meta::default().encode());
+    let stamp = r#"{"at":"2025-03-01T00:00:00Z","by":"tab-x"}"#;
+    set(
+        "zrz3.r.profile/",
+        &format!(
+            r#"{{"rev":{stamp},"data":{{"unit":"县文化广播影视局","department":"办公室","filled_by":"张三","year":2025}}}}"#
+        ),
     );
-    assert!(
-        text.contains("无法读取"),
-        "the user is told the stored data could not be read"
-    );
+    set("zrz3.r.answers/3.1", "{broken");
+    let (text, _, stop) = start_app().await;
+    assert!(text.contains("办公室"), "the profile loaded: {text}");
+    assert!(text.contains("无法读取"), "the user is told: {text}");
     let kept = storage::quarantined_keys();
     assert_eq!(
         kept.len(),
@@ -107,9 +127,81 @@ async fn the_app_starts_with_setup_and_keeps_corrupt_data_aside() {
         "the unreadable text is kept under its own key"
     );
     assert_eq!(storage::read(&kept[0]).unwrap().as_deref(), Some("{broken"));
-    drop(handle);
-    host.remove();
+    assert_eq!(
+        storage::read("zrz3.r.answers/3.1").unwrap().as_deref(),
+        Some("{broken"),
+        "and left where it was"
+    );
+    stop();
     reset();
+}
+
+#[wasm_bindgen_test]
+async fn the_single_key_record_of_earlier_versions_is_split_into_records_and_kept() {
+    reset();
+    let legacy = include_str!("fixtures/state/v1.json");
+    set(LEGACY_KEY, legacy);
+    let (text, _, stop) = start_app().await;
+    assert!(
+        text.contains("县文化广播影视局"),
+        "the old data shows: {text}"
+    );
+    assert!(storage::read(META_KEY).unwrap().is_some());
+    let answer = storage::read("zrz3.r.answers/4.1.1")
+        .unwrap()
+        .expect("records written");
+    assert!(answer.contains("上半年已召开"), "{answer}");
+    assert_eq!(storage::read(LEGACY_KEY).unwrap(), None);
+    assert_eq!(
+        storage::read(zrz::state::persist::LEGACY_KEPT_KEY)
+            .unwrap()
+            .as_deref(),
+        Some(legacy),
+        "the old text is kept as it was"
+    );
+    stop();
+    reset();
+}
+
+#[wasm_bindgen_test]
+async fn data_from_a_newer_app_is_read_only_and_untouched() {
+    reset();
+    let newer = r#"{"format":"zrz-store","version":99}"#;
+    set(META_KEY, newer);
+    let (text, _, stop) = start_app().await;
+    assert!(text.contains("只读"), "the header says read only: {text}");
+    assert_eq!(storage::read(META_KEY).unwrap().as_deref(), Some(newer));
+    assert_eq!(
+        storage::keys_with_prefix("zrz3.r.").len(),
+        0,
+        "nothing written"
+    );
+    stop();
+    reset();
+}
+
+#[wasm_bindgen_test]
+async fn indexeddb_writes_are_read_back_and_listed() {
+    let db = idb::open().await.expect("IndexedDB opens");
+    for key in db.keys(stores::UNDO).await.unwrap() {
+        db.delete(stores::UNDO, &key).await.unwrap();
+    }
+    db.put(stores::UNDO, "b", "二").await.unwrap();
+    db.put(stores::UNDO, "a", "一").await.unwrap();
+    assert_eq!(
+        db.get(stores::UNDO, "a").await.unwrap().as_deref(),
+        Some("一")
+    );
+    assert_eq!(db.get(stores::UNDO, "missing").await.unwrap(), None);
+    assert_eq!(
+        db.all(stores::UNDO).await.unwrap(),
+        vec![
+            ("a".to_string(), "一".to_string()),
+            ("b".to_string(), "二".to_string())
+        ]
+    );
+    db.delete(stores::UNDO, "a").await.unwrap();
+    assert_eq!(db.keys(stores::UNDO).await.unwrap(), vec!["b".to_string()]);
 }
 
 #[wasm_bindgen_test]

@@ -81,7 +81,10 @@ fn settle(request: &IdbRequest) -> Promise {
     Promise::new(&mut |resolve, reject| {
         let ok_request = request.clone();
         let on_success = Closure::once_into_js(move || {
-            let _ = resolve.call1(&JsValue::NULL, &ok_request.result().unwrap_or(JsValue::NULL));
+            let _ = resolve.call1(
+                &JsValue::NULL,
+                &ok_request.result().unwrap_or(JsValue::NULL),
+            );
         });
         let err_request = request.clone();
         let on_error = Closure::once_into_js(move || {
@@ -138,7 +141,11 @@ pub async fn open() -> Result<Db, IdbFault> {
 }
 
 impl Db {
-    fn store(&self, name: &str, mode: IdbTransactionMode) -> Result<web_sys::IdbObjectStore, IdbFault> {
+    fn store(
+        &self,
+        name: &str,
+        mode: IdbTransactionMode,
+    ) -> Result<web_sys::IdbObjectStore, IdbFault> {
         self.0
             .transaction_with_str_and_mode(name, mode)
             .and_then(|t| t.object_store(name))

@@ -3,6 +3,7 @@
 //! **Architecture Invariant:** this is the only module tree that names web-sys, js-sys or gloo.
 
 pub mod clock;
+#[cfg(feature = "full")]
 pub mod crypto;
 pub mod dom;
 pub mod download;
