@@ -9,7 +9,7 @@ use crate::i18n::{self, t, Lang};
 use crate::pages;
 use crate::route::Route;
 use crate::state::{use_app, App, LoadNotice, Role, SaveStatus, SyncNotice};
-use zrz_domain::scoring::occurred_red_lines;
+use zrz_domain::checklist::occurred_red_lines;
 
 /// The language chosen before (`zrz.lang`), else Chinese.
 pub fn stored_lang() -> Lang {
@@ -66,7 +66,10 @@ pub fn Shell() -> impl IntoView {
 /// data comes in through it).
 fn page(route: Route) -> AnyView {
     let app = use_app();
-    if !route.in_first_page() && !crate::route::FULL {
+    let needs_upgrade = app
+        .load_notices
+        .with_untracked(|n| n.contains(&LoadNotice::NeedsUpgrade));
+    if (needs_upgrade || !route.in_first_page()) && !crate::route::FULL {
         location::replace_with_full_app(&route);
         return view! { <p class="boot">{t().shell.loading_full}</p> }.into_any();
     }
@@ -235,7 +238,7 @@ fn Notices() -> impl IntoView {
                 kept_as,
             } => Some((s.unreadable_kept)(&key, &reason, kept_as.as_deref())),
             LoadNotice::NoStorage(fault) => Some((s.storage_fault)(&fault)),
-            LoadNotice::Upgraded => None,
+            LoadNotice::Upgraded | LoadNotice::NeedsUpgrade => None,
         });
         save.into_iter()
             .chain(load)
@@ -304,13 +307,8 @@ fn RedLineBanner() -> impl IntoView {
     let occurred = Memo::new(move |_| {
         let template = app.store.template.get();
         let answers = app.store.answers.entries().into_iter().collect();
-        let assessment = zrz_domain::record::Assessment {
-            answers,
-            ..Default::default()
-        };
-        occurred_red_lines(&assessment, &template)
-            .into_iter()
-            .map(|(id, _owner)| id)
+        occurred_red_lines(&template, &answers)
+            .map(|(id, _owner)| id.to_string())
             .collect::<Vec<_>>()
     });
     move || {

@@ -106,8 +106,8 @@ impl App {
             persist: persist.clone(),
             store: holder,
         });
-        let assessment = std::mem::take(&mut loaded.assessment);
-        let store = Store::new(assessment, loaded.meta.clone(), Some(sink));
+        let records = std::mem::take(&mut loaded.records);
+        let store = Store::new(records, loaded.meta.clone(), Some(sink));
         holder.set_value(Some(store));
         let app = App {
             store,

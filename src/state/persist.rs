@@ -17,14 +17,16 @@ use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::store::{Sink, Store};
+use super::store::{RecordSet, Sink, Store};
 use crate::browser::{clock, storage};
-use zrz_domain::record::{Assessment, RecordKey};
+use zrz_domain::record::RecordKey;
 use zrz_exchange::extras::Extras;
+#[cfg(feature = "full")]
 use zrz_exchange::state::StoredState;
+#[cfg(feature = "full")]
+use zrz_exchange::store::from_state;
 use zrz_exchange::store::{
-    assemble, from_state, parse_storage_key, storage_key, Meta, MetaError, Rev, Stored, LEGACY_KEY,
-    META_KEY, PREFIX,
+    parse_storage_key, storage_key, Meta, MetaError, Rev, Stored, LEGACY_KEY, META_KEY, PREFIX,
 };
 use zrz_exchange::sync::{resolve, Ours, Outcome};
 
@@ -66,6 +68,8 @@ pub enum LoadNotice {
     },
     /// The single-key record of an earlier version was split into records.
     Upgraded,
+    /// An earlier version's record is waiting for the full app to upgrade it (first page only).
+    NeedsUpgrade,
     /// localStorage cannot be read at all.
     NoStorage(storage::StorageFault),
 }
@@ -90,7 +94,7 @@ pub enum Kept {
 
 /// The record read from localStorage at start-up.
 pub struct Loaded {
-    pub assessment: Assessment,
+    pub records: RecordSet,
     pub meta: Meta,
     pub status: SaveStatus,
     pub notices: Vec<LoadNotice>,
@@ -125,7 +129,7 @@ pub fn load() -> Loaded {
         Err(fault) => {
             notices.push(LoadNotice::NoStorage(fault.clone()));
             return Loaded {
-                assessment: Assessment::default(),
+                records: RecordSet::default(),
                 meta: Meta::default(),
                 status: SaveStatus::Failed { fault, unsaved: 0 },
                 notices,
@@ -149,14 +153,23 @@ pub fn load() -> Loaded {
                 reason,
             ));
         }
+        #[cfg(feature = "full")]
         None => {
             if let Some(notice) = upgrade_legacy(&mut meta) {
                 notices.push(notice);
             }
         }
+        // The first page leaves an earlier version's record to the full app, which upgrades it:
+        // reading it needs the whole record's types and migrations, too much for the first page.
+        #[cfg(not(feature = "full"))]
+        None => {
+            if storage::read(LEGACY_KEY).ok().flatten().is_some() {
+                notices.push(LoadNotice::NeedsUpgrade);
+            }
+        }
     }
     let now = clock::now();
-    let mut records = BTreeMap::new();
+    let mut records = RecordSet::default();
     let entries = storage::entries_with_prefix(PREFIX).unwrap_or_default();
     let mut drafts = BTreeMap::new();
     for (key, text) in entries {
@@ -169,31 +182,35 @@ pub fn load() -> Loaded {
         let Some(record) = parse_storage_key(&key) else {
             continue;
         };
-        match Stored::decode(&text) {
-            Ok(stored) => {
-                if stored.data.is_none() && now - stored.rev.at > Duration::days(TOMBSTONE_DAYS) {
-                    if !inner.read_only {
-                        let _ = storage::remove(&key);
-                    }
+        let stored = match Stored::decode(&text) {
+            Ok(stored) => stored,
+            Err(reason) => {
+                notices.push(keep_aside(&key, &text, reason));
+                continue;
+            }
+        };
+        if stored.data.is_none() && now - stored.rev.at > Duration::days(TOMBSTONE_DAYS) {
+            if !inner.read_only {
+                let _ = storage::remove(&key);
+            }
+            continue;
+        }
+        if let Some(data) = &stored.data {
+            match records.read(&record, data) {
+                Ok(Some(known)) => inner
+                    .extras
+                    .set_record(&record, unknown_members(data, &known)),
+                Ok(None) => {}
+                Err(reason) => {
+                    notices.push(keep_aside(&key, &text, reason));
                     continue;
                 }
-                inner.revs.insert(key, stored.rev);
-                if let Some(data) = stored.data {
-                    records.insert(record, data);
-                }
             }
-            Err(reason) => notices.push(keep_aside(&key, &text, reason)),
         }
+        inner.revs.insert(key, stored.rev);
     }
-    let (assessment, extras, unreadable) = assemble(&records);
-    for u in unreadable {
-        let key = storage_key(&u.key);
-        let text = storage::read(&key).ok().flatten().unwrap_or_default();
-        notices.push(keep_aside(&key, &text, u.reason));
-    }
-    inner.extras = extras;
     Loaded {
-        assessment,
+        records,
         meta,
         status,
         notices,
@@ -213,6 +230,7 @@ fn keep_aside(key: &str, text: &str, reason: String) -> LoadNotice {
     }
 }
 
+#[cfg(feature = "full")]
 /// Splits the single-key record of versions before the per-record layout into records, and keeps
 /// the old text under [`LEGACY_KEPT_KEY`] (the full app moves it into the undo history).
 fn upgrade_legacy(meta: &mut Meta) -> Option<LoadNotice> {
@@ -524,11 +542,15 @@ impl Persist {
 
 /// The members of another tab's record JSON that this version's type does not know.
 fn unknown_of(key: &RecordKey, data: &Value, store: &Store) -> Option<Value> {
-    let known = store.record_json(key)?;
-    let (Value::Object(d), Value::Object(k)) = (data, &known) else {
+    unknown_members(data, &store.record_json(key)?)
+}
+
+/// The top-level members of `stored` that `known` (the same record through its type) lacks.
+fn unknown_members(stored: &Value, known: &Value) -> Option<Value> {
+    let (Value::Object(s), Value::Object(k)) = (stored, known) else {
         return None;
     };
-    let unknown: serde_json::Map<String, Value> = d
+    let unknown: serde_json::Map<String, Value> = s
         .iter()
         .filter(|(name, v)| !k.contains_key(*name) && !v.is_null())
         .map(|(n, v)| (n.clone(), v.clone()))

@@ -15,13 +15,15 @@ use serde_json::Value;
 
 use super::records::Records;
 use zrz_domain::plan::Template;
-use zrz_domain::record::{
-    Answer, Assessment, Finding, LedgerEntry, Person, Profile, Rating, RatingKey, RecordKey,
-    RecordKind, Task,
-};
+use zrz_domain::record::{Answer, Finding, LedgerEntry, Profile, RecordKey, RecordKind, Task};
+#[cfg(feature = "full")]
+use zrz_domain::record::{Assessment, Person, Rating, RatingKey};
+#[cfg(feature = "full")]
 use zrz_domain::scoring::RatingSettings;
 use zrz_exchange::extras::Extras;
-use zrz_exchange::store::{split, Meta};
+#[cfg(feature = "full")]
+use zrz_exchange::store::split;
+use zrz_exchange::store::Meta;
 
 /// Where a store's changes go. `None` for a read-only store.
 pub trait Sink: Send + Sync {
@@ -36,13 +38,18 @@ pub trait Sink: Send + Sync {
 #[derive(Clone, Copy)]
 pub struct Store {
     pub profile: RwSignal<Profile>,
-    pub settings: RwSignal<RatingSettings>,
     pub answers: Records<Answer>,
-    pub people: Records<Person>,
-    pub ratings: Records<Rating>,
     pub ledger: Records<LedgerEntry>,
     pub tasks: Records<Task>,
     pub findings: Records<Finding>,
+    /// 德能勤绩廉: only the full app reads or writes these records; the first page leaves them
+    /// untouched in storage.
+    #[cfg(feature = "full")]
+    pub settings: RwSignal<RatingSettings>,
+    #[cfg(feature = "full")]
+    pub people: Records<Person>,
+    #[cfg(feature = "full")]
+    pub ratings: Records<Rating>,
     pub meta: RwSignal<Meta>,
     /// The template the record is filled in with: its 年度方案's, else the shipped one. Derived from
     /// the stored meta, so another tab's import of a 年度方案 reaches this tab too.
@@ -57,32 +64,139 @@ pub fn template_of(template_json: Option<&Value>) -> Arc<Template> {
     Arc::new(built.unwrap_or_else(Template::shipped))
 }
 
+/// The records a store starts with, of the kinds this build knows (see [`RecordSet::read`]).
+#[derive(Debug, Clone, Default)]
+pub struct RecordSet {
+    pub profile: Profile,
+    pub answers: BTreeMap<String, Answer>,
+    pub ledger: Vec<LedgerEntry>,
+    pub tasks: Vec<Task>,
+    pub findings: Vec<Finding>,
+    #[cfg(feature = "full")]
+    pub settings: Option<RatingSettings>,
+    #[cfg(feature = "full")]
+    pub people: Vec<Person>,
+    #[cfg(feature = "full")]
+    pub ratings: Vec<Rating>,
+}
+
+impl RecordSet {
+    /// Reads one stored record into the set. Returns the record as its type writes it (to find the
+    /// members this version does not know), `Ok(None)` for a kind this build does not load (the
+    /// first page does not read ratings), or why the record cannot be read.
+    pub fn read(&mut self, key: &RecordKey, value: &Value) -> Result<Option<Value>, String> {
+        fn typed<T: serde::de::DeserializeOwned + serde::Serialize>(
+            v: &Value,
+        ) -> Result<(T, Value), String> {
+            let t: T = serde_json::from_value(v.clone()).map_err(|e| e.to_string())?;
+            let back = serde_json::to_value(&t).map_err(|e| e.to_string())?;
+            Ok((t, back))
+        }
+        let back = match key.kind {
+            RecordKind::Profile => {
+                let (t, back) = typed(value)?;
+                self.profile = t;
+                back
+            }
+            RecordKind::Answer => {
+                let (t, back) = typed(value)?;
+                self.answers.insert(key.id.clone(), t);
+                back
+            }
+            RecordKind::Entry => {
+                let (t, back): (LedgerEntry, _) = typed(value)?;
+                check_id(key, &t.id)?;
+                self.ledger.push(t);
+                back
+            }
+            RecordKind::Task => {
+                let (t, back): (Task, _) = typed(value)?;
+                check_id(key, &t.id)?;
+                self.tasks.push(t);
+                back
+            }
+            RecordKind::Finding => {
+                let (t, back): (Finding, _) = typed(value)?;
+                check_id(key, &t.id)?;
+                self.findings.push(t);
+                back
+            }
+            #[cfg(feature = "full")]
+            RecordKind::RatingSettings => {
+                let (t, back) = typed(value)?;
+                self.settings = Some(t);
+                back
+            }
+            #[cfg(feature = "full")]
+            RecordKind::Person => {
+                let (t, back): (Person, _) = typed(value)?;
+                check_id(key, &t.id)?;
+                self.people.push(t);
+                back
+            }
+            #[cfg(feature = "full")]
+            RecordKind::Rating => {
+                let (t, back): (Rating, _) = typed(value)?;
+                check_id(key, &t.key().to_id())?;
+                self.ratings.push(t);
+                back
+            }
+            #[cfg(not(feature = "full"))]
+            RecordKind::RatingSettings | RecordKind::Person | RecordKind::Rating => {
+                return Ok(None)
+            }
+        };
+        Ok(Some(back))
+    }
+
+    #[cfg(feature = "full")]
+    pub fn from_assessment(a: Assessment) -> RecordSet {
+        RecordSet {
+            profile: a.profile,
+            answers: a.answers,
+            ledger: a.ledger,
+            tasks: a.tasks,
+            findings: a.findings,
+            settings: Some(a.rating_settings),
+            people: a.people,
+            ratings: a.ratings,
+        }
+    }
+}
+
+fn check_id(key: &RecordKey, id: &str) -> Result<(), String> {
+    if key.id == id {
+        Ok(())
+    } else {
+        Err(format!("stored under {} but its id is {id}", key.id))
+    }
+}
+
 impl Store {
-    pub fn new(assessment: Assessment, meta: Meta, sink: Option<Arc<dyn Sink>>) -> Store {
-        let Assessment {
-            profile,
-            answers,
-            people,
-            ratings,
-            rating_settings,
-            ledger,
-            tasks,
-            findings,
-        } = assessment;
+    pub fn new(records: RecordSet, meta: Meta, sink: Option<Arc<dyn Sink>>) -> Store {
         let meta = RwSignal::new(meta);
         Store {
-            profile: RwSignal::new(profile),
-            settings: RwSignal::new(rating_settings),
-            answers: Records::new(answers),
-            people: Records::new(people.into_iter().map(|p| (p.id.clone(), p))),
-            ratings: Records::new(ratings.into_iter().map(|r| (r.key().to_id(), r))),
-            ledger: Records::new(ledger.into_iter().map(|e| (e.id.clone(), e))),
-            tasks: Records::new(tasks.into_iter().map(|t| (t.id.clone(), t))),
-            findings: Records::new(findings.into_iter().map(|f| (f.id.clone(), f))),
+            profile: RwSignal::new(records.profile),
+            answers: Records::new(records.answers),
+            ledger: Records::new(records.ledger.into_iter().map(|e| (e.id.clone(), e))),
+            tasks: Records::new(records.tasks.into_iter().map(|t| (t.id.clone(), t))),
+            findings: Records::new(records.findings.into_iter().map(|f| (f.id.clone(), f))),
+            #[cfg(feature = "full")]
+            settings: RwSignal::new(records.settings.unwrap_or_default()),
+            #[cfg(feature = "full")]
+            people: Records::new(records.people.into_iter().map(|p| (p.id.clone(), p))),
+            #[cfg(feature = "full")]
+            ratings: Records::new(records.ratings.into_iter().map(|r| (r.key().to_id(), r))),
             template: Memo::new(move |_| meta.with(|m| template_of(m.template.as_ref()))),
             meta,
             sink: StoredValue::new(sink),
         }
+    }
+
+    /// A read-only store of a received department's record.
+    #[cfg(feature = "full")]
+    pub fn received(assessment: Assessment, meta: Meta) -> Store {
+        Store::new(RecordSet::from_assessment(assessment), meta, None)
     }
 
     /// Whether edits are stored (false for a received department's file).
@@ -90,6 +204,7 @@ impl Store {
         self.sink.with_value(Option::is_some)
     }
 
+    #[cfg(feature = "full")]
     /// The whole record as one value, for an export or a backup. Not tracked.
     pub fn snapshot(&self) -> Assessment {
         let mut people: Vec<Person> = self
@@ -140,6 +255,7 @@ impl Store {
         self.emit_one(RecordKey::single(RecordKind::Profile), Some(json));
     }
 
+    #[cfg(feature = "full")]
     pub fn set_settings(&self, settings: RatingSettings) {
         if self.settings.with_untracked(|s| *s == settings) {
             return;
@@ -164,6 +280,7 @@ impl Store {
         self.emit_one(RecordKey::new(RecordKind::Answer, item_id), Some(json));
     }
 
+    #[cfg(feature = "full")]
     /// Puts (or with `None` clears) the rating of one cell.
     pub fn put_rating(&self, key: &RatingKey, rating: Option<Rating>) {
         let id = key.to_id();
@@ -199,6 +316,7 @@ impl Store {
         }
     }
 
+    #[cfg(feature = "full")]
     /// Applies a domain operation on the whole record (adding a person, removing one with their
     /// ratings, deleting a ledger entry and its links, merging a file …) and stores the records it
     /// changed. For edits that touch one record, the direct methods above are cheaper.
@@ -209,6 +327,7 @@ impl Store {
         self.replace(&before, after);
     }
 
+    #[cfg(feature = "full")]
     /// Makes the record equal to `after`, given that it is `before` now.
     fn replace(&self, before: &Assessment, after: Assessment) {
         let extras = Extras::default();
@@ -227,6 +346,7 @@ impl Store {
         self.emit(changes);
     }
 
+    #[cfg(feature = "full")]
     /// Replaces the record in memory (another tab's restore, an undo), storing nothing.
     pub fn load(&self, a: Assessment) {
         if self.profile.with_untracked(|p| *p != a.profile) {
@@ -270,7 +390,8 @@ impl Store {
         }
     }
 
-    /// One record of another tab's, taken into memory (not written again).
+    /// One record of another tab's, taken into memory (not written again). Kinds this build does not
+    /// load are left alone.
     pub fn take(&self, key: &RecordKey, value: Option<&Value>) -> Result<(), String> {
         fn read<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, String> {
             serde_json::from_value(v.clone()).map_err(|e| e.to_string())
@@ -278,11 +399,18 @@ impl Store {
         let id = key.id.as_str();
         match (key.kind, value) {
             (RecordKind::Profile, Some(v)) => self.profile.set(read(v)?),
-            (RecordKind::RatingSettings, Some(v)) => self.settings.set(read(v)?),
-            (RecordKind::Profile | RecordKind::RatingSettings, None) => {}
+            (RecordKind::Profile, None) => {}
             (RecordKind::Answer, v) => put_or_remove(&self.answers, id, v.map(read).transpose()?),
+            #[cfg(feature = "full")]
+            (RecordKind::RatingSettings, Some(v)) => self.settings.set(read(v)?),
+            #[cfg(feature = "full")]
             (RecordKind::Person, v) => put_or_remove(&self.people, id, v.map(read).transpose()?),
+            #[cfg(feature = "full")]
             (RecordKind::Rating, v) => put_or_remove(&self.ratings, id, v.map(read).transpose()?),
+            #[cfg(feature = "full")]
+            (RecordKind::RatingSettings, None) => {}
+            #[cfg(not(feature = "full"))]
+            (RecordKind::RatingSettings | RecordKind::Person | RecordKind::Rating, _) => {}
             (RecordKind::Entry, v) => put_or_remove(&self.ledger, id, v.map(read).transpose()?),
             (RecordKind::Task, v) => put_or_remove(&self.tasks, id, v.map(read).transpose()?),
             (RecordKind::Finding, v) => put_or_remove(&self.findings, id, v.map(read).transpose()?),
@@ -295,10 +423,15 @@ impl Store {
         let id = key.id.as_str();
         match key.kind {
             RecordKind::Profile => Some(to_json(&self.profile.get_untracked())),
-            RecordKind::RatingSettings => Some(to_json(&self.settings.get_untracked())),
             RecordKind::Answer => self.answers.get_untracked(id).map(|v| to_json(&v)),
+            #[cfg(feature = "full")]
+            RecordKind::RatingSettings => Some(to_json(&self.settings.get_untracked())),
+            #[cfg(feature = "full")]
             RecordKind::Person => self.people.get_untracked(id).map(|v| to_json(&v)),
+            #[cfg(feature = "full")]
             RecordKind::Rating => self.ratings.get_untracked(id).map(|v| to_json(&v)),
+            #[cfg(not(feature = "full"))]
+            RecordKind::RatingSettings | RecordKind::Person | RecordKind::Rating => None,
             RecordKind::Entry => self.ledger.get_untracked(id).map(|v| to_json(&v)),
             RecordKind::Task => self.tasks.get_untracked(id).map(|v| to_json(&v)),
             RecordKind::Finding => self.findings.get_untracked(id).map(|v| to_json(&v)),
@@ -321,6 +454,7 @@ fn put_or_remove<T: Clone + PartialEq + Send + Sync + 'static>(
     }
 }
 
+#[cfg(feature = "full")]
 fn values<T: Clone + PartialEq + Send + Sync + 'static>(records: &Records<T>) -> Vec<T> {
     records
         .entries_untracked()

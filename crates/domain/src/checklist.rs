@@ -133,6 +133,20 @@ pub fn summarize(
     }
 }
 
+/// The red-line items answered 已发生, in template order, each with its 责任人.
+pub fn occurred_red_lines<'a>(
+    template: &'a Template,
+    answers: &'a BTreeMap<String, Answer>,
+) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    template
+        .items()
+        .filter(|i| i.kind.is_red_line())
+        .filter_map(|i| {
+            let a = answers.get(&i.id)?;
+            (a.response == Some(Response::Occurred)).then_some((i.id.as_str(), a.owner.as_str()))
+        })
+}
+
 /// The filters of the self-check list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemFilter {

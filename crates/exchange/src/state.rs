@@ -121,12 +121,11 @@ impl StoredState {
     }
 
     /// Checks the tag, refuses newer records, runs [`STATE_MIGRATIONS`], then reads the state.
+    /// Plain serde, without field paths: this runs at the first page's start-up (a legacy record),
+    /// where every KB counts; a 备份 file goes through the importer, which names the path.
     pub fn from_value(value: Value) -> Result<StoredState, StateError> {
         let state = migrate_record(value)?;
-        serde_path_to_error::deserialize(&state).map_err(|e| {
-            let path = e.path().to_string();
-            StateError::Invalid(format!("{path}：{}", e.into_inner()))
-        })
+        serde_json::from_value(state).map_err(|e| StateError::Invalid(e.to_string()))
     }
 }
 
@@ -208,15 +207,12 @@ mod tests {
     }
 
     #[test]
-    fn invalid_values_name_their_path() {
+    fn invalid_values_are_refused() {
         let text = r#"{"format":"zrz-state","version":2,"state":{"assessment":{"answers":{"4.1.1":{"due":"2025-13-01"}}}}}"#;
-        let StateError::Invalid(message) = StoredState::from_json(text).unwrap_err() else {
-            panic!("expected Invalid")
-        };
-        assert!(
-            message.contains("assessment.answers.4.1.1.due"),
-            "{message}"
-        );
+        assert!(matches!(
+            StoredState::from_json(text),
+            Err(StateError::Invalid(_))
+        ));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 use super::compute::{compute_person, PersonResult};
 use super::settings::{RatingSettings, EPSILON};
 use crate::number::{fmt1, fmt_num, round1};
-use crate::plan::{ItemKind, Template};
-use crate::record::{Assessment, Grade, Response};
+use crate::plan::Template;
+use crate::record::{Assessment, Grade};
 
 /// The share of 优秀 in a group (one department, or all departments together).
 #[derive(Debug, Clone, PartialEq)]
@@ -77,14 +77,8 @@ pub fn excellent_share(results: &[PersonResult], settings: &RatingSettings) -> E
 /// The red lines answered 已发生 in `assessment`, as `(item id, 责任人)` in template order. Answers
 /// to items the template does not know as red lines are skipped.
 pub fn occurred_red_lines(assessment: &Assessment, template: &Template) -> Vec<(String, String)> {
-    template
-        .items()
-        .filter(|i| matches!(i.kind, ItemKind::RedLine))
-        .filter_map(|i| {
-            let answer = assessment.answer(&i.id)?;
-            (answer.response == Some(Response::Occurred))
-                .then(|| (i.id.clone(), answer.owner.clone()))
-        })
+    crate::checklist::occurred_red_lines(template, &assessment.answers)
+        .map(|(id, owner)| (id.to_string(), owner.to_string()))
         .collect()
 }
 
