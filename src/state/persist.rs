@@ -462,7 +462,7 @@ impl Persist {
             &theirs,
         );
         match outcome {
-            Outcome::Adopt | Outcome::AdoptOverOurs => {
+            Outcome::Adopt | Outcome::AdoptOverOurs | Outcome::KeepTyping => {
                 if store.take(&record, theirs.data.as_ref()).is_err() {
                     return;
                 }
@@ -472,37 +472,28 @@ impl Persist {
                     .and_then(|d| unknown_of(&record, d, store));
                 inner.extras.set_record(&record, unknown);
                 inner.revs.insert(key.to_string(), theirs.rev.clone());
-                if let Some(t) = inner.last_at {
-                    if theirs.rev.at > t {
-                        inner.last_at = Some(theirs.rev.at);
-                    }
+                if inner.last_at.is_none_or(|t| theirs.rev.at > t) {
+                    inner.last_at = Some(theirs.rev.at);
                 }
                 drop(inner);
-                if outcome == Outcome::AdoptOverOurs {
-                    self.sync.update(|n| {
-                        n.push(SyncNotice {
-                            key: record,
-                            kept: Kept::Theirs,
-                            other: ours_data,
-                        })
-                    });
+                let notice = match outcome {
+                    Outcome::AdoptOverOurs => Some(SyncNotice {
+                        key: record,
+                        kept: Kept::Theirs,
+                        other: ours_data,
+                    }),
+                    // The editor keeps what is being typed; the other version is offered.
+                    Outcome::KeepTyping => Some(SyncNotice {
+                        key: record,
+                        kept: Kept::Ours,
+                        other: theirs.data,
+                    }),
+                    _ => None,
+                };
+                if let Some(notice) = notice {
+                    self.sync.update(|n| n.push(notice));
                 }
                 self.count_changes();
-            }
-            Outcome::KeepTyping => {
-                // Ours again, as a version after theirs.
-                inner.revs.insert(key.to_string(), theirs.rev.clone());
-                let result = self.write_one(&mut inner, &record, store.record_json(&record));
-                drop(inner);
-                if result.is_ok() {
-                    self.sync.update(|n| {
-                        n.push(SyncNotice {
-                            key: record,
-                            kept: Kept::Ours,
-                            other: theirs.data,
-                        })
-                    });
-                }
             }
             Outcome::Ignore => {
                 // A late event: make sure the store still holds ours.

@@ -39,7 +39,16 @@ export class AppPage {
     return this.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true });
   }
 
+  /** The first visit asks who uses this browser; a department's staff answer 科室. */
+  async chooseRole(role: 'department' | 'office' | 'both' = 'department') {
+    await this.page.getByTestId(`role-${role}`).click();
+    await expect(this.page.getByTestId('welcome')).toHaveCount(0);
+  }
+
   async completeSetup(p: { unit: string; department: string; filledBy: string; year?: string }) {
+    const welcome = this.page.getByTestId('welcome');
+    await expect(welcome.or(this.page.getByTestId('setup'))).toBeVisible();
+    if (await welcome.isVisible()) await this.chooseRole('department');
     await expect(this.page.getByTestId('setup')).toBeVisible();
     await this.page.getByLabel('单位名称').fill(p.unit);
     await this.page.getByLabel('科室/直属单位').fill(p.department);

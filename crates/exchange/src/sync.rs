@@ -13,8 +13,10 @@
 //!
 //! Nothing is lost without a word: when a version replaces this tab's own edit without having seen
 //! it (both tabs edited the record at once), the user is told and offered the replaced version; and
-//! while the user is typing in the record, the text being typed stands — the tab stamps it again as a
-//! version after the other one — and the other tab's version is offered instead.
+//! while the user is typing in the record, the tab takes the other version too but its editor keeps
+//! the text being typed (written again, as a later version, with the next keystroke or when the
+//! field is left), and the other version is offered. No write happens on receiving a version, so two
+//! tabs typing at once cannot send versions back and forth by themselves.
 
 use super::store::Stored;
 
@@ -39,8 +41,8 @@ pub enum Outcome {
     /// Theirs is later and replaced this tab's own edit without having seen it: take it, tell the
     /// user and offer ours.
     AdoptOverOurs,
-    /// Theirs is later, but the user is typing in this record: stamp ours again as a version after
-    /// theirs, write it, and offer theirs.
+    /// Theirs is later, but the user is typing in this record: take it, leave the editor's text as
+    /// it is (it is written as a later version when the user goes on), and offer theirs.
     KeepTyping,
 }
 
@@ -245,14 +247,11 @@ mod tests {
                 None
             }
             Outcome::KeepTyping => {
+                // Taken; the editor's text comes back as an edit when the user goes on typing.
                 tab.notices += 1;
-                let data = tab.version.as_ref().and_then(|v| v.data.clone());
-                // Ours again, as a version after theirs.
                 tab.version = Some(theirs.clone());
-                let again = tab.stamp(me, None);
-                let again = Stored { data, ..again };
-                tab.version = Some(again.clone());
-                Some(again)
+                tab.clock = tab.clock.max(theirs.rev.at.timestamp_millis() - 1_700_000_000_000);
+                None
             }
             Outcome::Ignore => {
                 let held = store.as_ref().map(|s| s.rev.id());

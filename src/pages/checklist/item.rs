@@ -31,6 +31,10 @@ pub fn ItemCard(item: Item) -> impl IntoView {
         id.with_value(|id| store.answers.get(id))
             .unwrap_or_default()
     };
+    let stored_untracked = move || {
+        id.with_value(|id| store.answers.get_untracked(id))
+            .unwrap_or_default()
+    };
     let kept_draft: Option<Answer> = writable
         .then(|| {
             app.drafts
@@ -97,7 +101,19 @@ pub fn ItemCard(item: Item) -> impl IntoView {
     };
     let record = move || id.with_value(|id| RecordKey::new(RecordKind::Answer, id.as_str()));
     let on_focus = move |_| app.editing.set(Some(record()));
-    let on_blur = move |_| app.editing.set(None);
+    // Another tab's version may have come in while the user typed (the editor kept the text): what
+    // is in the field when it is left is the user's latest word, and is stored.
+    // Leaving a field also happens when the card itself goes (another chapter opened while a field
+    // has the focus): then the card's signals are gone and there is nothing left to store.
+    let on_blur = move |_| {
+        app.editing.set(None);
+        let Some(typed) = draft.try_get_untracked() else {
+            return;
+        };
+        if id.try_get_value().is_some() && !typed.same_content(&stored_untracked()) {
+            commit();
+        }
+    };
     let dom_id = item_dom_id(&item.id);
     let is_red_line = item.kind.is_red_line();
     let quota = match &item.kind {
