@@ -3,7 +3,8 @@
 // the data stored in this browser for download exactly as it is stored.
 (function () {
   'use strict';
-  var PREFIX = 'zrz.';
+  // Every key of the app: zrz.* (settings, the legacy record) and zrz3.* (the record, per record).
+  var OURS = /^zrz[0-9]*\./;
   var started = false;
   var shown = false;
 
@@ -16,7 +17,7 @@
     try {
       for (var i = 0; i < localStorage.length; i++) {
         var key = localStorage.key(i);
-        if (key && key.indexOf(PREFIX) === 0) data[key] = localStorage.getItem(key);
+        if (key && OURS.test(key)) data[key] = localStorage.getItem(key);
       }
     } catch (e) {
       data['读取失败'] = String(e);

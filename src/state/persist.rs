@@ -577,6 +577,10 @@ impl Sink for PersistSink {
         self.persist.count_changes();
     }
 
+    fn read_only(&self) -> bool {
+        self.persist.read_only()
+    }
+
     fn extras(&self) -> Extras {
         self.persist
             .inner

@@ -33,6 +33,8 @@ pub trait Sink: Send + Sync {
     fn write_meta(&self, meta: &Meta);
     /// Unknown fields of the stored records, to write back with them.
     fn extras(&self) -> Extras;
+    /// Nothing may be written (the stored data is a newer app's).
+    fn read_only(&self) -> bool;
 }
 
 #[derive(Clone, Copy)]
@@ -199,9 +201,11 @@ impl Store {
         Store::new(RecordSet::from_assessment(assessment), meta, None)
     }
 
-    /// Whether edits are stored (false for a received department's file).
+    /// Whether edits are stored: false for a received department's file, and for data a newer app
+    /// wrote (read only, so that nothing of it is damaged).
     pub fn writable(&self) -> bool {
-        self.sink.with_value(Option::is_some)
+        self.sink
+            .with_value(|s| s.as_ref().is_some_and(|s| !s.read_only()))
     }
 
     #[cfg(feature = "full")]

@@ -48,7 +48,7 @@ test.describe('the guided self-check', () => {
       await page.goto('./#/overview');
       await expect(page.getByTestId('answered-count')).toHaveText(/^6 \/ \d+$/);
       await expect(page.getByTestId('red-line-status')).toHaveText('已发生 1 项');
-      await expect(page.getByTestId('red-line-unanswered')).toHaveText('尚有 8 项未作答');
+      await expect(page.getByTestId('red-line-unanswered')).toHaveText('已作答 2 项，尚有 8 项未作答');
       await expect(page.getByTestId('red-line-warning')).toContainText('7.5');
       // The warning stands above every page, not only 总览.
       for (const hash of ['#/checklist/3', '#/plan', '#/settings']) {

@@ -1,14 +1,17 @@
 import { test, expect } from './fixtures';
 
+// A department's navigation, in order: the page file (index.html is the small first page, full.html
+// everything else), the fragment, and the page's heading.
 const pages: [string, string, string][] = [
   ['总览', '#/overview', '总览'],
   ['各章自查', '#/checklist', '三、组织领导'],
+  ['台账', 'full.html#/ledger', '台账'],
+  ['德能勤绩廉评分', 'full.html#/rating', '德能勤绩廉评分'],
+  ['整改', 'full.html#/rectification', '整改'],
+  ['导入导出', 'full.html#/exchange', '导入导出'],
   ['方案原文', '#/plan', '县文化广播影视局党组意识形态工作责任制实施方案'],
-  ['台账', '#/ledger', '台账'],
-  ['德能勤绩廉评分', '#/rating', '德能勤绩廉评分'],
-  ['导入导出', '#/exchange', '导入导出'],
-  ['汇总', '#/summary', '汇总'],
-  ['设置', '#/settings', '设置'],
+  ['设置', 'full.html#/settings', '设置'],
+  ['使用说明', 'full.html#/guide', '使用说明'],
 ];
 
 test.describe('the app shell', () => {
@@ -17,16 +20,20 @@ test.describe('the app shell', () => {
     await expect(page).toHaveTitle(/意识形态工作责任制/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.locator('.app-title-plan')).toHaveText('县文化广播影视局党组意识形态工作责任制实施方案');
-    // First run: the setup form stands in for pages that need a profile.
+    // First visit: who uses this browser, then the setup form for the pages that need a profile.
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    await app.chooseRole('department');
     await expect(page.getByTestId('setup')).toBeVisible();
   });
 
   test('every navigation link reaches its own page, and each page reloads', async ({ app, page }) => {
     await app.open();
     await app.completeSetup({ unit: '县文化广播影视局', department: '办公室', filledBy: '张三' });
+    const labels = await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents();
+    expect(labels).toEqual(pages.map(([label]) => label));
     for (const [label, hash, heading] of pages) {
       await app.nav(label).click();
-      await expect(page).toHaveURL(new RegExp(`${hash.replace('/', '\\/')}$`));
+      await expect(page).toHaveURL(new RegExp(`/tools/zrz/${hash.startsWith('#') ? '(index\\.html)?' : ''}${hash.replace('.', '\\.').replace('/', '\\/')}$`));
       await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText(heading);
       await expect(app.nav(label)).toHaveAttribute('aria-current', 'page');
       await page.reload();
@@ -54,7 +61,7 @@ test.describe('the app shell', () => {
       expect(response.headers()['content-type']).toContain(icon.type.split('+')[0]);
     }
     expect((await page.request.get('favicon.svg')).ok()).toBe(true);
-    const schema = await (await page.request.get('schema/zrz-exchange-v2.schema.json')).json();
+    const schema = await (await page.request.get('schema/zrz-exchange-v3.schema.json')).json();
     expect(schema.$schema).toContain('2020-12');
   });
 

@@ -250,7 +250,9 @@ mod tests {
                 // Taken; the editor's text comes back as an edit when the user goes on typing.
                 tab.notices += 1;
                 tab.version = Some(theirs.clone());
-                tab.clock = tab.clock.max(theirs.rev.at.timestamp_millis() - 1_700_000_000_000);
+                tab.clock = tab
+                    .clock
+                    .max(theirs.rev.at.timestamp_millis() - 1_700_000_000_000);
                 None
             }
             Outcome::Ignore => {
