@@ -11,6 +11,8 @@ trunk build --release=true --dist target/dist-full full.html
 rm -rf dist.new
 mkdir dist.new
 cp -r target/dist-index/. dist.new/
+# trunk names its output index.html whatever the source page is called.
+mv target/dist-full/index.html target/dist-full/full.html
 cp -rn target/dist-full/. dist.new/
 rm -rf dist
 mv dist.new dist
