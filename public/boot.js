@@ -3,7 +3,9 @@
 // the data stored in this browser for download exactly as it is stored.
 (function () {
   'use strict';
-  var PREFIX = 'zrz.';
+  // The app's keys: zrz.* (role, language, the old single-key record) and zrz3.* (the record, one key
+  // per answer, rating, ledger entry …).
+  var OURS = /^zrz\d*\./;
   var started = false;
   var shown = false;
 
@@ -16,7 +18,7 @@
     try {
       for (var i = 0; i < localStorage.length; i++) {
         var key = localStorage.key(i);
-        if (key && key.indexOf(PREFIX) === 0) data[key] = localStorage.getItem(key);
+        if (key && OURS.test(key)) data[key] = localStorage.getItem(key);
       }
     } catch (e) {
       data['读取失败'] = String(e);

@@ -42,8 +42,9 @@ base.describe('when the app cannot start', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^意识形态责任制_原始数据_\d{8}\.json$/);
     const saved = JSON.parse(readFileSync(await download.path(), 'utf-8'));
-    const state = JSON.parse(saved['zrz.state']);
-    expect(state.state.assessment.profile.unit).toBe('县文化广播影视局');
+    // Every key as stored: the role, and the record one key per record.
+    expect(JSON.parse(saved['zrz3.r.profile/']).data.unit).toBe('县文化广播影视局');
+    expect(saved['zrz.role']).toBeDefined();
   });
 
   base('a wasm file that cannot be fetched gives the same message', async ({ page }) => {
