@@ -81,6 +81,23 @@ test.describe('offline use', () => {
     expect(await controllerVersion(page)).toBe(version);
   });
 
+  test('a server that takes the connection but never answers: the cached pages after a few seconds', async ({ app, page, server }) => {
+    await page.goto('./');
+    await firstVisit(page);
+    await offlineReady(page);
+    await server.hang();
+    const started = Date.now();
+    await page.reload();
+    await expect(page.locator('.app-header')).toBeVisible();
+    // sw.js waits 4 s for the server, then answers from the cache.
+    expect(Date.now() - started).toBeLessThan(12_000);
+    // Having waited once, it does not wait again for every file.
+    const next = Date.now();
+    await page.goto('./full.html#/settings');
+    await expect(page.locator('main .page')).toBeVisible();
+    expect(Date.now() - next).toBeLessThan(4_000);
+  });
+
   test('a new build on the server is taken up on the next visit and the user is told', async ({ app, page, server }) => {
     await page.goto('./');
     await firstVisit(page);

@@ -2,7 +2,7 @@
 // (to stop it, or to swap the build it serves), the built dist/, and the first visit.
 import { spawn, ChildProcess } from 'node:child_process';
 import { mkdtempSync, realpathSync, mkdirSync, symlinkSync, renameSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, Page } from '@playwright/test';
@@ -29,6 +29,7 @@ function freePort(): Promise<number> {
 /** `python3 -m http.server` serving a folder at /tools/zrz/, as an intranet host would. */
 export class StaticServer {
   private process?: ChildProcess;
+  private blackHole?: { server: Server; sockets: Set<Socket> };
   private constructor(readonly root: string, readonly port: number) {}
 
   get origin() { return `http://127.0.0.1:${this.port}`; }
@@ -57,11 +58,29 @@ export class StaticServer {
 
   /** Stops the server: the port refuses connections, as when the intranet host is down. */
   async stop() {
+    if (this.blackHole) {
+      const { server, sockets } = this.blackHole;
+      this.blackHole = undefined;
+      sockets.forEach((s) => s.destroy());
+      await new Promise((r) => server.close(r));
+    }
     const p = this.process;
     if (!p || p.exitCode !== null || p.signalCode !== null) return;
     const exited = new Promise((r) => p.once('exit', r));
     p.kill();
     await exited;
+  }
+
+  /** The host still takes connections but never answers (overloaded, or a half-open network). */
+  async hang() {
+    await this.stop();
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((r) => server.listen(this.port, '127.0.0.1', () => r()));
+    this.blackHole = { server, sockets };
   }
 
   /** Serves another build from now on, as when a new version is copied onto the host. */
