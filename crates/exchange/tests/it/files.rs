@@ -112,12 +112,12 @@ fn annual_plans_and_backups_round_trip_too() {
     assert_eq!(back.rating_settings, plan.rating_settings);
     assert_eq!(back.template.reference(), Template::shipped().reference());
 
-    let mut state = StoredState {
+    let state = StoredState {
         assessment: sample(),
-        changes_since_export: 3,
+        last_export_at: Some(Utc.with_ymd_and_hms(2025, 3, 14, 8, 30, 0).unwrap()),
+        template: Some(serde_json::from_str(SHIPPED_TEMPLATE_JSON).unwrap()),
         ..StoredState::default()
     };
-    state.mark_synced(&sample());
     let text = export_backup(&state, &Template::shipped(), &meta());
     assert_eq!(
         verify_export(&text, &Content::Backup(Box::new(state.clone()))),
@@ -1139,11 +1139,10 @@ fn schema_errors(file: &Value) -> Vec<String> {
 #[test]
 fn the_example_fixtures_and_fresh_exports_validate_against_the_schema() {
     let raw: RawTemplate = serde_json::from_str(SHIPPED_TEMPLATE_JSON).unwrap();
-    let mut state = StoredState {
+    let state = StoredState {
         assessment: sample(),
         ..StoredState::default()
     };
-    state.mark_synced(&sample());
     let files = [
         ("docs example", doc_example()),
         ("v2 fixture", fixture_text("v2_assessment")),

@@ -77,11 +77,12 @@ fn entry<'p>(plan: &'p zrz_exchange::MergePlan, section: Section, id: &str) -> &
 fn colleagues_on_different_chapters_merge_without_conflicts() {
     // 张三 exports the shared start; 王五 imports it. Both remember it as their base.
     let base = send(&start(), 1);
+    // The merge base (what the sync layer keeps per department): what was last exported or imported.
     let mut zhang = StoredState {
         assessment: start(),
         ..StoredState::default()
     };
-    zhang.mark_synced(&base);
+    let mut zhang_base = base.clone();
 
     let mut wang = base.clone();
     wang.answers.insert(
@@ -106,7 +107,7 @@ fn colleagues_on_different_chapters_merge_without_conflicts() {
     );
 
     let incoming = send(&wang, 5);
-    let plan = plan_merge(&zhang.assessment, &incoming, zhang.sync_base.as_ref());
+    let plan = plan_merge(&zhang.assessment, &incoming, Some(&zhang_base));
     assert_eq!(
         plan.conflicts().count(),
         0,
@@ -138,8 +139,8 @@ fn colleagues_on_different_chapters_merge_without_conflicts() {
 
     // The app records what it imported; importing the same file again changes nothing.
     zhang.assessment = merged.clone();
-    zhang.mark_synced(&incoming);
-    let again = plan_merge(&zhang.assessment, &send(&wang, 5), zhang.sync_base.as_ref());
+    zhang_base = incoming.clone();
+    let again = plan_merge(&zhang.assessment, &send(&wang, 5), Some(&zhang_base));
     assert!(
         again.is_noop(),
         "{:#?}",
@@ -312,7 +313,7 @@ fn plan_import_merges_assessments_and_backups_only() {
 fn an_import_can_be_undone() {
     let mut state = StoredState {
         assessment: start(),
-        changes_since_export: 2,
+        last_export_at: Some(at(2, 9)),
         ..StoredState::default()
     };
     let undo = UndoPoint::before_import(
@@ -333,7 +334,7 @@ fn an_import_can_be_undone() {
 
     let restored = UndoPoint::from_json(&stored).unwrap().restore().unwrap();
     assert_eq!(restored.assessment, start());
-    assert_eq!(restored.changes_since_export, 2);
+    assert_eq!(restored.last_export_at, Some(at(2, 9)));
     assert!(undo.label.contains("之前"));
     let backup = undo.to_backup_file(&Template::shipped(), &meta(5)).unwrap();
     assert!(backup.contains("\"kind\": \"backup\""));
