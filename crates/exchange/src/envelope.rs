@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::state::StoredState;
-use zrz_domain::plan::{RawTemplate, TemplateRef};
+use zrz_domain::plan::TemplateRef;
 use zrz_domain::record::Assessment;
 use zrz_domain::scoring::RatingSettings;
 
@@ -61,7 +61,9 @@ impl Kind {
 /// A 年度方案: the template the office sends down, with the scoring settings for the year.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AnnualPlan {
-    pub template: RawTemplate,
+    /// The template's JSON as the office distributes it, kept as received (not re-serialised), so
+    /// that fields this version does not know and the template's hash survive.
+    pub template: Value,
     /// The 德能勤绩廉 rating settings for the year; `None` leaves each department's settings as they are.
     #[serde(default)]
     pub rating_settings: Option<RatingSettings>,
@@ -69,7 +71,7 @@ pub struct AnnualPlan {
 
 impl AnnualPlan {
     /// The plan the office sends: its template plus the rating settings of its own assessment.
-    pub fn from_office(template: RawTemplate, office: &Assessment) -> AnnualPlan {
+    pub fn from_office(template: Value, office: &Assessment) -> AnnualPlan {
         AnnualPlan {
             template,
             rating_settings: Some(office.rating_settings.clone()),

@@ -32,7 +32,7 @@ pub fn export_assessment(
 
 /// A 年度方案 file, sent down by the office whose own profile is `issued_by`.
 pub fn export_annual_plan(plan: &AnnualPlan, issued_by: &Profile, meta: &ExportMeta) -> String {
-    let reference = plan.template.reference();
+    let reference = TemplateRef::of_json(&plan.template);
     let p = issued_by;
     write(
         &Content::AnnualPlan(plan.clone()),
@@ -206,10 +206,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_raw_templates_reference_is_the_built_templates() {
-        let raw: zrz_domain::plan::RawTemplate =
-            serde_json::from_str(zrz_domain::plan::SHIPPED_TEMPLATE_JSON).unwrap();
-        assert_eq!(raw.reference(), Template::shipped().reference());
+    fn an_annual_plan_names_its_template_by_the_hash_rule_of_the_json_as_distributed() {
+        use zrz_domain::plan::SHIPPED_TEMPLATE_JSON;
+        let mut template: Value = serde_json::from_str(SHIPPED_TEMPLATE_JSON).unwrap();
+        let header = |template: &Value| {
+            let plan = AnnualPlan::from_office(template.clone(), &Assessment::default());
+            let text = export_annual_plan(&plan, &Profile::default(), &meta());
+            serde_json::from_str::<Value>(&text).unwrap()["template"].clone()
+        };
+        // The hash the documented Python recipe prints for template.json (docs/format.md).
+        let shipped = "806f88986d88cad5232abf150569ef30b605e900458346480cb9e8ed5d81bec6";
+        assert_eq!(header(&template)["hash"], shipped);
+        assert_eq!(header(&template)["items"]["3.1"], "eff604043ee1");
+        // A field the app does not know is kept and hashed; an empty one changes nothing.
+        template["x_empty"] = Value::Array(Vec::new());
+        assert_eq!(header(&template)["hash"], shipped);
+        template["x_note"] = "来自更新版本".into();
+        assert_ne!(header(&template)["hash"], shipped);
+    }
+
+    fn meta() -> ExportMeta {
+        use chrono::TimeZone;
+        ExportMeta::new(
+            chrono::Utc.with_ymd_and_hms(2025, 3, 14, 8, 30, 0).unwrap(),
+            "0.3.0",
+        )
     }
 
     #[test]

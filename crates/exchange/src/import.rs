@@ -649,12 +649,9 @@ fn read_content(
             if let Some(settings) = &plan.rating_settings {
                 check_settings(settings, &[key("content"), key("rating_settings")])?;
             }
-            let reference = plan.template.reference();
-            Template::from_raw(plan.template.clone(), reference.hash).map_err(|e| {
-                ImportError::InvalidTemplate {
-                    at: e.at,
-                    problem: e.problem,
-                }
+            Template::from_value(&plan.template).map_err(|e| ImportError::InvalidTemplate {
+                at: e.at,
+                problem: e.problem,
             })?;
             let back = serde_json::to_value(&plan).expect("an annual plan serialises");
             warnings.extend(
