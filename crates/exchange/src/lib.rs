@@ -25,7 +25,6 @@ pub mod envelope;
 pub mod error;
 pub mod export;
 pub mod extras;
-pub mod file_name;
 pub mod import;
 pub mod merge;
 pub mod migrate;
@@ -36,8 +35,8 @@ pub mod undo;
 
 pub use envelope::{AnnualPlan, Content, ExportMeta, Header, Kind};
 pub use error::{ImportError, Location, LooksLike};
+pub use export::{annual_plan_file_name, assessment_file_name, backup_file_name};
 pub use export::{export_annual_plan, export_assessment, export_backup, verify_export};
-pub use file_name::{annual_plan_file_name, assessment_file_name, backup_file_name};
 pub use import::{import, read_file, ChecksumStatus, ImportWarning, Imported, TemplateMatch};
 pub use merge::{
     apply_annual_plan, apply_merge, plan_import, plan_merge, AnnualPlanUpdate, Change, Choices,

@@ -2,7 +2,7 @@
 //! `意识形态责任制自评_{单位}_{科室}_{年度}_{YYYYMMDD}.json`, `年度方案_{年度}_{YYYYMMDD}.json`,
 //! `备份_{YYYYMMDD-HHMM}.json`. Dates are on the user's clock (`ExportMeta::local_offset`).
 
-use super::envelope::ExportMeta;
+use crate::envelope::ExportMeta;
 use zrz_domain::record::{Profile, YEAR_RANGE};
 
 /// Longest part taken from user input, in characters: keeps whole names well under Windows' 255.
