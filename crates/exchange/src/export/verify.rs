@@ -1,13 +1,16 @@
 //! The self-check before a download is offered: the written text read back through the importer.
 
 use super::sanitize::sanitize;
-use crate::envelope::Content;
-use crate::import::{read_file, ChecksumStatus};
+use crate::envelope::{Content, ExportMeta};
+use crate::import::{parse_json, read_value, ChecksumStatus};
 use crate::path::{differences, Difference, Seg};
 
-/// the app calls this before offering the download and reports the differences instead.
+/// Reads `text` back through the importer and compares what it gets with `original` (sanitised first
+/// if the file says it is), unknown fields included. An export that cannot be re-imported, or reads
+/// back differently, is a bug: the app calls this before offering the download and reports the
+/// differences instead.
 pub fn verify_export(text: &str, original: &Content) -> Result<(), Vec<Difference>> {
-    let imported = match read_file(text.as_bytes()) {
+    let imported = match parse_json(text).and_then(read_value) {
         Ok(imported) => imported,
         Err(e) => {
             return Err(vec![Difference {
@@ -33,7 +36,11 @@ pub fn verify_export(text: &str, original: &Content) -> Result<(), Vec<Differenc
         });
     }
     let expected = if imported.header.sanitized {
-        sanitize(original)
+        let h = &imported.header;
+        sanitize(
+            original,
+            &ExportMeta::new(h.exported_at, h.app_version.clone()),
+        )
     } else {
         original.clone()
     }

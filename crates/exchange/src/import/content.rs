@@ -1,25 +1,26 @@
 //! Step 8: limits, header fields, then the content of each kind read into today's types with every
-//! value checked.
+//! value checked (the checks serde cannot word well are in `checks`), and what this version does not
+//! know kept aside (`extras`) instead of dropped.
 
-use std::collections::BTreeSet;
-
-use chrono::{DateTime, Datelike, NaiveDate};
 use serde_json::Value;
 
+use super::checks::{
+    check_assessment, check_findings_file, check_ratings, check_settings, key, CheckAt,
+};
 use super::envelope::{bad_envelope, Migrated};
 use super::explain::explain;
-use super::{ChecksumStatus, ImportWarning, Imported};
+use super::{read_value, ChecksumStatus, HeaderField, ImportWarning, Imported};
 use crate::envelope::{AnnualPlan, Content, EnvelopeIn, Header, Kind, ENVELOPE_KEYS};
-use crate::error::{ImportError, Location};
+use crate::error::{EnvelopeProblem, ImportError, Location, ValueProblem};
+use crate::extras::Extras;
+use crate::office::{FindingsFile, Workspace};
 use crate::path::{
-    find_excess, id_string, item_of, path_string, unknown_fields, Excess, ItemRef, Limits, Section,
-    Seg,
+    find_excess, item_of, path_string, unknown_fields, Excess, ItemRef, Limits, Seg,
 };
 use crate::state::{self, StateError, StoredState};
-use crate::{MAX_DEPTH, MAX_ENTRIES, MAX_ID_CHARS, MAX_STRING_CHARS};
+use crate::{MAX_DEPTH, MAX_ENTRIES, MAX_STRING_CHARS};
 use zrz_domain::plan::Template;
-use zrz_domain::record::{Assessment, RatingValue, Response, YEAR_RANGE};
-use zrz_domain::scoring::RatingSettings;
+use zrz_domain::record::{Assessment, RecordKind};
 
 /// Step 8: limits, header fields, then the content read into today's types with every value checked.
 pub fn validate(file: Migrated, checksum: ChecksumStatus) -> Result<Imported, ImportError> {
@@ -33,27 +34,33 @@ pub fn validate(file: Migrated, checksum: ChecksumStatus) -> Result<Imported, Im
     let mut warnings = Vec::new();
     let header_in: EnvelopeIn = serde_path_to_error::deserialize(&value).map_err(|e| {
         let path = e.path().to_string();
-        bad_envelope(&path, &explain(&e.into_inner().to_string()))
+        let problem = explain(&e.into_inner().to_string());
+        bad_envelope(&path, EnvelopeProblem::Invalid(problem))
     })?;
     let Some(kind) = Kind::from_key(&header_in.kind) else {
-        let problem = format!(
-            "为“{}”，应为 assessment、annual_plan 或 backup 之一",
-            header_in.kind
-        );
-        return Err(bad_envelope("kind", &problem));
+        let found = header_in.kind.clone();
+        return Err(bad_envelope("kind", EnvelopeProblem::UnknownKind { found }));
     };
+    let mut envelope_extras = serde_json::Map::new();
     if let Value::Object(map) = &value {
-        for key in map.keys().filter(|k| !ENVELOPE_KEYS.contains(&k.as_str())) {
+        for (key, v) in map
+            .iter()
+            .filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str()))
+        {
             warnings.push(ImportWarning::UnknownField {
                 path: path_string(&[Seg::Key(key.clone())]),
             });
+            envelope_extras.insert(key.clone(), v.clone());
         }
     }
     let raw_content = value
         .get_mut("content")
         .map(Value::take)
         .unwrap_or(Value::Null);
-    let content = read_content(kind, &raw_content, &mut warnings)?;
+    let mut content = read_content(kind, &raw_content, &mut warnings)?;
+    if let Content::Assessment(_, extras) = &mut content {
+        extras.envelope = envelope_extras;
+    }
     let header = Header {
         format_version: from_version,
         kind,
@@ -66,30 +73,23 @@ pub fn validate(file: Migrated, checksum: ChecksumStatus) -> Result<Imported, Im
         sanitized: header_in.sanitized,
         checksum: header_in.checksum.unwrap_or_default(),
     };
-    let profile = match &content {
-        Content::Assessment(a) => Some(&a.profile),
-        Content::Backup(s) => Some(&s.assessment.profile),
-        Content::AnnualPlan(_) => None,
-    };
-    if let Some(p) = profile {
+    if let Some((unit, department, year)) = content.department() {
         for (field, in_header, in_content) in [
-            ("单位", &header.unit, &p.unit),
-            ("科室", &header.department, &p.department),
+            (HeaderField::Unit, &header.unit, unit),
+            (HeaderField::Department, &header.department, department),
+            (
+                HeaderField::Year,
+                &header.year.to_string(),
+                year.to_string(),
+            ),
         ] {
-            if in_header != in_content {
+            if *in_header != in_content {
                 warnings.push(ImportWarning::HeaderDisagrees {
                     field,
                     header: in_header.clone(),
-                    content: in_content.clone(),
+                    content: in_content,
                 });
             }
-        }
-        if header.year != p.year {
-            warnings.push(ImportWarning::HeaderDisagrees {
-                field: "年度",
-                header: header.year.to_string(),
-                content: p.year.to_string(),
-            });
         }
     }
     Ok(Imported {
@@ -134,10 +134,6 @@ fn check_limits(value: &Value) -> Result<(), ImportError> {
     })
 }
 
-fn key(k: &str) -> Seg {
-    Seg::Key(k.to_string())
-}
-
 fn read_content(
     kind: Kind,
     raw: &Value,
@@ -146,55 +142,127 @@ fn read_content(
     let root = [key("content")];
     match kind {
         Kind::Assessment => {
-            check_assessment(raw, &root)?;
-            let assessment: Assessment = typed(raw, &root)?;
-            check_ratings(&assessment, raw, &root)?;
-            let back = serde_json::to_value(&assessment).expect("an assessment serialises");
-            warnings.extend(
-                unknown_fields(raw, &back, &root)
-                    .into_iter()
-                    .map(|path| ImportWarning::UnknownField { path }),
-            );
-            Ok(Content::Assessment(assessment))
+            let (assessment, extras) = read_assessment(raw, &root, warnings)?;
+            Ok(Content::Assessment(Box::new(assessment), extras))
         }
-        Kind::AnnualPlan => {
-            let plan: AnnualPlan = typed(raw, &root)?;
-            if let Some(settings) = &plan.rating_settings {
-                check_settings(settings, &[key("content"), key("rating_settings")])?;
-            }
-            Template::from_value(&plan.template).map_err(|e| ImportError::InvalidTemplate {
-                at: e.at,
-                problem: e.problem,
-            })?;
-            let back = serde_json::to_value(&plan).expect("an annual plan serialises");
-            warnings.extend(
-                unknown_fields(raw, &back, &root)
-                    .into_iter()
-                    .map(|path| ImportWarning::UnknownField { path }),
-            );
-            Ok(Content::AnnualPlan(plan))
+        Kind::AnnualPlan => read_annual_plan(raw, &root, warnings).map(Content::AnnualPlan),
+        Kind::Backup => read_backup(raw, &root, warnings).map(|s| Content::Backup(Box::new(s))),
+        Kind::Findings => {
+            let file: FindingsFile = typed(raw, &root)?;
+            check_findings_file(&file, raw, &root)?;
+            warn_unknown(raw, &file, &root, warnings);
+            Ok(Content::Findings(Box::new(file)))
         }
-        Kind::Backup => {
-            let state_value =
-                state::migrate_record(raw.clone()).map_err(|e| state_error(e, &root))?;
-            let at = [key("content"), key("state")];
-            let assessment_at = [key("content"), key("state"), key("assessment")];
-            if let Some(a) = state_value.get("assessment").filter(|v| !v.is_null()) {
-                check_assessment(a, &assessment_at)?;
+        Kind::Workspace => read_workspace(raw, &root, warnings).map(Content::Workspace),
+    }
+}
+
+/// A 科室自评 (or the assessment inside a backup): checked, typed, and its unknown parts kept.
+fn read_assessment(
+    raw: &Value,
+    root: &[Seg],
+    warnings: &mut Vec<ImportWarning>,
+) -> Result<(Assessment, Extras), ImportError> {
+    check_assessment(raw, root)?;
+    let assessment: Assessment = typed(raw, root)?;
+    check_ratings(&assessment, raw, root)?;
+    warn_unknown(raw, &assessment, root, warnings);
+    let extras = Extras::extract(raw, &assessment);
+    Ok((assessment, extras))
+}
+
+fn read_annual_plan(
+    raw: &Value,
+    root: &[Seg],
+    warnings: &mut Vec<ImportWarning>,
+) -> Result<AnnualPlan, ImportError> {
+    let plan: AnnualPlan = typed(raw, root)?;
+    if let Some(settings) = &plan.rating_settings {
+        check_settings(settings, &[key("content"), key("rating_settings")])?;
+    }
+    Template::from_value(&plan.template).map_err(|e| ImportError::InvalidTemplate {
+        at: e.at,
+        problem: e.problem,
+    })?;
+    warn_unknown(raw, &plan, root, warnings);
+    Ok(plan)
+}
+
+fn read_backup(
+    raw: &Value,
+    root: &[Seg],
+    warnings: &mut Vec<ImportWarning>,
+) -> Result<StoredState, ImportError> {
+    let state_value = state::migrate_record(raw.clone()).map_err(|e| state_error(e, root))?;
+    let at = [key("content"), key("state")];
+    let assessment_at = [key("content"), key("state"), key("assessment")];
+    if let Some(a) = state_value.get("assessment").filter(|v| !v.is_null()) {
+        check_assessment(a, &assessment_at)?;
+    }
+    let mut stored: StoredState = typed(&state_value, &at)?;
+    if let Some(raw) = state_value.get("assessment") {
+        check_ratings(&stored.assessment, raw, &assessment_at)?;
+        // A newer app's backup may know fields of the assessment that this one does not: they
+        // join the unknown fields the record already kept.
+        let found = Extras::extract(raw, &stored.assessment);
+        stored.extras = std::mem::take(&mut stored.extras).union(&found);
+    }
+    warn_unknown(&state_value, &stored, &at, warnings);
+    Ok(stored)
+}
+
+fn read_workspace(
+    raw: &Value,
+    root: &[Seg],
+    warnings: &mut Vec<ImportWarning>,
+) -> Result<Workspace, ImportError> {
+    let workspace: Workspace = typed(raw, root)?;
+    let mut keys = std::collections::BTreeSet::new();
+    for (index, received) in workspace.received.iter().enumerate() {
+        for file in received.files() {
+            let wrap = |error: ImportError| ImportError::InReceivedFile {
+                index,
+                file_name: file.file_name.clone(),
+                error: Box::new(error),
+            };
+            let imported = read_value(file.file.clone()).map_err(wrap)?;
+            if imported.header.kind != Kind::Assessment {
+                return Err(wrap(ImportError::WrongKind {
+                    expected: Kind::Assessment,
+                    found: imported.header.kind,
+                }));
             }
-            let stored: StoredState = typed(&state_value, &at)?;
-            if let Some(raw) = state_value.get("assessment") {
-                check_ratings(&stored.assessment, raw, &assessment_at)?;
-            }
-            let back = serde_json::to_value(&stored).expect("a stored state serialises");
-            warnings.extend(
-                unknown_fields(&state_value, &back, &at)
-                    .into_iter()
-                    .map(|path| ImportWarning::UnknownField { path }),
+        }
+        let store_key = received.store_key();
+        if !keys.insert(store_key.clone()) {
+            let at = Location::field(
+                path_string(&[key("content"), key("received"), Seg::Index(index)]),
+                None,
             );
-            Ok(Content::Backup(Box::new(stored)))
+            return Err(ImportError::DuplicateId {
+                at: at.boxed(),
+                id: store_key,
+            });
         }
     }
+    warn_unknown(raw, &workspace, root, warnings);
+    Ok(workspace)
+}
+
+/// Every field of `raw` that `typed` does not have, as a warning (the field itself is kept: in
+/// `Extras` for department records, in `extras` members for the other kinds).
+fn warn_unknown<T: serde::Serialize>(
+    raw: &Value,
+    typed: &T,
+    root: &[Seg],
+    warnings: &mut Vec<ImportWarning>,
+) {
+    let back = serde_json::to_value(typed).expect("imported content serialises");
+    warnings.extend(
+        unknown_fields(raw, &back, root)
+            .into_iter()
+            .map(|path| ImportWarning::UnknownField { path }),
+    );
 }
 
 fn state_error(e: StateError, root: &[Seg]) -> ImportError {
@@ -208,24 +276,25 @@ fn state_error(e: StateError, root: &[Seg]) -> ImportError {
     match e {
         StateError::TooNew { found, supported } => ImportError::InvalidValue {
             at: at("version").boxed(),
-            problem: format!(
-                "备份中的数据记录是第 {found} 版，本应用只支持到第 {supported} 版，请先更新本应用"
-            ),
+            problem: ValueProblem::StateTooNew { found, supported },
         },
         StateError::MigrationFailed { from, reason } => ImportError::MigrationFailed {
             from,
             to: from + 1,
-            reason,
+            reason: crate::migrate::MigrationReason::StateRecord { from, reason },
         },
         other => ImportError::InvalidValue {
             at: at("").boxed(),
-            problem: format!("备份内容不是本应用的数据记录（{other}）"),
+            problem: ValueProblem::NotAStateRecord(other),
         },
     }
 }
 
 /// Reads `raw` into `T`; a failure names the field path from the file's root.
-fn typed<T: serde::de::DeserializeOwned>(raw: &Value, root: &[Seg]) -> Result<T, ImportError> {
+pub(super) fn typed<T: serde::de::DeserializeOwned>(
+    raw: &Value,
+    root: &[Seg],
+) -> Result<T, ImportError> {
     serde_path_to_error::deserialize(raw).map_err(|e| {
         let mut segs = root.to_vec();
         for seg in e.path().iter() {
@@ -246,131 +315,24 @@ fn typed<T: serde::de::DeserializeOwned>(raw: &Value, root: &[Seg]) -> Result<T,
     })
 }
 
-/// The checks serde cannot say well: responses, dates, years, ids, duplicate ids in lists.
-fn check_assessment(raw: &Value, root: &[Seg]) -> Result<(), ImportError> {
-    let at = |rest: &[Seg]| {
-        let mut segs = root.to_vec();
+impl CheckAt<'_> {
+    /// The location of `rest` (a path below the checked value's root).
+    pub(super) fn at(&self, rest: &[Seg]) -> Location {
+        let mut segs = self.root.to_vec();
         segs.extend_from_slice(rest);
-        Location::field(path_string(&segs), item_of(rest, Some(raw)))
-    };
-    let invalid = |rest: &[Seg], problem: String| ImportError::InvalidValue {
-        at: at(rest).boxed(),
-        problem,
-    };
-    if let Some(year) = raw.pointer("/profile/year").and_then(Value::as_i64) {
-        if year != 0 && !YEAR_RANGE.contains(&(year as i32)) {
-            let problem = format!(
-                "评估年度 {year} 无效，应在 {} 到 {} 之间",
-                YEAR_RANGE.start(),
-                YEAR_RANGE.end()
-            );
-            return Err(invalid(&[key("profile"), key("year")], problem));
-        }
+        Location::field(path_string(&segs), item_of(rest, Some(self.raw)))
     }
-    if let Some(Value::Object(answers)) = raw.get("answers") {
-        for (id, answer) in answers {
-            let item = |field: &str| [key("answers"), key(id), key(field)];
-            if id.trim().is_empty() || id.chars().count() > MAX_ID_CHARS {
-                let problem = format!("检查项标识应为 1 到 {MAX_ID_CHARS} 个字符");
-                return Err(invalid(&[key("answers"), key(id)], problem));
-            }
-            if let Some(Value::String(r)) = answer.get("response") {
-                if Response::from_key(r).is_none() {
-                    let choices: Vec<String> = Response::FOR_TASKS
-                        .iter()
-                        .chain(&Response::FOR_RED_LINES)
-                        .map(|r| format!("{}（{}）", r.key(), r.label()))
-                        .collect();
-                    return Err(invalid(
-                        &item("response"),
-                        format!("答复“{r}”无效，应为 {} 之一", choices.join("、")),
-                    ));
-                }
-            }
-            for field in ["due", "done", "occurred_on"] {
-                if let Some(Value::String(s)) = answer.get(field) {
-                    match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-                        Err(_) => {
-                            return Err(invalid(
-                                &item(field),
-                                format!("日期“{s}”无效，应为 YYYY-MM-DD 格式的真实日期"),
-                            ))
-                        }
-                        Ok(d) if !YEAR_RANGE.contains(&d.year()) => {
-                            let problem = format!(
-                                "日期 {d} 不在 {} 至 {} 年之间",
-                                YEAR_RANGE.start(),
-                                YEAR_RANGE.end()
-                            );
-                            return Err(invalid(&item(field), problem));
-                        }
-                        Ok(_) => {}
-                    }
-                }
-            }
-            if let Some(Value::String(s)) = answer.get("updated_at") {
-                if DateTime::parse_from_rfc3339(s).is_err() {
-                    let problem =
-                        format!("时间“{s}”无效，应为 RFC 3339 格式，如 2025-03-14T08:30:00Z");
-                    return Err(invalid(&item("updated_at"), problem));
-                }
-            }
-        }
-    }
-    if let Some(Value::Array(people)) = raw.get("people") {
-        let section = Section::People;
-        let mut seen = BTreeSet::new();
-        for (i, element) in people.iter().enumerate() {
-            let id = element.get("id").map(id_string).unwrap_or_default();
-            if id.trim().is_empty() || id.chars().count() > MAX_ID_CHARS {
-                let problem =
-                    format!("人员标识应为 1 到 {MAX_ID_CHARS} 个字符（评分记录靠它找到人员）");
-                return Err(invalid(&[key("people"), Seg::Index(i), key("id")], problem));
-            }
-            if !seen.insert(id.clone()) {
-                let mut segs = root.to_vec();
-                segs.extend([key(section.key()), Seg::Index(i)]);
-                let at = Location::field(
-                    path_string(&segs),
-                    Some(ItemRef {
-                        section: section.clone(),
-                        id: id.clone(),
-                    }),
-                );
-                return Err(ImportError::DuplicateId { at: at.boxed(), id });
-            }
-        }
-    }
-    Ok(())
-}
 
-/// Checks on the typed ratings: scores within 0–100, and settings that pass the domain's rules.
-fn check_ratings(a: &Assessment, raw: &Value, root: &[Seg]) -> Result<(), ImportError> {
-    for (i, rating) in a.ratings.iter().enumerate() {
-        if let RatingValue::Score(score) = rating.value {
-            if !(0.0..=100.0).contains(&score) {
-                let rest = [key("ratings"), Seg::Index(i), key("value"), key("score")];
-                let mut segs = root.to_vec();
-                segs.extend_from_slice(&rest);
-                let at = Location::field(path_string(&segs), item_of(&rest, Some(raw)));
-                return Err(ImportError::InvalidValue {
-                    at: at.boxed(),
-                    problem: format!("分数 {score} 超出范围，应在 0 到 100 之间"),
-                });
-            }
-        }
+    /// The location of a list element, named by its identity.
+    pub(super) fn element(&self, kind: RecordKind, index: usize, id: &str) -> Location {
+        let mut segs = self.root.to_vec();
+        segs.extend([key(kind.key()), Seg::Index(index)]);
+        Location::field(
+            path_string(&segs),
+            Some(ItemRef {
+                kind,
+                id: id.to_string(),
+            }),
+        )
     }
-    let mut segs = root.to_vec();
-    segs.push(key("rating_settings"));
-    check_settings(&a.rating_settings, &segs)
-}
-
-fn check_settings(settings: &RatingSettings, at: &[Seg]) -> Result<(), ImportError> {
-    settings.validate().map_err(|e| {
-        let path = format!("{}.{}", path_string(at), e.field);
-        ImportError::InvalidValue {
-            at: Location::field(path, None).boxed(),
-            problem: format!("评分设置有误：{}", e.message),
-        }
-    })
 }

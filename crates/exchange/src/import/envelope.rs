@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::canonical::checksum;
 use crate::envelope::Kind;
-use crate::error::{ImportError, LooksLike};
+use crate::error::{EnvelopeProblem, ImportError, JsonType, LooksLike};
 use crate::migrate::{self, Migration, MIGRATIONS};
 use crate::state::STATE_FORMAT;
 use crate::{FORMAT, FORMAT_VERSION};
@@ -17,10 +17,10 @@ use super::ChecksumStatus;
 pub fn parse_envelope(value: Value) -> Result<RawFile, ImportError> {
     let Value::Object(map) = &value else {
         let what = match value {
-            Value::Array(_) => "数组",
-            Value::String(_) => "字符串",
-            Value::Number(_) => "数字",
-            _ => "常量",
+            Value::Array(_) => JsonType::Array,
+            Value::String(_) => JsonType::String,
+            Value::Number(_) => JsonType::Number,
+            _ => JsonType::Constant,
         };
         return Err(ImportError::NotOurFormat {
             looks_like: LooksLike::NotAnObject(what),
@@ -42,20 +42,21 @@ pub fn parse_envelope(value: Value) -> Result<RawFile, ImportError> {
         return Err(ImportError::NotOurFormat { looks_like });
     }
     let format_version = match map.get("format_version") {
-        None => return Err(bad_envelope("format_version", "缺失")),
+        None => return Err(bad_envelope("format_version", EnvelopeProblem::Missing)),
         Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) if n >= 1 => n,
             _ => {
+                let found = v.to_string();
                 return Err(bad_envelope(
                     "format_version",
-                    &format!("应为正整数，实为 {v}"),
-                ))
+                    EnvelopeProblem::NotPositiveInteger { found },
+                ));
             }
         },
     };
     let content_checksum = match map.get("content") {
         Some(content) => checksum(content),
-        None => return Err(bad_envelope("content", "缺失：文件里没有数据")),
+        None => return Err(bad_envelope("content", EnvelopeProblem::NoContent)),
     };
     Ok(RawFile {
         format_version,
@@ -64,10 +65,10 @@ pub fn parse_envelope(value: Value) -> Result<RawFile, ImportError> {
     })
 }
 
-pub(crate) fn bad_envelope(field: &str, problem: &str) -> ImportError {
+pub(crate) fn bad_envelope(field: &str, problem: EnvelopeProblem) -> ImportError {
     ImportError::BadEnvelope {
         field: field.into(),
-        problem: problem.into(),
+        problem,
     }
 }
 

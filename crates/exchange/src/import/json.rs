@@ -9,12 +9,22 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::Value;
 
 use super::explain::explain_syntax;
-use crate::error::{ImportError, Location};
+use crate::error::{ImportError, Location, LooksLike, SyntaxProblem};
 use crate::path::{item_of, path_string, Seg};
 use crate::MAX_DEPTH;
 
-/// has the same key twice (serde_json would silently keep the last).
+/// Step 3: text to JSON, with line and column (in characters) on failure, and a check that no object
+/// has the same key twice (serde_json would silently keep the last). Text that does not start like
+/// JSON at all (`{` or `[` after whitespace) is not our file, whatever else is wrong with it.
 pub fn parse_json(text: &str) -> Result<Value, ImportError> {
+    if !text
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .starts_with(['{', '['])
+    {
+        return Err(ImportError::NotOurFormat {
+            looks_like: LooksLike::PlainText,
+        });
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), char_column(text, e.line(), e.column()));
         let message = e.to_string();
@@ -28,7 +38,11 @@ pub fn parse_json(text: &str) -> Result<Value, ImportError> {
         ImportError::NotJson {
             line,
             column,
-            detail: explain_syntax(detail),
+            problem: if e.is_eof() {
+                SyntaxProblem::EndOfFile
+            } else {
+                explain_syntax(detail)
+            },
             truncated: e.is_eof(),
         }
     })?;

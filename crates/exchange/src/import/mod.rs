@@ -1,7 +1,9 @@
 //! Reading exchange files: a pipeline of small named steps, each with its own errors.
 //!
-//! `check_size` → `decode_text` → `parse_json` → `parse_envelope` → `check_version` → `migrate` →
-//! `verify_checksum` → `validate` → (`import` only) kind check and `check_template`.
+//! `check_size` → `decode_text` (`decode`) → `parse_json` (`json`) → `parse_envelope` →
+//! `check_version` → `migrate` → `verify_checksum` (`envelope`) → `validate` (`content`, one
+//! function per kind) → (`import` only) kind check and `check_template` (`template_match`).
+//! `explain` turns serde's English into typed problems.
 //!
 //! Only what makes a file unusable is an [`ImportError`]. A checksum that does not match, another
 //! version of the template, unknown fields and header/content disagreements are reported on the
@@ -10,6 +12,7 @@
 //! **Architecture Invariant:** every step is a pure function of its input. Reading the `File` into
 //! bytes is the browser's business; nothing here knows where the bytes came from.
 
+mod checks;
 mod content;
 mod decode;
 mod envelope;
@@ -19,18 +22,22 @@ mod template_match;
 
 use std::fmt;
 
+use serde_json::Value;
+
 use super::envelope::{Content, Header, Kind};
 use super::error::ImportError;
+use super::extras::Extras;
 use super::migrate::Migration;
 use zrz_domain::plan::Template;
 use zrz_domain::record::{Assessment, Response};
 
 pub use content::validate;
-pub use decode::{check_size, decode_text};
+pub use decode::{check_size, check_size_within, decode_text};
 pub use envelope::{check_version, migrate, parse_envelope, verify_checksum, Migrated, RawFile};
 pub use json::parse_json;
-pub use template_match::{check_template, TemplateMatch};
+pub use template_match::{check_template, compare_templates, TemplateMatch};
 
+/// A file read, checked and brought up to the current version.
 #[derive(Debug, Clone)]
 pub struct Imported {
     pub header: Header,
@@ -51,11 +58,28 @@ impl Imported {
             || self.template_match.as_ref().is_some_and(|m| !m.is_exact())
     }
 
+    /// A 科室自评's assessment (not a backup's: see [`Imported::record`]).
     pub fn assessment(&self) -> Option<&Assessment> {
         match &self.content {
-            Content::Assessment(a) => Some(a),
+            Content::Assessment(a, _) => Some(a),
             _ => None,
         }
+    }
+
+    /// The department record the file carries, with its unknown fields: a 科室自评's, or the one
+    /// inside a 备份.
+    pub fn record(&self) -> Option<(&Assessment, &Extras)> {
+        match &self.content {
+            Content::Assessment(a, extras) => Some((a, extras)),
+            Content::Backup(state) => Some((&state.assessment, &state.extras)),
+            _ => None,
+        }
+    }
+
+    /// A sanitised (脱敏) file: it imports for viewing, read-only, and never merges (names and free
+    /// text were left out; merging would look like deleting them).
+    pub fn is_read_only(&self) -> bool {
+        self.header.sanitized
     }
 }
 
@@ -87,11 +111,12 @@ impl ChecksumStatus {
 /// Something worth telling the user that does not stop the import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportWarning {
-    /// A field this version does not know (kept out of the result, e.g. from a newer app).
+    /// A field this version does not know (e.g. from a newer app): kept as it is and written back
+    /// on export (see `extras`), but not shown or used.
     UnknownField { path: String },
-    /// The header names another unit, department or year than the content's profile.
+    /// The header names another unit, department or year than the content.
     HeaderDisagrees {
-        field: &'static str,
+        field: HeaderField,
         header: String,
         content: String,
     },
@@ -105,7 +130,7 @@ impl fmt::Display for ImportWarning {
             ImportWarning::UnknownField { path } => {
                 write!(
                     f,
-                    "文件中的字段 {path} 本应用不认识，已忽略（可能来自更新版本的应用）"
+                    "文件中的字段 {path} 本应用不认识，已原样保留（可能来自更新版本的应用）"
                 )
             }
             ImportWarning::HeaderDisagrees {
@@ -115,7 +140,8 @@ impl fmt::Display for ImportWarning {
             } => {
                 write!(
                     f,
-                    "文件头的{field}是“{header}”，内容中是“{content}”，以内容为准"
+                    "文件头的{}是“{header}”，内容中是“{content}”，以内容为准",
+                    field.label()
                 )
             }
             ImportWarning::ResponseDoesNotFit { item_id, response } => {
@@ -129,13 +155,37 @@ impl fmt::Display for ImportWarning {
     }
 }
 
+/// A header field that can disagree with the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderField {
+    Unit,
+    Department,
+    Year,
+}
+
+impl HeaderField {
+    pub fn label(self) -> &'static str {
+        match self {
+            HeaderField::Unit => "单位",
+            HeaderField::Department => "科室",
+            HeaderField::Year => "年度",
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The pipeline.
 
 /// Everything up to and including `validate`, without a template: what `verify_export` uses.
 pub fn read_file(bytes: &[u8]) -> Result<Imported, ImportError> {
     let text = decode_text(check_size(bytes)?)?;
-    let file = migrate(check_version(parse_envelope(parse_json(text)?)?)?)?;
+    read_value(parse_json(text)?)
+}
+
+/// The pipeline from step 4 on, for a file already held as JSON (a department file kept whole in
+/// the office's workspace).
+pub fn read_value(value: Value) -> Result<Imported, ImportError> {
+    let file = migrate(check_version(parse_envelope(value)?)?)?;
     let checksum = verify_checksum(&file);
     validate(file, checksum)
 }
@@ -147,7 +197,11 @@ pub fn import(
     template: &Template,
     expect: Option<Kind>,
 ) -> Result<Imported, ImportError> {
-    let text = decode_text(check_size(bytes)?)?;
+    let limit = match expect {
+        Some(Kind::Workspace) => crate::MAX_WORKSPACE_BYTES,
+        _ => crate::MAX_FILE_BYTES,
+    };
+    let text = decode_text(check_size_within(bytes, limit)?)?;
     let file = migrate(check_version(parse_envelope(parse_json(text)?)?)?)?;
     if let (Some(expected), Some(found)) = (expect, file.kind()) {
         if expected != found {
