@@ -6,14 +6,14 @@
 //! **Architecture Invariant:** a department's file is kept *whole, as received* (its envelope at its
 //! own format version, unknown fields and checksum included): nothing the department sent is lost
 //! or rewritten by the office, and the checksum can still be verified years later. It is read through
-//! the import pipeline whenever it is used ([`ReceivedFile::read`]).
+//! the import pipeline whenever it is used (`ReceivedFile::read`), and filed by
+//! `Workspace::receive`; both live with the workspace merge (`merge::workspace`), so that this
+//! module, data only, depends on nothing but the domain.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::error::ImportError;
-use super::import::{read_value, Imported};
 use zrz_domain::plan::TemplateRef;
 use zrz_domain::record::{DepartmentKey, Finding, Profile};
 use zrz_domain::review::{AccountabilityRecord, Review};
@@ -91,11 +91,6 @@ pub struct ReceivedFile {
 }
 
 impl ReceivedFile {
-    /// The file through the import pipeline (migrated, checked): what the office reads.
-    pub fn read(&self) -> Result<Imported, ImportError> {
-        read_value(self.file.clone())
-    }
-
     /// Its `exported_at`, as written (`None` if missing or not a time).
     pub fn exported_at(&self) -> Option<DateTime<Utc>> {
         self.file
@@ -165,7 +160,7 @@ impl Received {
     }
 }
 
-fn store_key(department: &DepartmentKey) -> String {
+pub(crate) fn store_key(department: &DepartmentKey) -> String {
     Profile {
         unit: department.unit.clone(),
         department: department.department.clone(),
@@ -176,7 +171,7 @@ fn store_key(department: &DepartmentKey) -> String {
     .to_id()
 }
 
-fn sort_newest_first(files: &mut [ReceivedFile]) {
+pub(crate) fn sort_newest_first(files: &mut [ReceivedFile]) {
     files.sort_by_key(|f| std::cmp::Reverse(f.exported_at()));
 }
 
@@ -191,100 +186,9 @@ pub struct Workspace {
     pub extras: Map<String, Value>,
 }
 
-/// What receiving a department's file did to the workspace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Receipt {
-    /// The first file of this department and year.
-    New,
-    /// A later export than the one in force: it is in force now; the other is kept as older.
-    Replaced,
-    /// An export no later than the one in force: kept among the older ones, nothing else changes.
-    KeptAsOlder,
-    /// This very file (same checksum and export time) is already held: nothing changes.
-    AlreadyHeld,
-}
-
-/// Why a file could not be received.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ReceiveError {
-    /// The file does not import (see the error).
-    Unreadable(ImportError),
-    /// Not a 科室自评 (a workspace holds department files only).
-    NotAnAssessment(super::envelope::Kind),
-}
-
-impl std::fmt::Display for ReceiveError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReceiveError::Unreadable(e) => e.fmt(f),
-            ReceiveError::NotAnAssessment(kind) => write!(
-                f,
-                "这是一个“{}”文件，汇总只接收科室自评文件。{}",
-                kind.label(),
-                kind.where_to_import()
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ReceiveError {}
-
 impl Workspace {
     /// The record of a department and year, by [`Received::store_key`].
     pub fn find(&self, store_key: &str) -> Option<&Received> {
         self.received.iter().find(|r| r.store_key() == store_key)
-    }
-
-    /// Takes in a department's file (its JSON as received): checked through the import pipeline,
-    /// then filed under its department and year, the latest export in force and every other one
-    /// kept (see [`Receipt`]). Nothing held is ever dropped.
-    pub fn receive(
-        &mut self,
-        file_name: &str,
-        received_at: DateTime<Utc>,
-        file: Value,
-    ) -> Result<Receipt, ReceiveError> {
-        let imported = read_value(file.clone()).map_err(ReceiveError::Unreadable)?;
-        let Some(assessment) = imported.assessment() else {
-            return Err(ReceiveError::NotAnAssessment(imported.header.kind));
-        };
-        let p = &assessment.profile;
-        let department = DepartmentKey {
-            unit: p.unit.clone(),
-            department: p.department.clone(),
-            year: p.year,
-        };
-        let incoming = ReceivedFile {
-            file_name: file_name.to_string(),
-            received_at,
-            file,
-        };
-        let key = store_key(&department);
-        let Some(held) = self.received.iter_mut().find(|r| r.store_key() == key) else {
-            self.received.push(Received {
-                department,
-                current: incoming,
-                older: Vec::new(),
-                review: Review::default(),
-            });
-            return Ok(Receipt::New);
-        };
-        let same = |f: &ReceivedFile| {
-            f.checksum() == incoming.checksum() && f.exported_at() == incoming.exported_at()
-        };
-        if held.files().any(same) {
-            return Ok(Receipt::AlreadyHeld);
-        }
-        if incoming.exported_at() > held.current.exported_at() {
-            let previous = std::mem::replace(&mut held.current, incoming);
-            held.department = department;
-            held.older.push(previous);
-            sort_newest_first(&mut held.older);
-            Ok(Receipt::Replaced)
-        } else {
-            held.older.push(incoming);
-            sort_newest_first(&mut held.older);
-            Ok(Receipt::KeptAsOlder)
-        }
     }
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::error::{ImportError, Location, ValueProblem};
 use crate::office::FindingsFile;
-use crate::path::{id_string, path_string, Seg};
+use crate::path::{id_string, item_of, path_string, ItemRef, Seg};
 use crate::MAX_ID_CHARS;
 use zrz_domain::record::{Assessment, RatingValue, RecordKind, Response, YEAR_RANGE};
 use zrz_domain::scoring::RatingSettings;
@@ -19,12 +19,32 @@ pub(super) fn key(k: &str) -> Seg {
 }
 
 /// The value being checked and where it sits in the file.
-pub(super) struct CheckAt<'a> {
+struct CheckAt<'a> {
     pub raw: &'a Value,
     pub root: &'a [Seg],
 }
 
 impl CheckAt<'_> {
+    /// The location of `rest` (a path below the checked value's root).
+    fn at(&self, rest: &[Seg]) -> Location {
+        let mut segs = self.root.to_vec();
+        segs.extend_from_slice(rest);
+        Location::field(path_string(&segs), item_of(rest, Some(self.raw)))
+    }
+
+    /// The location of a list element, named by its identity.
+    fn element(&self, kind: RecordKind, index: usize, id: &str) -> Location {
+        let mut segs = self.root.to_vec();
+        segs.extend([key(kind.key()), Seg::Index(index)]);
+        Location::field(
+            path_string(&segs),
+            Some(ItemRef {
+                kind,
+                id: id.to_string(),
+            }),
+        )
+    }
+
     fn invalid(&self, rest: &[Seg], problem: ValueProblem) -> ImportError {
         ImportError::InvalidValue {
             at: self.at(rest).boxed(),

@@ -4,9 +4,7 @@
 
 use serde_json::Value;
 
-use super::checks::{
-    check_assessment, check_findings_file, check_ratings, check_settings, key, CheckAt,
-};
+use super::checks::{check_assessment, check_findings_file, check_ratings, check_settings, key};
 use super::envelope::{bad_envelope, Migrated};
 use super::explain::explain;
 use super::{read_value, ChecksumStatus, HeaderField, ImportWarning, Imported};
@@ -14,13 +12,11 @@ use crate::envelope::{AnnualPlan, Content, EnvelopeIn, Header, Kind, ENVELOPE_KE
 use crate::error::{EnvelopeProblem, ImportError, Location, ValueProblem};
 use crate::extras::Extras;
 use crate::office::{FindingsFile, Workspace};
-use crate::path::{
-    find_excess, item_of, path_string, unknown_fields, Excess, ItemRef, Limits, Seg,
-};
+use crate::path::{find_excess, item_of, path_string, unknown_fields, Excess, Limits, Seg};
 use crate::state::{self, StateError, StoredState};
 use crate::{MAX_DEPTH, MAX_ENTRIES, MAX_STRING_CHARS};
 use zrz_domain::plan::Template;
-use zrz_domain::record::{Assessment, RecordKind};
+use zrz_domain::record::Assessment;
 
 /// Step 8: limits, header fields, then the content read into today's types with every value checked.
 pub fn validate(file: Migrated, checksum: ChecksumStatus) -> Result<Imported, ImportError> {
@@ -313,26 +309,4 @@ pub(super) fn typed<T: serde::de::DeserializeOwned>(
             problem: explain(&e.into_inner().to_string()),
         }
     })
-}
-
-impl CheckAt<'_> {
-    /// The location of `rest` (a path below the checked value's root).
-    pub(super) fn at(&self, rest: &[Seg]) -> Location {
-        let mut segs = self.root.to_vec();
-        segs.extend_from_slice(rest);
-        Location::field(path_string(&segs), item_of(rest, Some(self.raw)))
-    }
-
-    /// The location of a list element, named by its identity.
-    pub(super) fn element(&self, kind: RecordKind, index: usize, id: &str) -> Location {
-        let mut segs = self.root.to_vec();
-        segs.extend([key(kind.key()), Seg::Index(index)]);
-        Location::field(
-            path_string(&segs),
-            Some(ItemRef {
-                kind,
-                id: id.to_string(),
-            }),
-        )
-    }
 }

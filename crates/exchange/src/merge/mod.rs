@@ -52,7 +52,10 @@ pub use compare::{changed_fields, same_answer, same_record};
 pub use findings::{apply_findings, FindingsUpdate};
 pub use plan::{match_people, plan_import, plan_merge};
 pub use restore::{plan_restore, RestoreChange, RestorePlan, RestoreRow};
-pub use workspace::{apply_workspace, plan_workspace, ReviewChange, WorkspaceEntry, WorkspacePlan};
+pub use workspace::{
+    apply_workspace, plan_workspace, Receipt, ReceiveError, ReviewChange, WorkspaceEntry,
+    WorkspacePlan,
+};
 
 /// One copy of a department's record: the typed assessment and the unknown fields that travel with
 /// it. `From` a bare `&Assessment` (no unknown fields) or a `&StoredState`.

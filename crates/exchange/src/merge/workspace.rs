@@ -4,10 +4,115 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
 use super::Side;
-use crate::office::{Received, ReceivedFile, Workspace};
+use crate::error::ImportError;
+use crate::import::{read_value, Imported};
+use crate::office::{sort_newest_first, store_key, Received, ReceivedFile, Workspace};
 use zrz_domain::record::DepartmentKey;
 use zrz_domain::review::Review;
+
+impl ReceivedFile {
+    /// The file through the import pipeline (migrated, checked): what the office reads.
+    pub fn read(&self) -> Result<Imported, ImportError> {
+        read_value(self.file.clone())
+    }
+}
+
+/// What receiving a department's file did to the workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Receipt {
+    /// The first file of this department and year.
+    New,
+    /// A later export than the one in force: it is in force now; the other is kept as older.
+    Replaced,
+    /// An export no later than the one in force: kept among the older ones, nothing else changes.
+    KeptAsOlder,
+    /// This very file (same checksum and export time) is already held: nothing changes.
+    AlreadyHeld,
+}
+
+/// Why a file could not be received.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReceiveError {
+    /// The file does not import (see the error).
+    Unreadable(ImportError),
+    /// Not a 科室自评 (a workspace holds department files only).
+    NotAnAssessment(crate::envelope::Kind),
+}
+
+impl std::fmt::Display for ReceiveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReceiveError::Unreadable(e) => e.fmt(f),
+            ReceiveError::NotAnAssessment(kind) => write!(
+                f,
+                "这是一个“{}”文件，汇总只接收科室自评文件。{}",
+                kind.label(),
+                kind.where_to_import()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReceiveError {}
+
+impl Workspace {
+    /// Takes in a department's file (its JSON as received): checked through the import pipeline,
+    /// then filed under its department and year, the latest export in force and every other one
+    /// kept (see [`Receipt`]). Nothing held is ever dropped.
+    pub fn receive(
+        &mut self,
+        file_name: &str,
+        received_at: DateTime<Utc>,
+        file: Value,
+    ) -> Result<Receipt, ReceiveError> {
+        let imported = read_value(file.clone()).map_err(ReceiveError::Unreadable)?;
+        let Some(assessment) = imported.assessment() else {
+            return Err(ReceiveError::NotAnAssessment(imported.header.kind));
+        };
+        let p = &assessment.profile;
+        let department = DepartmentKey {
+            unit: p.unit.clone(),
+            department: p.department.clone(),
+            year: p.year,
+        };
+        let incoming = ReceivedFile {
+            file_name: file_name.to_string(),
+            received_at,
+            file,
+        };
+        let key = store_key(&department);
+        let Some(held) = self.received.iter_mut().find(|r| r.store_key() == key) else {
+            self.received.push(Received {
+                department,
+                current: incoming,
+                older: Vec::new(),
+                review: Review::default(),
+            });
+            return Ok(Receipt::New);
+        };
+        let same = |f: &ReceivedFile| {
+            f.checksum() == incoming.checksum() && f.exported_at() == incoming.exported_at()
+        };
+        if held.files().any(same) {
+            return Ok(Receipt::AlreadyHeld);
+        }
+        if incoming.exported_at() > held.current.exported_at() {
+            let previous = std::mem::replace(&mut held.current, incoming);
+            held.department = department;
+            held.older.push(previous);
+            sort_newest_first(&mut held.older);
+            Ok(Receipt::Replaced)
+        } else {
+            held.older.push(incoming);
+            sort_newest_first(&mut held.older);
+            Ok(Receipt::KeptAsOlder)
+        }
+    }
+}
 
 /// What happens to one department's review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +237,5 @@ fn hold(held: &mut Received, file: ReceivedFile) {
     } else {
         held.older.push(file);
     }
-    held.older
-        .sort_by_key(|f| std::cmp::Reverse(f.exported_at()));
+    sort_newest_first(&mut held.older);
 }
