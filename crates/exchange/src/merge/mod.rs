@@ -392,3 +392,6 @@ pub(crate) fn written_key(p: &zrz_domain::record::Profile) -> DepartmentKey {
         year: p.year,
     }
 }
+
+#[cfg(test)]
+mod tests;
