@@ -8,7 +8,6 @@ use chrono::{DateTime, Datelike, NaiveDate};
 use serde_json::Value;
 
 use crate::error::{ImportError, Location, ValueProblem};
-use crate::office::FindingsFile;
 use crate::path::{id_string, item_of, path_string, ItemRef, Seg};
 use crate::MAX_ID_CHARS;
 use zrz_domain::record::{Assessment, RatingValue, RecordKind, Response, YEAR_RANGE};
@@ -229,20 +228,18 @@ pub(super) fn check_settings(settings: &RatingSettings, at: &[Seg]) -> Result<()
     })
 }
 
-/// A 核查意见 file: its findings as in an assessment, accountability on real items and dates, scores
-/// within 0–100, and the department's year.
-pub(super) fn check_findings_file(
-    file: &FindingsFile,
-    raw: &Value,
-    root: &[Seg],
-) -> Result<(), ImportError> {
+/// A 核查意见 file's JSON (checked before it is typed, so the text as written can be named): its
+/// findings as in an assessment, accountability on real items and dates, scores within 0–100, and
+/// the department's year.
+pub(super) fn check_findings_file(raw: &Value, root: &[Seg]) -> Result<(), ImportError> {
     let c = CheckAt { raw, root };
-    let year = i64::from(file.department.year);
-    if year != 0 && !YEAR_RANGE.contains(&file.department.year) {
-        return Err(c.invalid(
-            &[key("department"), key("year")],
-            ValueProblem::YearOutOfRange { year },
-        ));
+    if let Some(year) = raw.pointer("/department/year").and_then(Value::as_i64) {
+        if year != 0 && !i32::try_from(year).is_ok_and(|y| YEAR_RANGE.contains(&y)) {
+            return Err(c.invalid(
+                &[key("department"), key("year")],
+                ValueProblem::YearOutOfRange { year },
+            ));
+        }
     }
     check_findings(&c)?;
     if let Some(Value::Array(records)) = raw.get("accountability") {
@@ -252,10 +249,11 @@ pub(super) fn check_findings_file(
             check_date(&c, record.get("decided_on"), &join(&here, "decided_on"))?;
         }
     }
-    for (field, score) in [
-        ("self_score", file.scores.self_score),
-        ("verified_score", file.scores.verified_score),
-    ] {
+    for field in ["self_score", "verified_score"] {
+        let score = raw
+            .get("scores")
+            .and_then(|s| s.get(field))
+            .and_then(Value::as_f64);
         if let Some(score) = score.filter(|s| !(0.0..=100.0).contains(s)) {
             return Err(c.invalid(
                 &[key("scores"), key(field)],

@@ -144,8 +144,8 @@ fn read_content(
         Kind::AnnualPlan => read_annual_plan(raw, &root, warnings).map(Content::AnnualPlan),
         Kind::Backup => read_backup(raw, &root, warnings).map(|s| Content::Backup(Box::new(s))),
         Kind::Findings => {
+            check_findings_file(raw, &root)?;
             let file: FindingsFile = typed(raw, &root)?;
-            check_findings_file(&file, raw, &root)?;
             warn_unknown(raw, &file, &root, warnings);
             Ok(Content::Findings(Box::new(file)))
         }

@@ -362,3 +362,142 @@ mod tests {
         assert!(!default_is_empty(RecordKind::Answer, None));
     }
 }
+
+#[cfg(test)]
+mod edge_tests {
+    use super::*;
+    use serde_json::json;
+
+    fn full(ratings: Value) -> Value {
+        json!({"ratings": ratings})
+    }
+
+    #[test]
+    fn of_two_ratings_with_one_key_the_newer_counts_and_on_a_tie_the_later() {
+        let r = |score: f64, at: &str| json!({"person_id": "p", "dimension": "de", "role": "self", "rater": "", "value": {"score": score}, "updated_at": at});
+        let newer_first = full(json!([
+            r(1.0, "2025-03-02T00:00:00Z"),
+            r(2.0, "2025-03-01T00:00:00Z")
+        ]));
+        let got = records_of(&newer_first, RecordKind::Rating);
+        assert_eq!(got.order.len(), 1);
+        assert_eq!(got.get("p/de/self/").unwrap()["value"]["score"], 1.0);
+        let tie = full(json!([
+            r(1.0, "2025-03-01T00:00:00Z"),
+            r(2.0, "2025-03-01T00:00:00Z")
+        ]));
+        assert_eq!(
+            records_of(&tie, RecordKind::Rating)
+                .get("p/de/self/")
+                .unwrap()["value"]["score"],
+            2.0
+        );
+        let newer_last = full(json!([
+            r(1.0, "2025-03-01T00:00:00Z"),
+            r(2.0, "2025-03-02T00:00:00Z")
+        ]));
+        assert_eq!(
+            records_of(&newer_last, RecordKind::Rating)
+                .get("p/de/self/")
+                .unwrap()["value"]["score"],
+            2.0
+        );
+    }
+
+    #[test]
+    fn numbers_compare_by_value_and_fractions_stay_fractions() {
+        let v = |x: Value| json!({"value": {"score": x}, "person_id": "p", "dimension": "de", "role": "peer", "rater": "a"});
+        assert!(same_record(
+            RecordKind::Rating,
+            Some(&v(json!(90))),
+            Some(&v(json!(90.0)))
+        ));
+        assert!(!same_record(
+            RecordKind::Rating,
+            Some(&v(json!(90.5))),
+            Some(&v(json!(90.4)))
+        ));
+        assert!(!same_record(
+            RecordKind::Rating,
+            Some(&v(json!(90.5))),
+            Some(&v(json!(90)))
+        ));
+        let big = 1.0e16;
+        assert!(!same_record(
+            RecordKind::Rating,
+            Some(&v(json!(big))),
+            Some(&v(json!(big + 2.0)))
+        ));
+    }
+
+    #[test]
+    fn what_counts_as_empty() {
+        let answer = |v: Value| comparable(RecordKind::Answer, Some(&v), false);
+        assert_eq!(
+            answer(json!({"flagged": false, "note": " ", "evidence": [{"what": ""}]})),
+            None
+        );
+        assert!(answer(json!({"flagged": true})).is_some());
+        assert!(answer(json!({"done": "2025-03-01"})).is_some());
+        // 0 is empty only in the profile (year 0: not filled in).
+        assert_eq!(
+            comparable(RecordKind::Profile, Some(&json!(0)), false),
+            None
+        );
+        assert!(comparable(RecordKind::Profile, Some(&json!(2025)), false).is_some());
+        let zero = json!({"person_id": "p", "dimension": "de", "role": "peer", "rater": "a", "value": {"score": 0.0}});
+        assert!(
+            comparable(RecordKind::Rating, Some(&zero), false).is_some(),
+            "a score of 0 is a score"
+        );
+        assert_eq!(comparable(RecordKind::Answer, None, false), None);
+        // A record with nothing but its edit time is empty.
+        assert_eq!(answer(json!({"updated_at": "2025-03-01T00:00:00Z"})), None);
+    }
+
+    #[test]
+    fn changed_fields_skip_identity_and_blank_on_both_sides() {
+        let a = json!({"note": "x", "owner": ""});
+        let b = json!({"note": "x"});
+        assert!(changed_fields(RecordKind::Answer, Some(&a), Some(&b)).is_empty());
+        let peer = json!({"person_id": "p", "dimension": "de", "role": "peer", "rater": "王五", "value": {"score": 80}, "updated_at": "2025-03-01T00:00:00Z"});
+        assert_eq!(
+            changed_fields(RecordKind::Rating, None, Some(&peer)),
+            ["rater", "value"]
+        );
+        let own = json!({"person_id": "p", "dimension": "de", "role": "self", "rater": "李四", "value": {"score": 80}});
+        assert_eq!(
+            changed_fields(RecordKind::Rating, None, Some(&own)),
+            ["value"]
+        );
+        let entry = json!({"id": "e-1", "title": "会", "date": "2025-03-01"});
+        assert_eq!(
+            changed_fields(RecordKind::Entry, None, Some(&entry)),
+            ["date", "title"]
+        );
+        assert_eq!(
+            changed_fields(
+                RecordKind::Person,
+                None,
+                Some(&json!({"id": "p", "name": "甲"}))
+            ),
+            ["name"]
+        );
+    }
+
+    #[test]
+    fn a_base_with_the_default_settings_keeps_the_default_empty() {
+        let mut base = Records::default();
+        base.push(String::new(), default_settings());
+        assert!(default_is_empty(RecordKind::RatingSettings, Some(&base)));
+        let mut written_as_floats = default_settings();
+        written_as_floats["excellent_share_max"] = json!(15);
+        let mut base = Records::default();
+        base.push(String::new(), written_as_floats);
+        assert!(
+            default_is_empty(RecordKind::RatingSettings, Some(&base)),
+            "15 = 15.0"
+        );
+        assert!(!default_is_empty(RecordKind::Profile, Some(&base)));
+    }
+}

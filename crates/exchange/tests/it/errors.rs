@@ -734,3 +734,331 @@ fn a_workspace_may_be_larger_than_a_department_file() {
     let imported = import(&big, &Template::shipped(), Some(Kind::Workspace)).unwrap();
     assert_eq!(imported.header.kind, Kind::Workspace);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The edges of every check: the last value accepted and the first refused.
+
+fn problem_of(bytes: &[u8]) -> (Option<String>, ValueProblem) {
+    match import_err(bytes) {
+        ImportError::InvalidValue { at, problem } => (at.path.clone(), problem),
+        other => panic!("expected InvalidValue, got {other:?}"),
+    }
+}
+
+fn edited(name: &str, change: impl FnOnce(&mut Value)) -> Vec<u8> {
+    mutate(name, change)
+}
+
+#[test]
+fn ids_may_have_64_characters_and_not_65() {
+    let long = |n: usize| "长".repeat(n);
+    import_ok(&edited("v3_assessment", |v| {
+        v["content"]["people"][0]["id"] = json!(long(64))
+    }));
+    let (path, problem) = problem_of(&edited("v3_assessment", |v| {
+        v["content"]["people"][0]["id"] = json!(long(65))
+    }));
+    assert_eq!(
+        (path.as_deref(), problem),
+        (Some("content.people[0].id"), ValueProblem::BadRecordId)
+    );
+    let (_, problem) = problem_of(&edited("v3_assessment", |v| {
+        v["content"]["people"][0]["id"] = json!("  ")
+    }));
+    assert_eq!(problem, ValueProblem::BadRecordId, "blank is no id");
+    let answer = fixture("v3_assessment")["content"]["answers"]["3.1"].clone();
+    import_ok(&edited("v3_assessment", |v| {
+        v["content"]["answers"][long(64)] = answer.clone()
+    }));
+    let (path, problem) = problem_of(&edited("v3_assessment", |v| {
+        v["content"]["answers"][long(65)] = answer.clone()
+    }));
+    assert_eq!(problem, ValueProblem::BadItemId);
+    assert!(path.unwrap().starts_with("content.answers[\"长"));
+    for id in ["", &long(65)] {
+        let id = id.to_string();
+        let (path, problem) = problem_of(&edited("v3_assessment", |v| {
+            v["content"]["ledger"][0]["items"] = json!(["3.1", id])
+        }));
+        assert_eq!(
+            (path.as_deref(), problem),
+            (Some("content.ledger[0].items[1]"), ValueProblem::BadItemId)
+        );
+    }
+    let (path, problem) = problem_of(&edited("v3_assessment", |v| {
+        v["content"]["findings"][0]["item_id"] = json!(long(65))
+    }));
+    assert_eq!(
+        (path.as_deref(), problem),
+        (Some("content.findings[0].item_id"), ValueProblem::BadItemId)
+    );
+}
+
+#[test]
+fn dates_and_times_run_from_2000_to_2100_inclusive() {
+    for (date, ok) in [
+        ("1999-12-31", false),
+        ("2000-01-01", true),
+        ("2100-12-31", true),
+        ("2101-01-01", false),
+    ] {
+        for (field, bytes) in [
+            (
+                "due",
+                edited("v3_assessment", |v| {
+                    v["content"]["answers"]["3.1"]["due"] = json!(date)
+                }),
+            ),
+            (
+                "ledger",
+                edited("v3_assessment", |v| {
+                    v["content"]["ledger"][0]["date"] = json!(date)
+                }),
+            ),
+            (
+                "task",
+                edited("v3_assessment", |v| {
+                    v["content"]["tasks"][0]["completed_on"] = json!(date)
+                }),
+            ),
+        ] {
+            if ok {
+                import_ok(&bytes);
+            } else {
+                let (_, problem) = problem_of(&bytes);
+                assert!(
+                    matches!(problem, ValueProblem::DateOutOfRange { date: d } if d.to_string() == date),
+                    "{field} {date}: {problem:?}"
+                );
+            }
+        }
+    }
+    for (time, ok) in [
+        ("1999-12-31T23:59:59Z", false),
+        ("2000-01-01T00:00:00Z", true),
+        ("2100-12-31T23:59:59Z", true),
+        ("2101-01-01T00:00:00Z", false),
+    ] {
+        for pointer in [
+            ("answers", "/content/answers/3.1"),
+            ("ratings", "/content/ratings/0"),
+            ("ledger", "/content/ledger/0"),
+            ("tasks", "/content/tasks/0"),
+        ] {
+            let bytes = edited("v3_assessment", |v| {
+                v.pointer_mut(pointer.1).unwrap()["updated_at"] = json!(time)
+            });
+            if ok {
+                import_ok(&bytes);
+            } else {
+                let (path, problem) = problem_of(&bytes);
+                assert!(
+                    matches!(problem, ValueProblem::DateOutOfRange { .. }),
+                    "{pointer:?} {time}"
+                );
+                assert!(path.unwrap().ends_with("updated_at"));
+            }
+        }
+    }
+    let (path, problem) = problem_of(&edited("v3_assessment", |v| {
+        v["content"]["ratings"][0]["updated_at"] = json!("昨天")
+    }));
+    assert_eq!(path.as_deref(), Some("content.ratings[0].updated_at"));
+    assert!(matches!(problem, ValueProblem::BadTimestamp { .. }));
+}
+
+#[test]
+fn years_and_scores_have_their_ranges() {
+    for (year, ok) in [
+        (0, true),
+        (1999, false),
+        (2000, true),
+        (2100, true),
+        (2101, false),
+    ] {
+        let bytes = edited("v3_assessment", |v| {
+            v["content"]["profile"]["year"] = json!(year)
+        });
+        if ok {
+            import_ok(&bytes);
+        } else {
+            assert_eq!(problem_of(&bytes).1, ValueProblem::YearOutOfRange { year });
+        }
+    }
+    let beyond_i32 = 1_i64 << 33;
+    let bytes = edited("v3_assessment", |v| {
+        v["content"]["profile"]["year"] = json!(beyond_i32)
+    });
+    assert_eq!(
+        problem_of(&bytes).1,
+        ValueProblem::YearOutOfRange { year: beyond_i32 }
+    );
+    for (score, ok) in [(-0.1, false), (0.0, true), (100.0, true), (100.1, false)] {
+        let bytes = edited("v3_assessment", |v| {
+            v["content"]["ratings"][0]["value"] = json!({"score": score})
+        });
+        if ok {
+            import_ok(&bytes);
+        } else {
+            assert_eq!(
+                problem_of(&bytes).1,
+                ValueProblem::ScoreOutOfRange { score }
+            );
+        }
+        let bytes = edited("v3_findings", |v| {
+            v["content"]["scores"]["self_score"] = json!(score)
+        });
+        if ok {
+            import_ok(&bytes);
+        } else {
+            let (path, problem) = problem_of(&bytes);
+            assert_eq!(path.as_deref(), Some("content.scores.self_score"));
+            assert_eq!(problem, ValueProblem::ScoreOutOfRange { score });
+        }
+    }
+}
+
+#[test]
+fn a_findings_files_department_accountability_and_findings_are_checked() {
+    for (year, ok) in [(0, true), (1999, false), (2100, true), (2101, false)] {
+        let bytes = edited("v3_findings", |v| {
+            v["content"]["department"]["year"] = json!(year)
+        });
+        if ok {
+            import(&bytes, &Template::shipped(), None).unwrap();
+        } else {
+            let (path, problem) = problem_of(&bytes);
+            assert_eq!(path.as_deref(), Some("content.department.year"));
+            assert_eq!(problem, ValueProblem::YearOutOfRange { year });
+        }
+    }
+    let (path, problem) = problem_of(&edited("v3_findings", |v| {
+        v["content"]["accountability"][0]["item_id"] = json!("")
+    }));
+    assert_eq!(
+        (path.as_deref(), problem),
+        (
+            Some("content.accountability[0].item_id"),
+            ValueProblem::BadItemId
+        )
+    );
+    let (path, problem) = problem_of(&edited("v3_findings", |v| {
+        v["content"]["accountability"][0]["decided_on"] = json!("2101-01-01")
+    }));
+    assert_eq!(
+        path.as_deref(),
+        Some("content.accountability[0].decided_on")
+    );
+    assert!(matches!(problem, ValueProblem::DateOutOfRange { .. }));
+    let (path, problem) = problem_of(&edited("v3_findings", |v| {
+        v["content"]["findings"][1]["issued_at"] = json!("今天")
+    }));
+    assert_eq!(path.as_deref(), Some("content.findings[1].issued_at"));
+    assert!(matches!(problem, ValueProblem::BadTimestamp { .. }));
+    let duplicate = edited("v3_findings", |v| {
+        let f = v["content"]["findings"][0].clone();
+        v["content"]["findings"].as_array_mut().unwrap().push(f);
+    });
+    assert!(matches!(
+        import_err(&duplicate),
+        ImportError::DuplicateId { .. }
+    ));
+}
+
+#[test]
+fn a_backups_state_record_is_checked_as_the_state_layer_does() {
+    let (path, problem) = problem_of(&edited("v3_backup", |v| v["content"]["version"] = json!(9)));
+    assert_eq!(path.as_deref(), Some("content.version"));
+    assert_eq!(
+        problem,
+        ValueProblem::StateTooNew {
+            found: 9,
+            supported: 2
+        }
+    );
+    let (path, problem) = problem_of(&edited("v3_backup", |v| {
+        v["content"]["format"] = json!("x")
+    }));
+    assert_eq!(path.as_deref(), Some("content"));
+    assert!(matches!(problem, ValueProblem::NotAStateRecord(_)));
+    // A version-1 state record (in a version-3 file) whose assessment cannot be migrated.
+    let err = import_err(&edited("v3_backup", |v| {
+        v["content"]["version"] = json!(1);
+        v["content"]["state"]["assessment"] = json!([1]);
+    }));
+    assert!(
+        matches!(
+            &err,
+            ImportError::MigrationFailed {
+                from: 1,
+                to: 2,
+                reason: MigrationReason::StateRecord { from: 1, .. }
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains("备份中的数据记录（数据版本 1）无法升级"),
+        "{err}"
+    );
+    // The assessment inside is checked like a department's file.
+    let (path, problem) = problem_of(&edited("v3_backup", |v| {
+        v["content"]["state"]["assessment"]["answers"]["3.1"]["due"] = json!("2025-02-30")
+    }));
+    assert_eq!(
+        path.as_deref(),
+        Some("content.state.assessment.answers[\"3.1\"].due")
+    );
+    assert!(matches!(problem, ValueProblem::BadDate { .. }));
+    let (path, _) = problem_of(&edited("v3_backup", |v| {
+        v["content"]["state"]["assessment"]["ratings"][0]["value"] = json!({"score": 101})
+    }));
+    assert_eq!(
+        path.as_deref(),
+        Some("content.state.assessment.ratings[0].value.score")
+    );
+}
+
+#[test]
+fn a_workspace_holds_each_department_and_year_once() {
+    let bytes = edited("v3_workspace", |v| {
+        let first = v["content"]["received"][0].clone();
+        v["content"]["received"].as_array_mut().unwrap().push(first);
+    });
+    let ImportError::DuplicateId { at, id } = import_err(&bytes) else {
+        panic!("a duplicate")
+    };
+    assert_eq!(id, "县文化广播影视局|办公室|2025");
+    assert_eq!(at.path.as_deref(), Some("content.received[1]"));
+    // The current file of a department is checked too, not only the older ones.
+    let bytes = edited("v3_workspace", |v| {
+        v["content"]["received"][0]["current"]["file"]["format_version"] = json!(9)
+    });
+    assert!(matches!(
+        import_err(&bytes),
+        ImportError::InReceivedFile { index: 0, error, .. } if matches!(*error, ImportError::TooNew { .. })
+    ));
+}
+
+#[test]
+fn a_deep_location_is_cut_after_six_steps() {
+    let bytes = edited("v3_assessment", |v| {
+        v["content"]["x"] = json!({"a": {"b": {"c": {"d": "很".repeat(20_001)}}}})
+    });
+    let ImportError::TooLong { at, .. } = import_err(&bytes) else {
+        panic!("too long")
+    };
+    assert_eq!(
+        at.path.as_deref(),
+        Some("content.x.a.b.c.d"),
+        "six steps: whole"
+    );
+    let bytes = edited("v3_assessment", |v| {
+        v["content"]["x"] = json!({"a": {"b": {"c": {"d": {"e": "很".repeat(20_001)}}}}})
+    });
+    let ImportError::TooLong { at, .. } = import_err(&bytes) else {
+        panic!("too long")
+    };
+    assert_eq!(at.path.as_deref(), Some("content.x.a.b.c.d…"));
+}

@@ -684,3 +684,107 @@ fn file_names_follow_the_patterns() {
     );
     let _ = RecordKind::Answer;
 }
+
+#[test]
+fn a_sanitised_file_leaves_out_every_unknown_field_and_the_office_s_extras() {
+    // Unknown fields could hold anything, names included: a sanitised file has none of them.
+    let mut extras = zrz_exchange::Extras::default();
+    extras
+        .envelope
+        .insert("x_signed_by".into(), json!("签发人赵六"));
+    extras
+        .root
+        .insert("x_contacts".into(), json!(["联系人钱七"]));
+    let mut unknown = zrz_exchange::Unknown::default();
+    unknown
+        .fields
+        .insert("x_deputy".into(), json!("代理人孙八"));
+    extras.set_record(
+        &zrz_domain::record::RecordKey::new(RecordKind::Answer, "3.1"),
+        Some(unknown),
+    );
+    let a = sample();
+    let plain = export_assessment(&a, &extras, &Template::shipped(), &meta());
+    for name in ["签发人赵六", "联系人钱七", "代理人孙八"] {
+        assert!(plain.contains(name), "kept in an ordinary export: {name}");
+    }
+    let state = StoredState {
+        assessment: a.clone(),
+        extras: extras.clone(),
+        ..StoredState::default()
+    };
+    let meta = meta().sanitized();
+    for text in [
+        export_assessment(&a, &extras, &Template::shipped(), &meta),
+        export_backup(&state, &Template::shipped(), &meta),
+    ] {
+        for name in ["签发人赵六", "联系人钱七", "代理人孙八"] {
+            assert!(!text.contains(name), "{name} in a sanitised file");
+        }
+    }
+    let mut findings: Value = fixture("v3_findings");
+    findings["content"]["x_cc"] = json!("抄送周九");
+    let Content::Findings(f) = read_file(findings.to_string().as_bytes()).unwrap().content else {
+        panic!()
+    };
+    assert!(export_findings(&f, &meta.clone().sanitized())
+        .find("抄送周九")
+        .is_none());
+    assert!(export_findings(&f, &super::support::meta()).contains("抄送周九"));
+    // A 年度方案 has nothing to leave out.
+    let plan = AnnualPlan::from_office(serde_json::from_str(SHIPPED_TEMPLATE_JSON).unwrap(), &a);
+    let content = |text: String| serde_json::from_str::<Value>(&text).unwrap()["content"].clone();
+    assert_eq!(
+        content(export_annual_plan(&plan, &a.profile, &meta)),
+        content(export_annual_plan(
+            &plan,
+            &a.profile,
+            &super::support::meta()
+        ))
+    );
+}
+
+#[test]
+fn a_sanitised_workspace_keeps_its_departments_files_and_their_counts() {
+    let Content::Workspace(ws) = read_file(fixture_text("v3_workspace").as_bytes())
+        .unwrap()
+        .content
+    else {
+        panic!()
+    };
+    let text = export_workspace(
+        &ws,
+        &sample().profile,
+        &Template::shipped(),
+        &meta().sanitized(),
+    );
+    let Content::Workspace(out) = read_file(text.as_bytes()).unwrap().content else {
+        panic!()
+    };
+    assert_eq!(out.received.len(), 1);
+    let r = &out.received[0];
+    assert_eq!(r.files().count(), 2, "the older v2 file too");
+    for f in r.files() {
+        let file = f.read().unwrap();
+        assert!(
+            file.is_read_only(),
+            "each department file is itself sanitised"
+        );
+        assert_eq!(file.header.format_version, FORMAT_VERSION);
+    }
+    assert_eq!(
+        r.current.exported_at(),
+        ws.received[0].current.exported_at(),
+        "written again at its own export time"
+    );
+    assert_eq!(r.review.verifications.len(), 2);
+    assert!(r
+        .review
+        .verifications
+        .values()
+        .all(|v| v.note.is_empty() && v.by.is_empty()));
+    assert_eq!(
+        r.review.accountability[0].decision,
+        ws.received[0].review.accountability[0].decision
+    );
+}

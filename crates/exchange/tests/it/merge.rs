@@ -735,3 +735,160 @@ fn restoring_a_backup_is_previewed_record_by_record_with_the_merges_rules() {
     assert_eq!(plan.removed(), 1);
     assert_eq!(plan.changes().count(), 3);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// People matched by name: the edges
+
+fn person(id: &str, name: &str, post: &str) -> Person {
+    Person {
+        id: id.into(),
+        name: name.into(),
+        post: post.into(),
+        ..Person::default()
+    }
+}
+
+fn with_people(people: Vec<Person>) -> Assessment {
+    let mut a = start();
+    a.people = people;
+    a
+}
+
+#[test]
+fn a_name_two_local_people_share_matches_neither() {
+    let local = with_people(vec![
+        person("p-a", "张三", "甲"),
+        person("p-b", "张三", "乙"),
+    ]);
+    let incoming = with_people(vec![person("p-c", "张三", "甲")]);
+    assert!(zrz_exchange::merge::match_people(&local, &incoming).is_empty());
+    let plan = plan_merge(&local, &incoming, None);
+    assert!(matches!(
+        entry(&plan, RecordKind::Person, "p-c"),
+        Change::Added { .. }
+    ));
+}
+
+#[test]
+fn a_local_person_is_matched_once_and_never_away_from_its_own_id() {
+    // The file has the local 张三's id itself (under another name): that is the match; its other
+    // 张三 is someone else.
+    let local = with_people(vec![person("p-a", "张三", "")]);
+    let incoming = with_people(vec![person("p-a", "张三丰", ""), person("p-b", "张三", "")]);
+    assert!(zrz_exchange::merge::match_people(&local, &incoming).is_empty());
+    // Two people of the file with the local person's name: only the first is matched.
+    let incoming = with_people(vec![person("p-b", "张三", ""), person("p-c", "张三", "")]);
+    let matched = zrz_exchange::merge::match_people(&local, &incoming);
+    assert_eq!(
+        matched.into_iter().collect::<Vec<_>>(),
+        [("p-b".to_string(), "p-a".to_string())]
+    );
+    // Blank names match nothing.
+    let local = with_people(vec![person("p-a", " ", "")]);
+    let incoming = with_people(vec![person("p-b", "", "")]);
+    assert!(zrz_exchange::merge::match_people(&local, &incoming).is_empty());
+}
+
+#[test]
+fn a_person_matched_by_name_brings_its_unknown_fields_under_the_local_id() {
+    let local = with_people(vec![person("p-a", "张三", "科长")]);
+    let mut file: Value = serde_json::from_str(&export_assessment(
+        &with_people(vec![person("p-b", "张三", "科长")]),
+        &Extras::default(),
+        &Template::shipped(),
+        &meta(5),
+    ))
+    .unwrap();
+    file["content"]["people"][0]["x_phone"] = "0000-1234567".into();
+    file["content"]["ratings"] = serde_json::json!([{
+        "person_id": "p-b", "dimension": "de", "role": "peer", "rater": "王五",
+        "value": {"score": 80}, "updated_at": "2025-03-05T09:00:00Z", "x_comment": "好"
+    }]);
+    let imported = import(file.to_string().as_bytes(), &Template::shipped(), None).unwrap();
+    let plan = plan_import((&local).into(), &imported, None).unwrap();
+    let person_entry = plan
+        .entries
+        .iter()
+        .find(|e| e.key == RecordKey::new(RecordKind::Person, "p-a"))
+        .unwrap();
+    assert_eq!(person_entry.changed_fields(), ["x_phone"]);
+    let choices: Choices = [(person_entry.key.clone(), Side::Incoming)].into();
+    let merged = apply_merge(&local, &plan, &choices).unwrap();
+    assert_eq!(merged.assessment.people.len(), 1);
+    assert_eq!(merged.assessment.ratings[0].person_id, "p-a");
+    let out: Value = serde_json::from_str(&export_assessment(
+        &merged.assessment,
+        &merged.extras,
+        &Template::shipped(),
+        &meta(6),
+    ))
+    .unwrap();
+    assert_eq!(out["content"]["people"][0]["x_phone"], "0000-1234567");
+    assert_eq!(out["content"]["ratings"][0]["x_comment"], "好");
+    assert_eq!(out["content"]["ratings"][0]["person_id"], "p-a");
+}
+
+#[test]
+fn the_base_is_matched_by_name_too() {
+    // 张三 (p-a here) was exported by a colleague as p-b and came back as the base; now the
+    // colleague changed his post. Only the colleague changed it: taken, no conflict.
+    let local = with_people(vec![person("p-a", "张三", "科长")]);
+    let base = with_people(vec![person("p-b", "张三", "科长")]);
+    let incoming = with_people(vec![person("p-b", "张三", "副科长")]);
+    let plan = plan_merge(&local, &incoming, Some((&base).into()));
+    assert!(
+        matches!(
+            entry(&plan, RecordKind::Person, "p-a"),
+            Change::Changed { .. }
+        ),
+        "{:?}",
+        entry(&plan, RecordKind::Person, "p-a")
+    );
+    assert_eq!(
+        apply_merge(&local, &plan, &Choices::new())
+            .unwrap()
+            .assessment
+            .people[0]
+            .post,
+        "副科长"
+    );
+}
+
+#[test]
+fn taking_a_rating_replaces_every_local_copy_of_its_cell() {
+    // Files from before the identity rule could hold two 自评 for one cell, under two spellings.
+    let mut local = start();
+    let own = |rater: &str, score: f64, hour: u32| Rating {
+        person_id: "p-1".into(),
+        dimension: Dimension::De,
+        role: RaterRole::SelfReview,
+        rater: rater.into(),
+        value: RatingValue::Score(score),
+        updated_at: Some(at(3, hour)),
+    };
+    local.ratings = vec![own("李四", 80.0, 9), own("李四 ", 82.0, 10)];
+    let mut theirs = start();
+    theirs.ratings = vec![own("", 90.0, 11)];
+    let plan = plan_merge(&local, &send(&theirs, 5), Some((&start()).into()));
+    let merged = apply_merge(&local, &plan, &plan.suggested_choices())
+        .unwrap()
+        .assessment;
+    assert_eq!(merged.ratings.len(), 1, "{:?}", merged.ratings);
+    assert_eq!(merged.ratings[0].value, RatingValue::Score(90.0));
+    // Kept local: the copy in force (the newer) is what the plan compared.
+    let keep: Choices = plan
+        .conflicts()
+        .map(|e| (e.key.clone(), Side::Local))
+        .collect();
+    let kept = apply_merge(&local, &plan, &keep).unwrap().assessment;
+    assert_eq!(
+        kept.ratings, local.ratings,
+        "nothing taken, nothing touched"
+    );
+    let (Change::Conflict { local: mine, .. } | Change::Changed { local: mine, .. }) =
+        entry(&plan, RecordKind::Rating, "p-1/de/self/")
+    else {
+        panic!("the cell differs")
+    };
+    assert_eq!(mine.value["value"]["score"], 82.0);
+}
