@@ -280,7 +280,13 @@ mod tests {
                 "#/received/x/summary",
                 Route::NotFound("received/x/summary".into()),
             ),
-            ("#/received/x", Route::NotFound("received/x".into())),
+            (
+                "#/received/x",
+                Route::Received {
+                    id: "x".into(),
+                    page: Box::new(Route::Overview),
+                },
+            ),
         ];
         for (hash, expected) in cases {
             let route = Route::parse(hash);

@@ -20,7 +20,7 @@ use serde_json::Value;
 use super::store::{RecordSet, Sink, Store};
 use crate::browser::{clock, storage};
 use zrz_domain::record::RecordKey;
-use zrz_exchange::extras::Extras;
+use zrz_exchange::extras::{Extras, Unknown};
 #[cfg(feature = "full")]
 use zrz_exchange::state::StoredState;
 #[cfg(feature = "full")]
@@ -199,7 +199,7 @@ pub fn load() -> Loaded {
             match records.read(&record, data) {
                 Ok(Some(known)) => inner
                     .extras
-                    .set_record(&record, unknown_members(data, &known)),
+                    .set_record(&record, Some(Unknown::between(data, &known))),
                 Ok(None) => {}
                 Err(reason) => {
                     notices.push(keep_aside(&key, &text, reason));
@@ -328,12 +328,8 @@ impl Persist {
 
     fn with_extras(inner: &Inner, key: &RecordKey, data: Option<Value>) -> Option<Value> {
         let mut data = data?;
-        if let (Some(Value::Object(unknown)), Value::Object(map)) =
-            (inner.extras.of_record(key), &mut data)
-        {
-            for (k, v) in unknown {
-                map.entry(k.clone()).or_insert_with(|| v.clone());
-            }
+        if let Some(unknown) = inner.extras.of_record(key) {
+            unknown.apply(&mut data);
         }
         Some(data)
     }
@@ -531,22 +527,9 @@ impl Persist {
     }
 }
 
-/// The members of another tab's record JSON that this version's type does not know.
-fn unknown_of(key: &RecordKey, data: &Value, store: &Store) -> Option<Value> {
-    unknown_members(data, &store.record_json(key)?)
-}
-
-/// The top-level members of `stored` that `known` (the same record through its type) lacks.
-fn unknown_members(stored: &Value, known: &Value) -> Option<Value> {
-    let (Value::Object(s), Value::Object(k)) = (stored, known) else {
-        return None;
-    };
-    let unknown: serde_json::Map<String, Value> = s
-        .iter()
-        .filter(|(name, v)| !k.contains_key(*name) && !v.is_null())
-        .map(|(n, v)| (n.clone(), v.clone()))
-        .collect();
-    (!unknown.is_empty()).then_some(Value::Object(unknown))
+/// The parts of another tab's record JSON that this version's type does not know.
+fn unknown_of(key: &RecordKey, data: &Value, store: &Store) -> Option<Unknown> {
+    Some(Unknown::between(data, &store.record_json(key)?))
 }
 
 /// The sink handed to the store: the store passes itself back so failed records can be retried

@@ -5,6 +5,7 @@
 //! reads the clock either: callers pass `today`/`now`.
 
 pub mod backup;
+pub mod canonical;
 pub mod checklist;
 pub mod number;
 pub mod plan;

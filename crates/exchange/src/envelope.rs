@@ -1,4 +1,5 @@
-//! The envelope every exchange file has, and the three kinds of content it can carry.
+//! The envelope every exchange file has, and the five kinds of content it can carry (the office's
+//! two, 核查意见 and 汇总工作区, are in `office`).
 //!
 //! Written strictly (`ExportEnvelope`, every field, fixed order) and read leniently (`EnvelopeIn`,
 //! after migration, unknown fields reported as warnings), as Excalidraw keeps `ExportedDataState` and
@@ -6,10 +7,12 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
+use super::extras::Extras;
+use super::office::{FindingsFile, Workspace};
 use super::state::StoredState;
-use zrz_domain::plan::{RawTemplate, TemplateRef};
+use zrz_domain::plan::TemplateRef;
 use zrz_domain::record::Assessment;
 use zrz_domain::scoring::RatingSettings;
 
@@ -23,16 +26,28 @@ pub enum Kind {
     AnnualPlan,
     /// 备份: everything the browser keeps (the localStorage record).
     Backup,
+    /// 核查意见: the office's findings on one department's file, sent back to that department.
+    Findings,
+    /// 汇总工作区: the office's whole workspace, every department file it received and its review.
+    Workspace,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Assessment, Kind::AnnualPlan, Kind::Backup];
+    pub const ALL: [Kind; 5] = [
+        Kind::Assessment,
+        Kind::AnnualPlan,
+        Kind::Backup,
+        Kind::Findings,
+        Kind::Workspace,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
             Kind::Assessment => "assessment",
             Kind::AnnualPlan => "annual_plan",
             Kind::Backup => "backup",
+            Kind::Findings => "findings",
+            Kind::Workspace => "workspace",
         }
     }
 
@@ -45,6 +60,8 @@ impl Kind {
             Kind::Assessment => "科室自评",
             Kind::AnnualPlan => "年度方案",
             Kind::Backup => "备份",
+            Kind::Findings => "核查意见",
+            Kind::Workspace => "汇总工作区",
         }
     }
 
@@ -54,65 +71,105 @@ impl Kind {
             Kind::Assessment => "在“导入导出”页导入科室自评文件时，会先显示逐项合并预览",
             Kind::AnnualPlan => "在“导入导出”页导入年度方案时，会更新方案并保留全部答复",
             Kind::Backup => "在“导入导出”页导入备份时，会在确认后恢复全部数据",
+            Kind::Findings => "科室在“核查与整改”页导入党组办公室发回的核查意见",
+            Kind::Workspace => "党组办公室在“汇总”页导入汇总工作区，会先列出各科室文件再合并",
         }
     }
 }
 
 /// A 年度方案: the template the office sends down, with the scoring settings for the year.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnnualPlan {
-    pub template: RawTemplate,
+    /// The template's JSON as the office distributes it, kept as received (not re-serialised), so
+    /// that fields this version does not know and the template's hash survive.
+    pub template: Value,
     /// The 德能勤绩廉 rating settings for the year; `None` leaves each department's settings as they are.
     #[serde(default)]
     pub rating_settings: Option<RatingSettings>,
+    /// Members of the content this version does not know, written back as they came.
+    #[serde(flatten)]
+    pub extras: Map<String, Value>,
 }
 
 impl AnnualPlan {
-    /// The plan the office sends: its template plus the rating settings of its own assessment.
-    pub fn from_office(template: RawTemplate, office: &Assessment) -> AnnualPlan {
+    /// The plan the office sends: its template (as distributed: the shipped `template.json`, or the
+    /// one it received) plus the rating settings of its own assessment.
+    pub fn from_office(template: Value, office: &Assessment) -> AnnualPlan {
         AnnualPlan {
             template,
             rating_settings: Some(office.rating_settings.clone()),
+            extras: Map::new(),
         }
     }
 }
 
 /// The content of a file, by kind.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Content {
-    Assessment(Assessment),
+    /// A department's record and the fields of it this version does not know (kept, written back).
+    Assessment(Box<Assessment>, Extras),
     AnnualPlan(AnnualPlan),
-    /// Boxed: a backup holds two assessments and a template, the other kinds much less.
+    /// Boxed: a backup holds an assessment, a template and its unknown fields.
     Backup(Box<StoredState>),
+    Findings(Box<FindingsFile>),
+    Workspace(Workspace),
 }
 
 impl Content {
     pub fn kind(&self) -> Kind {
         match self {
-            Content::Assessment(_) => Kind::Assessment,
+            Content::Assessment(..) => Kind::Assessment,
             Content::AnnualPlan(_) => Kind::AnnualPlan,
             Content::Backup(_) => Kind::Backup,
+            Content::Findings(_) => Kind::Findings,
+            Content::Workspace(_) => Kind::Workspace,
         }
     }
 
-    /// The `content` member as written: a backup carries the whole localStorage record.
+    /// A 科室自评 with no unknown fields.
+    pub fn assessment(assessment: Assessment) -> Content {
+        Content::Assessment(Box::new(assessment), Extras::default())
+    }
+
+    /// The `content` member as written: an assessment with its unknown fields put back, a backup as
+    /// the whole localStorage record (its stored unknown fields put back into its assessment).
     pub fn to_value(&self) -> Value {
         match self {
-            Content::Assessment(a) => serde_json::to_value(a).expect("an assessment serialises"),
+            Content::Assessment(a, extras) => {
+                let mut v = serde_json::to_value(a).expect("an assessment serialises");
+                extras.apply(&mut v);
+                v
+            }
             Content::AnnualPlan(p) => serde_json::to_value(p).expect("an annual plan serialises"),
-            Content::Backup(s) => s.to_value(),
+            Content::Backup(s) => {
+                let mut v = s.to_value();
+                if let Some(assessment) = v.pointer_mut("/state/assessment") {
+                    s.extras.apply(assessment);
+                }
+                v
+            }
+            Content::Findings(f) => serde_json::to_value(f).expect("findings serialise"),
+            Content::Workspace(w) => serde_json::to_value(w).expect("a workspace serialises"),
         }
     }
-}
 
-/// Written in the types' own field order (profile, answers, people …), which reads better than the
-/// alphabetical order of a `Value`; the checksum does not depend on order.
-impl Serialize for Content {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    /// The department this content is about: an assessment's or backup's profile, a 核查意见's
+    /// addressee; `None` for a 年度方案 and a 汇总工作区.
+    pub fn department(&self) -> Option<(String, String, i32)> {
         match self {
-            Content::Assessment(a) => a.serialize(serializer),
-            Content::AnnualPlan(p) => p.serialize(serializer),
-            Content::Backup(s) => super::state::Record::new(s).serialize(serializer),
+            Content::Assessment(a, _) => {
+                let p = &a.profile;
+                Some((p.unit.clone(), p.department.clone(), p.year))
+            }
+            Content::Backup(s) => {
+                let p = &s.assessment.profile;
+                Some((p.unit.clone(), p.department.clone(), p.year))
+            }
+            Content::Findings(f) => {
+                let d = &f.department;
+                Some((d.unit.clone(), d.department.clone(), d.year))
+            }
+            Content::AnnualPlan(_) | Content::Workspace(_) => None,
         }
     }
 }
@@ -174,23 +231,6 @@ pub struct Header {
     pub checksum: String,
 }
 
-/// The envelope as written. Field order is the order in the file.
-#[derive(Serialize)]
-pub(crate) struct ExportEnvelope<'a> {
-    pub format: &'a str,
-    pub format_version: u32,
-    pub kind: Kind,
-    pub unit: &'a str,
-    pub department: &'a str,
-    pub year: i32,
-    pub template: &'a TemplateRef,
-    pub exported_at: DateTime<Utc>,
-    pub app_version: &'a str,
-    pub sanitized: bool,
-    pub checksum: String,
-    pub content: &'a Content,
-}
-
 /// The envelope as read, after migration. `kind` stays a string so an unknown kind gets our message.
 #[derive(Deserialize)]
 pub(crate) struct EnvelopeIn {
@@ -206,7 +246,7 @@ pub(crate) struct EnvelopeIn {
     pub checksum: Option<String>,
 }
 
-/// The header keys of the current version, for unknown-field warnings.
+/// The header keys of the current version; any other member is a field from the future.
 pub(crate) const ENVELOPE_KEYS: [&str; 12] = [
     "format",
     "format_version",

@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde_json::Value;
 
+use zrz_domain::plan::TemplateRef;
+
 /// One step in a registry: turns a layout of version `from` into version `from + 1`.
 #[derive(Debug, Clone, Copy)]
 pub struct Migration {
@@ -23,23 +25,65 @@ pub struct Migration {
     pub apply: fn(Value) -> Result<Value, MigrationError>,
 }
 
-/// Why a migration could not run: the old file is damaged in a way the step cannot repair.
+/// Why a migration could not run: the old file is damaged in a way the step cannot repair. A small
+/// code with its parameters, worded by `Display` (and by the UI in other languages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MigrationReason {
+    /// The value at `at` (`文件`, `content`, `content.state.assessment` …) is not a JSON object.
+    NotAnObject { at: &'static str },
+    /// The file has no `content`.
+    MissingContent,
+    /// A `kind` that did not exist in the version being read.
+    UnknownKind { version: u32, kind: String },
+    /// No step reads this version (a gap in the registry: a bug).
+    NoStep { from: u32 },
+    /// A step returned something that is not a JSON object (a bug).
+    NotAnObjectAfter,
+    /// Anything else, as a fixed code-like phrase (e.g. the state record's `数据记录缺少 state`).
+    Other(&'static str),
+    /// The state record inside a 备份 could not be migrated; the state layer's reason as it gives it
+    /// (`state::StateError` carries text, not yet a code).
+    StateRecord { from: u32, reason: String },
+}
+
+impl fmt::Display for MigrationReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MigrationReason::NotAnObject { at } => write!(f, "{at} 不是 JSON 对象"),
+            MigrationReason::MissingContent => f.write_str("文件缺少 content"),
+            MigrationReason::UnknownKind { version, kind } => {
+                write!(f, "第 {version} 版文件没有“{kind}”这种内容")
+            }
+            MigrationReason::NoStep { from } => write!(f, "没有从第 {from} 版升级的方法"),
+            MigrationReason::NotAnObjectAfter => f.write_str("升级后的内容不是 JSON 对象"),
+            MigrationReason::Other(text) => f.write_str(text),
+            MigrationReason::StateRecord { from, reason } => {
+                write!(f, "备份中的数据记录（数据版本 {from}）无法升级：{reason}")
+            }
+        }
+    }
+}
+
+/// A migration step's refusal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MigrationError {
-    pub reason: String,
+    pub reason: MigrationReason,
 }
 
 impl MigrationError {
-    pub fn new(reason: impl Into<String>) -> MigrationError {
-        MigrationError {
-            reason: reason.into(),
-        }
+    /// A refusal with a fixed phrase ([`MigrationReason::Other`]).
+    pub fn new(reason: &'static str) -> MigrationError {
+        MigrationError::of(MigrationReason::Other(reason))
+    }
+
+    pub fn of(reason: MigrationReason) -> MigrationError {
+        MigrationError { reason }
     }
 }
 
 impl fmt::Display for MigrationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.reason)
+        self.reason.fmt(f)
     }
 }
 
@@ -47,15 +91,29 @@ impl std::error::Error for MigrationError {}
 
 /// The exchange file's registry. Entry `n` turns `format_version` n into n + 1; the runner writes the
 /// new version number, a step only changes the layout. See `super::FORMAT_VERSION` before adding one.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    title: "增加人员、评分、评分设置和脱敏标记",
-    description: "第 1 版的自评内容只有 profile 和 answers。第 2 版在自评内容（以及备份中的自评）里增加 \
-                  people 和 ratings（升级时为空列表）与 rating_settings（缺省即本应用自带的评分设置，与第 1 版 \
-                  时各科室实际使用的相同），在年度方案里增加 rating_settings（升级时为 null，即不改动各科室的设置），\
-                  并在文件头增加 sanitized 标记（升级时为 false）。",
-    apply: v1_to_v2,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        title: "增加人员、评分、评分设置和脱敏标记",
+        description: "第 1 版的自评内容只有 profile 和 answers。第 2 版在自评内容（以及备份中的自评）里增加 \
+                      people 和 ratings（升级时为空列表）与 rating_settings（缺省即本应用自带的评分设置，与第 1 版 \
+                      时各科室实际使用的相同），在年度方案里增加 rating_settings（升级时为 null，即不改动各科室的设置），\
+                      并在文件头增加 sanitized 标记（升级时为 false）。",
+        apply: v1_to_v2,
+    },
+    Migration {
+        from: 2,
+        title: "人员标识全局唯一，增加台账、整改任务、核查意见，方案哈希改用成文规则",
+        description: "第 2 版的人员标识按科室编号（p1、p2……），不同科室的文件会撞号；第 3 版改为由单位、科室、\
+                      年度和原标识算出的唯一标识（p- 开头），评分中的 person_id 随之改写（自评文件和备份中的自评都改）。\
+                      自评内容增加 ledger（台账）、tasks（整改任务）、findings（核查意见），升级时为空列表。\
+                      方案哈希改为 docs/format.md 中成文的规则（方案 JSON 去掉空值成员后的 RFC 8785 规范形式的 SHA-256）：\
+                      随应用发布的方案按对照表改写为新哈希，年度方案按文件中的方案内容重新计算并附上各检查项的摘要；\
+                      其他文件的旧哈希原样保留（没有检查项摘要的文件只按方案标识和版本比较）。新增的“核查意见”\
+                      和“汇总工作区”两种文件只在第 3 版中存在。",
+        apply: v2_to_v3,
+    },
+];
 
 /// Checks a registry the way Excalidraw's `schema.ts` does at load time (here in a test): steps start
 /// at version 1, go up by one, end at `latest`, and each says what it does.
@@ -99,7 +157,7 @@ pub fn run(
         let Some(step) = migrations.iter().find(|m| m.from == version) else {
             return Err((
                 version,
-                MigrationError::new(format!("没有从第 {version} 版升级的方法")),
+                MigrationError::of(MigrationReason::NoStep { from: version }),
             ));
         };
         value = (step.apply)(value).map_err(|e| (version, e))?;
@@ -111,7 +169,7 @@ pub fn run(
             None => {
                 return Err((
                     version - 1,
-                    MigrationError::new("升级后的内容不是 JSON 对象"),
+                    MigrationError::of(MigrationReason::NotAnObjectAfter),
                 ))
             }
         }
@@ -123,10 +181,10 @@ pub fn run(
 /// What v2 added to an assessment, as literals (a migration never reads today's types).
 /// `rating_settings` is left out on purpose: in v2, as today, a missing `rating_settings` reads as the
 /// app's shipped defaults, which is what a v1 department was using.
-fn add_assessment_fields(assessment: &mut Value, at: &str) -> Result<(), MigrationError> {
+fn add_assessment_fields(assessment: &mut Value, at: &'static str) -> Result<(), MigrationError> {
     let map = assessment
         .as_object_mut()
-        .ok_or_else(|| MigrationError::new(format!("{at} 不是 JSON 对象")))?;
+        .ok_or(MigrationError::of(MigrationReason::NotAnObject { at }))?;
     map.entry("people")
         .or_insert_with(|| Value::Array(Vec::new()));
     map.entry("ratings")
@@ -135,9 +193,11 @@ fn add_assessment_fields(assessment: &mut Value, at: &str) -> Result<(), Migrati
 }
 
 fn v1_to_v2(mut file: Value) -> Result<Value, MigrationError> {
-    let envelope = file
-        .as_object_mut()
-        .ok_or_else(|| MigrationError::new("文件不是 JSON 对象"))?;
+    let envelope =
+        file.as_object_mut()
+            .ok_or(MigrationError::of(MigrationReason::NotAnObject {
+                at: "文件",
+            }))?;
     envelope.entry("sanitized").or_insert(Value::Bool(false));
     let kind = envelope
         .get("kind")
@@ -146,7 +206,7 @@ fn v1_to_v2(mut file: Value) -> Result<Value, MigrationError> {
         .to_string();
     let content = envelope
         .get_mut("content")
-        .ok_or_else(|| MigrationError::new("文件缺少 content"))?;
+        .ok_or(MigrationError::of(MigrationReason::MissingContent))?;
     match kind.as_str() {
         "assessment" => add_assessment_fields(content, "content")?,
         "backup" => {
@@ -155,16 +215,89 @@ fn v1_to_v2(mut file: Value) -> Result<Value, MigrationError> {
             }
         }
         "annual_plan" => {
-            let map = content
-                .as_object_mut()
-                .ok_or_else(|| MigrationError::new("content 不是 JSON 对象"))?;
+            let map = content.as_object_mut().ok_or(MigrationError::of(
+                MigrationReason::NotAnObject { at: "content" },
+            ))?;
             map.entry("rating_settings").or_insert(Value::Null);
         }
         other => {
-            return Err(MigrationError::new(format!(
-                "第 1 版文件没有“{other}”这种内容"
-            )))
+            return Err(MigrationError::of(MigrationReason::UnknownKind {
+                version: 1,
+                kind: other.to_string(),
+            }))
         }
+    }
+    Ok(file)
+}
+
+/// The hashes format 2 wrote for the templates shipped with the app (SHA-256 of the app's own
+/// re-serialisation of the template), and the same templates' hashes by the format-3 rule. Literals:
+/// the old rule cannot be recomputed from a file that does not carry its template.
+const V2_SHIPPED_TEMPLATE_HASHES: &[(&str, &str)] = &[(
+    // wenguang-ideology-responsibility 2024.1, shipped from the first release to format 3.
+    "e1fb6778ddd8ee8be0255aca59c0caec2bc1f945394508e42433cfd5733c2bd4",
+    "806f88986d88cad5232abf150569ef30b605e900458346480cb9e8ed5d81bec6",
+)];
+
+/// What format 3 adds to an assessment, as literals, and its people's ids made unique.
+fn upgrade_assessment(assessment: &mut Value, at: &'static str) -> Result<(), MigrationError> {
+    let map = assessment
+        .as_object_mut()
+        .ok_or(MigrationError::of(MigrationReason::NotAnObject { at }))?;
+    for list in ["ledger", "tasks", "findings"] {
+        map.entry(list).or_insert_with(|| Value::Array(Vec::new()));
+    }
+    make_person_ids_unique(assessment)
+}
+
+fn v2_to_v3(mut file: Value) -> Result<Value, MigrationError> {
+    let envelope =
+        file.as_object_mut()
+            .ok_or(MigrationError::of(MigrationReason::NotAnObject {
+                at: "文件",
+            }))?;
+    let kind = envelope
+        .get("kind")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let content = envelope
+        .get_mut("content")
+        .ok_or(MigrationError::of(MigrationReason::MissingContent))?;
+    let mut reference = None;
+    match kind.as_str() {
+        "assessment" => upgrade_assessment(content, "content")?,
+        "backup" => {
+            if let Some(assessment) = content.pointer_mut("/state/assessment") {
+                upgrade_assessment(assessment, "content.state.assessment")?;
+            }
+        }
+        // The hash of the template the file carries, by the format-3 rule (which is fixed for this
+        // step: a later rule would be a new function), with its items' digests.
+        "annual_plan" => {
+            reference = content.get("template").filter(|t| t.is_object()).map(|t| {
+                serde_json::to_value(TemplateRef::of_json(t))
+                    .expect("a template reference serialises")
+            });
+        }
+        other => {
+            return Err(MigrationError::of(MigrationReason::UnknownKind {
+                version: 2,
+                kind: other.to_string(),
+            }))
+        }
+    }
+    match (reference, envelope.get_mut("template")) {
+        (Some(reference), _) => {
+            envelope.insert("template".into(), reference);
+        }
+        (None, Some(Value::Object(template))) => {
+            let old = template.get("hash").and_then(Value::as_str).unwrap_or("");
+            if let Some((_, new)) = V2_SHIPPED_TEMPLATE_HASHES.iter().find(|(o, _)| *o == old) {
+                template.insert("hash".into(), Value::from(*new));
+            }
+        }
+        (None, _) => {}
     }
     Ok(file)
 }
@@ -174,11 +307,14 @@ fn v1_to_v2(mut file: Value) -> Result<Value, MigrationError> {
 /// ids were numbered per department (`p1`, `p2` …), so two departments' files collided. The new id
 /// is derived from the department and the old id (`p-` and 13 characters of SHA-256 over
 /// `unit|department|year|old id`), so two colleagues' copies of one department's file still agree,
-/// and running the step twice changes nothing (an id that already starts with `p-` is kept).
+/// and running the step twice changes nothing (an id that already starts with `p-` is kept). Each
+/// person also gets `order`, their place in the list, where they have none.
 pub(crate) fn make_person_ids_unique(assessment: &mut Value) -> Result<(), MigrationError> {
     use sha2::{Digest, Sha256};
     let Some(map) = assessment.as_object_mut() else {
-        return Err(MigrationError::new("自评内容不是 JSON 对象"));
+        return Err(MigrationError::of(MigrationReason::NotAnObject {
+            at: "自评内容",
+        }));
     };
     let profile = map.get("profile").cloned().unwrap_or(Value::Null);
     let text = |k: &str| {
@@ -207,7 +343,12 @@ pub(crate) fn make_person_ids_unique(assessment: &mut Value) -> Result<(), Migra
     };
     let mut renamed = std::collections::BTreeMap::new();
     if let Some(Value::Array(people)) = map.get_mut("people") {
-        for person in people.iter_mut() {
+        for (position, person) in people.iter_mut().enumerate() {
+            // Format 3 keeps the order people were entered in a field of their own (ids no
+            // longer sort that way); before, it was their place in the list.
+            if let Some(person) = person.as_object_mut() {
+                person.entry("order").or_insert(Value::from(position));
+            }
             if let Some(Value::String(id)) = person.get_mut("id") {
                 let fresh = new_id(id);
                 renamed.insert(id.clone(), fresh.clone());
@@ -276,8 +417,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(v["format_version"], 2);
-        assert_eq!(v["sanitized"], false);
-        assert_eq!(v["content"]["rating_settings"], Value::Null);
+        assert_eq!(v.get("sanitized"), Some(&Value::Bool(false)));
+        // Inserted as null, not merely absent (indexing would read both as null).
+        assert_eq!(v["content"].get("rating_settings"), Some(&Value::Null));
         assert_eq!(applied.len(), 1);
     }
 
@@ -286,5 +428,128 @@ mod tests {
         assert!(v1_to_v2(serde_json::json!({"kind": "photo", "content": {}})).is_err());
         assert!(v1_to_v2(serde_json::json!({"kind": "assessment"})).is_err());
         assert!(v1_to_v2(serde_json::json!([1])).is_err());
+    }
+
+    #[test]
+    fn v1_to_v2_refusals_name_their_reason() {
+        let err = |v: Value| v1_to_v2(v).unwrap_err().reason;
+        assert_eq!(
+            err(serde_json::json!({"kind": "photo", "content": {}})),
+            MigrationReason::UnknownKind {
+                version: 1,
+                kind: "photo".into()
+            }
+        );
+        assert_eq!(
+            err(serde_json::json!({"kind": "assessment"})),
+            MigrationReason::MissingContent
+        );
+        assert_eq!(
+            err(serde_json::json!({"kind": "assessment", "content": [1]})),
+            MigrationReason::NotAnObject { at: "content" }
+        );
+    }
+
+    fn v2_file(kind: &str, content: Value) -> Value {
+        serde_json::json!({
+            "format": "zrz-exchange", "format_version": 2, "kind": kind,
+            "template": {"id": "wenguang-ideology-responsibility", "version": "2024.1",
+                         "hash": "e1fb6778ddd8ee8be0255aca59c0caec2bc1f945394508e42433cfd5733c2bd4"},
+            "content": content
+        })
+    }
+
+    #[test]
+    fn v2_to_v3_makes_ids_unique_adds_the_new_lists_and_rewrites_the_shipped_hash() {
+        let v2 = v2_file(
+            "assessment",
+            serde_json::json!({
+                "profile": {"unit": "县文化广播影视局", "department": "办公室", "year": 2025},
+                "people": [{"id": "p1", "name": "李四"}],
+                "ratings": [{"person_id": "p1", "dimension": "de", "role": "self", "value": {"score": 90}}],
+                "ledger": [{"id": "e-kept"}]
+            }),
+        );
+        let v3 = v2_to_v3(v2).unwrap();
+        let content = &v3["content"];
+        let id = content["people"][0]["id"].as_str().unwrap();
+        assert!(id.starts_with("p-") && id.len() == 15, "{id}");
+        assert_eq!(content["ratings"][0]["person_id"], id);
+        assert_eq!(content["ledger"], serde_json::json!([{"id": "e-kept"}]));
+        assert_eq!(content.get("tasks"), Some(&serde_json::json!([])));
+        assert_eq!(content.get("findings"), Some(&serde_json::json!([])));
+        assert_eq!(
+            v3["template"]["hash"],
+            "806f88986d88cad5232abf150569ef30b605e900458346480cb9e8ed5d81bec6"
+        );
+        assert!(
+            v3["template"].get("items").is_none(),
+            "no digests without the template"
+        );
+        // Twice is the same as once.
+        assert_eq!(v2_to_v3(v3.clone()).unwrap(), v3);
+    }
+
+    #[test]
+    fn v2_to_v3_keeps_unknown_hashes_and_reaches_into_backups() {
+        let mut v2 = v2_file(
+            "backup",
+            serde_json::json!({"format": "zrz-state", "version": 1, "state": {"assessment": {
+                "profile": {"unit": "u", "department": "d", "year": 2025},
+                "people": [{"id": "p1"}], "ratings": []}}}),
+        );
+        v2["template"]["hash"] = "abc".into();
+        let v3 = v2_to_v3(v2).unwrap();
+        assert_eq!(v3["template"]["hash"], "abc");
+        let assessment = &v3["content"]["state"]["assessment"];
+        assert!(assessment["people"][0]["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("p-"));
+        assert_eq!(assessment.get("ledger"), Some(&serde_json::json!([])));
+    }
+
+    #[test]
+    fn v2_to_v3_hashes_an_annual_plans_template_from_its_content() {
+        let template = serde_json::json!({"id": "t", "version": "1", "parts": [{"chapters": [{"items": [
+            {"id": "1.1", "text": "原文", "kind": "task", "dimension": "de", "points": 100}]}]}]});
+        let v3 = v2_to_v3(v2_file(
+            "annual_plan",
+            serde_json::json!({"template": template, "rating_settings": null}),
+        ))
+        .unwrap();
+        assert_eq!(v3["template"]["id"], "t");
+        assert_eq!(
+            v3["template"]["hash"],
+            zrz_domain::plan::template_hash(&template)
+        );
+        assert_eq!(
+            v3["template"]["items"]["1.1"],
+            zrz_domain::plan::item_digest(&template["parts"][0]["chapters"][0]["items"][0])
+        );
+    }
+
+    #[test]
+    fn v2_to_v3_refuses_kinds_that_format_2_did_not_have() {
+        for kind in ["findings", "workspace", ""] {
+            assert!(matches!(
+                v2_to_v3(v2_file(kind, serde_json::json!({})))
+                    .unwrap_err()
+                    .reason,
+                MigrationReason::UnknownKind { version: 2, .. }
+            ));
+        }
+        assert_eq!(
+            v2_to_v3(serde_json::json!({"kind": "assessment"}))
+                .unwrap_err()
+                .reason,
+            MigrationReason::MissingContent
+        );
+        assert_eq!(
+            v2_to_v3(v2_file("assessment", serde_json::json!("x")))
+                .unwrap_err()
+                .reason,
+            MigrationReason::NotAnObject { at: "content" }
+        );
     }
 }

@@ -3,67 +3,29 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use zrz_domain::record::RaterRole;
+use zrz_domain::record::{RaterRole, RatingKey, RecordKind};
 use zrz_domain::Dimension;
 
-/// A part of an assessment that holds records by id. Used for locations in import errors and for the
-/// entries of a merge plan.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Section {
-    /// 基本信息: one entry per field of `profile`.
-    Profile,
-    /// 检查项答复, by item id.
-    Answers,
-    /// 人员, by person id.
-    People,
-    /// 评分, by rating id.
-    Ratings,
-    /// Any other top-level field of the assessment (e.g. `rating_settings`), merged as a whole.
-    Field(String),
+/// What one record of a kind is called in messages: "检查项 4.1.1", "人员 p-…", "台账 e-…".
+pub fn kind_label(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Profile => "基本信息",
+        RecordKind::RatingSettings => "评分设置",
+        RecordKind::Answer => "检查项",
+        RecordKind::Person => "人员",
+        RecordKind::Rating => "评分",
+        RecordKind::Entry => "台账",
+        RecordKind::Task => "整改任务",
+        RecordKind::Finding => "核查意见",
+    }
 }
 
-impl Section {
-    /// The assessment's JSON key for this section.
-    pub fn key(&self) -> &str {
-        match self {
-            Section::Profile => "profile",
-            Section::Answers => "answers",
-            Section::People => "people",
-            Section::Ratings => "ratings",
-            Section::Field(name) => name,
-        }
-    }
-
-    pub fn from_key(key: &str) -> Section {
-        match key {
-            "profile" => Section::Profile,
-            "answers" => Section::Answers,
-            "people" => Section::People,
-            "ratings" => Section::Ratings,
-            other => Section::Field(other.to_string()),
-        }
-    }
-
-    /// What one record of the section is called, for messages: "检查项 4.1.1", "人员 p3".
-    pub fn label(&self) -> &str {
-        match self {
-            Section::Profile => "基本信息",
-            Section::Answers => "检查项",
-            Section::People => "人员",
-            Section::Ratings => "评分",
-            Section::Field(name) if name == "rating_settings" => "评分设置",
-            Section::Field(_) => "设置",
-        }
-    }
-
-    /// Whether records of this section are kept by id (a JSON object by key, or an array of objects
-    /// with an `id`).
-    pub fn is_collection(&self) -> bool {
-        matches!(self, Section::Answers | Section::People | Section::Ratings)
-    }
+/// The kind of record held under `key` in an assessment, when it is a collection (answers by item
+/// id; people, ratings, ledger entries, tasks and findings in a list).
+pub fn collection_of(key: &str) -> Option<RecordKind> {
+    RecordKind::from_key(key).filter(|k| !k.is_single())
 }
 
 /// One step of a path.
@@ -102,30 +64,29 @@ fn is_identifier(k: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// The record a path points into, if it points into a section of an assessment: the segment after
-/// `answers`/`people`/`ratings` names it (a key) or indexes it (an array whose element has an `id`,
-/// looked up in `root`).
+/// The record a path points into, if it points into a collection of an assessment: the segment after
+/// `answers`/`people`/`ratings`/`ledger`/`tasks`/`findings` names it (a key) or indexes it (a list
+/// whose element's identity is looked up in `root`).
 pub fn item_of(segs: &[Seg], root: Option<&Value>) -> Option<ItemRef> {
     for (i, seg) in segs.iter().enumerate() {
         let Seg::Key(key) = seg else { continue };
-        let section = Section::from_key(key);
-        if !section.is_collection() {
+        let Some(kind) = collection_of(key) else {
             continue;
-        }
+        };
         match segs.get(i + 1) {
             Some(Seg::Key(id)) => {
                 return Some(ItemRef {
-                    section,
+                    kind,
                     id: id.clone(),
                 })
             }
             Some(Seg::Index(index)) => {
                 let element = root.and_then(|r| value_at(r, &segs[..i + 2]));
                 let id = match element {
-                    Some(e) => record_id(&section, e, *index),
+                    Some(e) => record_id(kind, e, *index),
                     None => format!("#{index}"),
                 };
-                return Some(ItemRef { section, id });
+                return Some(ItemRef { kind, id });
             }
             None => {}
         }
@@ -133,24 +94,30 @@ pub fn item_of(segs: &[Seg], root: Option<&Value>) -> Option<ItemRef> {
     None
 }
 
-/// The id of the `index`-th record of a list section. People have an `id`; a rating has none and is
-/// identified by its slot, `person_id/dimension/role/rater` (the domain's `Rating::same_slot`: one
-/// rater's rating of one person on one dimension in one role). Anything else: `id`, else `#index`.
-pub fn record_id(section: &Section, element: &Value, index: usize) -> String {
+/// The identity of the `index`-th record of a list, read from its JSON: a rating's is its
+/// [`RatingKey::to_id`] (the domain's one rule: 自评 and 上级评价 whatever the rater is called);
+/// everything else has an `id`. A record without either is `#index`.
+pub fn record_id(kind: RecordKind, element: &Value, index: usize) -> String {
+    if kind == RecordKind::Rating {
+        if let Some(key) = rating_key_of(element) {
+            return key.to_id();
+        }
+    }
     if let Some(id) = element.get("id").filter(|v| !v.is_null()) {
         return id_string(id);
     }
-    if *section == Section::Ratings && element.get("person_id").is_some() {
-        let part = |k: &str| element.get(k).map(id_string).unwrap_or_default();
-        return format!(
-            "{}/{}/{}/{}",
-            part("person_id"),
-            part("dimension"),
-            part("role"),
-            part("rater").trim()
-        );
-    }
     format!("#{index}")
+}
+
+/// A rating's key from its JSON, when its dimension and role are ones this version knows.
+pub fn rating_key_of(element: &Value) -> Option<RatingKey> {
+    let text = |k: &str| element.get(k).and_then(Value::as_str);
+    Some(RatingKey::new(
+        text("person_id")?,
+        Dimension::from_key(text("dimension")?)?,
+        RaterRole::from_key(text("role")?)?,
+        text("rater").unwrap_or_default(),
+    ))
 }
 
 /// An `id` value as text: strings as they are, numbers written out.
@@ -171,27 +138,29 @@ pub fn value_at<'v>(root: &'v Value, segs: &[Seg]) -> Option<&'v Value> {
 /// A record named in a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemRef {
-    pub section: Section,
+    pub kind: RecordKind,
     pub id: String,
 }
 
 impl fmt::Display for ItemRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let slot: Vec<&str> = self.id.splitn(4, '/').collect();
-        match (&self.section, slot.as_slice()) {
-            (Section::Ratings, [person, dimension, role, rater]) => {
-                let dimension = Dimension::from_key(dimension)
-                    .map_or_else(|| dimension.to_string(), |d| d.label().to_string());
-                let role = RaterRole::from_key(role)
-                    .map_or_else(|| role.to_string(), |r| r.label().to_string());
-                let by = if rater.is_empty() {
+        match (self.kind, RatingKey::parse(&self.id)) {
+            (RecordKind::Rating, Some(key)) => {
+                let by = if key.rater.is_empty() {
                     String::new()
                 } else {
-                    format!("，评价人 {rater}")
+                    format!("，评价人 {}", key.rater)
                 };
-                write!(f, "评分（人员 {person}，{dimension}，{role}{by}）")
+                write!(
+                    f,
+                    "评分（人员 {}，{}，{}{by}）",
+                    key.person_id,
+                    key.dimension.label(),
+                    key.role.label()
+                )
             }
-            _ => write!(f, "{} {}", self.section.label(), self.id),
+            (kind, _) if kind.is_single() => f.write_str(kind_label(kind)),
+            (kind, _) => write!(f, "{} {}", kind_label(kind), self.id),
         }
     }
 }
@@ -447,7 +416,7 @@ mod tests {
         assert_eq!(
             by_index,
             ItemRef {
-                section: Section::People,
+                kind: RecordKind::Person,
                 id: "7".into()
             }
         );
@@ -457,17 +426,30 @@ mod tests {
         );
         let rating =
             json!({"person_id": "p1", "dimension": "de", "role": "peer", "rater": "王五 "});
-        let id = record_id(&Section::Ratings, &rating, 3);
+        let id = record_id(RecordKind::Rating, &rating, 3);
         assert_eq!(id, "p1/de/peer/王五");
+        let rating = |id: String| ItemRef {
+            kind: RecordKind::Rating,
+            id,
+        };
         assert_eq!(
-            ItemRef {
-                section: Section::Ratings,
-                id
-            }
-            .to_string(),
+            rating(id).to_string(),
             "评分（人员 p1，德，互评，评价人 王五）"
         );
-        assert_eq!(record_id(&Section::People, &json!({"name": "x"}), 3), "#3");
+        let own = json!({"person_id": "p1", "dimension": "de", "role": "self", "rater": "李四"});
+        let id = record_id(RecordKind::Rating, &own, 0);
+        assert_eq!(id, "p1/de/self/", "one 自评 per person and dimension");
+        assert_eq!(rating(id).to_string(), "评分（人员 p1，德，自评）");
+        assert_eq!(
+            record_id(RecordKind::Person, &json!({"name": "x"}), 3),
+            "#3"
+        );
+        let entry = item_of(
+            &[key("content"), key("ledger"), Seg::Index(0), key("date")],
+            Some(&json!({"content": {"ledger": [{"id": "e-1"}]}})),
+        )
+        .unwrap();
+        assert_eq!(entry.to_string(), "台账 e-1");
     }
 
     #[test]

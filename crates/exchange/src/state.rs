@@ -152,7 +152,7 @@ pub(crate) fn migrate_record(value: Value) -> Result<Value, StateError> {
     let (mut value, _) = migrate::run(STATE_MIGRATIONS, value, "version", version, STATE_VERSION)
         .map_err(|(from, e)| StateError::MigrationFailed {
         from,
-        reason: e.reason,
+        reason: e.reason.to_string(),
     })?;
     value
         .get_mut("state")

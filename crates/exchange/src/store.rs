@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use zrz_domain::record::{Assessment, RecordKey, RecordKind};
 
-use super::extras::Extras;
+use super::extras::{Extras, Unknown};
 use super::state::StoredState;
 
 /// Every key of the layout starts with this.
@@ -165,12 +165,8 @@ impl Meta {
 pub fn split(assessment: &Assessment, extras: &Extras) -> Vec<(RecordKey, Value)> {
     let mut out = Vec::new();
     let mut push = |key: RecordKey, mut value: Value| {
-        if let (Some(Value::Object(unknown)), Value::Object(map)) =
-            (extras.of_record(&key), &mut value)
-        {
-            for (k, v) in unknown {
-                map.entry(k.clone()).or_insert_with(|| v.clone());
-            }
+        if let Some(unknown) = extras.of_record(&key) {
+            unknown.apply(&mut value);
         }
         out.push((key, value));
     };
@@ -239,7 +235,7 @@ pub fn assemble(records: &BTreeMap<RecordKey, Value>) -> (Assessment, Extras, Ve
         let read = read_into(&mut a, key, value);
         match read {
             Ok(known) => {
-                extras.set_record(key, unknown_members(value, &known));
+                extras.set_record(key, Some(Unknown::between(value, &known)));
             }
             Err(reason) => unreadable.push(Unreadable {
                 key: key.clone(),
@@ -311,19 +307,6 @@ fn read_into(a: &mut Assessment, key: &RecordKey, value: &Value) -> Result<Value
         }
     };
     Ok(back)
-}
-
-/// The top-level members of `stored` that `known` (the same record through its type) lacks.
-fn unknown_members(stored: &Value, known: &Value) -> Option<Value> {
-    let (Value::Object(s), Value::Object(k)) = (stored, known) else {
-        return None;
-    };
-    let unknown: serde_json::Map<String, Value> = s
-        .iter()
-        .filter(|(name, v)| !k.contains_key(*name) && !v.is_null())
-        .map(|(name, v)| (name.clone(), v.clone()))
-        .collect();
-    (!unknown.is_empty()).then_some(Value::Object(unknown))
 }
 
 /// Turns a [`StoredState`] (a restored backup, or the legacy single-key record) into what the store
@@ -414,10 +397,11 @@ mod tests {
     fn split_and_assemble_are_inverse_and_keep_unknown_members() {
         let a = sample();
         let mut extras = Extras::default();
-        extras.set_record(
-            &RecordKey::new(RecordKind::Answer, "3.1"),
-            Some(serde_json::json!({"from_the_future": [1, 2]})),
-        );
+        let mut unknown = Unknown::default();
+        unknown
+            .fields
+            .insert("from_the_future".into(), serde_json::json!([1, 2]));
+        extras.set_record(&RecordKey::new(RecordKind::Answer, "3.1"), Some(unknown));
         let records: BTreeMap<RecordKey, Value> = split(&a, &extras).into_iter().collect();
         assert_eq!(
             records[&RecordKey::new(RecordKind::Answer, "3.1")]["from_the_future"],

@@ -6,13 +6,18 @@
 //! [`Template`]. That way a bad template is refused with a message that names the item at fault rather
 //! than a serde position.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::Dimension;
 
+mod hash;
 mod raw;
+pub use crate::canonical::hex;
+pub use hash::*;
 pub use raw::*;
 
 /// The template compiled into the app. `tests/template_plan.rs` proves it reproduces the plan verbatim.
@@ -22,8 +27,9 @@ pub const SHIPPED_TEMPLATE_JSON: &str = include_str!("template.json");
 pub struct Template {
     pub id: String,
     pub version: String,
-    /// SHA-256 (hex) of the template file's canonical JSON: lets a file made with this template be
-    /// recognised later even when id and version were not bumped.
+    /// The template hash ([`template_hash`]: SHA-256 of the pruned JCS form of the JSON as
+    /// distributed): lets a file made with this template be recognised later even when id and
+    /// version were not bumped, and does not change when the app learns a field with an empty default.
     pub content_hash: String,
     pub title: String,
     pub preamble: String,
@@ -107,19 +113,37 @@ pub struct Credit {
 }
 
 impl Template {
-    /// The template compiled into the app. Panics only if the shipped file is broken, which the
-    /// native tests rule out.
+    /// The template compiled into the app, with its hash [`SHIPPED_TEMPLATE_HASH`] (checked against
+    /// the rule by a test, so nothing is hashed at start-up). Panics only if the shipped file is
+    /// broken, which the native tests rule out.
     pub fn shipped() -> Template {
-        Template::parse(SHIPPED_TEMPLATE_JSON)
+        let raw: RawTemplate = serde_json::from_str(SHIPPED_TEMPLATE_JSON)
+            .expect("the shipped template is checked by the tests");
+        Template::from_raw(raw, SHIPPED_TEMPLATE_HASH.to_string())
             .expect("the shipped template is checked by the tests")
     }
 
+    /// Reads a template from its JSON text (e.g. a stored 年度方案 template).
     pub fn parse(json: &str) -> Result<Template, TemplateError> {
-        let raw: RawTemplate = serde_json::from_str(json).map_err(|e| TemplateError {
+        let at_position = |e: serde_json::Error| TemplateError {
             at: format!("第 {} 行第 {} 列", e.line(), e.column()),
             problem: format!("不是有效的方案模板 JSON：{e}"),
-        })?;
-        Template::build(raw)
+        };
+        // Read twice: the typed read names the line of a wrong value, the hash needs the JSON.
+        let value: Value = serde_json::from_str(json).map_err(at_position)?;
+        let raw: RawTemplate = serde_json::from_str(json).map_err(at_position)?;
+        Template::from_raw(raw, template_hash(&value))
+    }
+
+    /// Reads a template from its JSON as distributed; its hash is [`template_hash`] of exactly that
+    /// JSON, unknown fields included.
+    pub fn from_value(value: &Value) -> Result<Template, TemplateError> {
+        let raw: RawTemplate =
+            serde_json::from_value(value.clone()).map_err(|e| TemplateError {
+                at: "模板".into(),
+                problem: format!("不是有效的方案模板 JSON：{e}"),
+            })?;
+        Template::from_raw(raw, template_hash(value))
     }
 
     pub fn chapters(&self) -> impl Iterator<Item = &Chapter> {
@@ -155,12 +179,13 @@ impl Template {
         self.activities.iter().find(|a| a.id == id)
     }
 
-    /// Identifies the template in exchange files and stored data.
+    /// Identifies the template in exchange files and stored data, with every item's digest.
     pub fn reference(&self) -> TemplateRef {
         TemplateRef {
             id: self.id.clone(),
             version: self.version.clone(),
             hash: self.content_hash.clone(),
+            items: self.items().map(|i| (i.id.clone(), i.digest())).collect(),
         }
     }
 }
@@ -184,7 +209,37 @@ impl Chapter {
 pub struct TemplateRef {
     pub id: String,
     pub version: String,
+    /// [`template_hash`] of the template (format 3 on; older files are migrated).
     pub hash: String,
+    /// Each item's [`item_digest`] by item id (format 3 on), so that a file can be compared item by
+    /// item with a template the reader holds; empty in files of format 2 and before.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub items: BTreeMap<String, String>,
+}
+
+impl TemplateRef {
+    /// The same template: id, version and hash agree (the digests follow from the hash).
+    pub fn same_template(&self, other: &TemplateRef) -> bool {
+        self.id == other.id && self.version == other.version && self.hash == other.hash
+    }
+
+    /// The reference of a template's JSON as distributed, without building the template: its `id`
+    /// and `version` as written (empty if missing), [`template_hash`] and [`item_digests`].
+    pub fn of_json(template: &Value) -> TemplateRef {
+        let text = |k: &str| {
+            template
+                .get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        TemplateRef {
+            id: text("id"),
+            version: text("version"),
+            hash: template_hash(template),
+            items: item_digests(template),
+        }
+    }
 }
 
 /// A template refused at load time. `at` names the item, chapter or place at fault.

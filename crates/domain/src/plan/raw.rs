@@ -4,33 +4,16 @@
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
-use super::{
-    Activity, Chapter, Credit, Item, ItemKind, Part, Template, TemplateError, TemplateRef,
-};
+use super::{Activity, Chapter, Credit, Item, ItemKind, Part, Template, TemplateError};
 use crate::Dimension;
 
 /// Points are compared with this slack: weights are written with at most one decimal.
 const POINT_EPSILON: f64 = 1e-6;
 
 impl Template {
-    /// A template from its JSON (a 年度方案's, kept as received).
-    pub fn from_value(value: &serde_json::Value) -> Result<Template, TemplateError> {
-        let raw: RawTemplate =
-            serde_json::from_value(value.clone()).map_err(|e| TemplateError {
-                at: "模板".into(),
-                problem: format!("不是有效的方案模板：{e}"),
-            })?;
-        Template::build(raw)
-    }
-
-    /// Checks a raw template (e.g. one imported in a 年度方案 file) and computes its content hash.
-    pub fn build(raw: RawTemplate) -> Result<Template, TemplateError> {
-        let hash = content_hash(&raw);
-        Template::from_raw(raw, hash)
-    }
-
+    /// Checks a raw template and builds it with `content_hash`, which the caller computed from the
+    /// JSON the raw template was read from ([`super::template_hash`]; see [`Template::from_value`]).
     pub fn from_raw(raw: RawTemplate, content_hash: String) -> Result<Template, TemplateError> {
         let fail = |at: &str, problem: String| {
             Err(TemplateError {
@@ -264,26 +247,4 @@ pub struct RawItem {
 pub struct RawQuota {
     pub per_year: u32,
     pub activity: String,
-}
-
-impl RawTemplate {
-    /// Which template this is: id, version and the content hash [`Template::build`] gives it, so a
-    /// 年度方案 can be recognised without building (and validating) the whole template.
-    pub fn reference(&self) -> TemplateRef {
-        TemplateRef {
-            id: self.id.clone(),
-            version: self.version.clone(),
-            hash: content_hash(self),
-        }
-    }
-}
-
-/// SHA-256 over the re-serialised raw template, so whitespace and key order in the file don't matter.
-fn content_hash(raw: &RawTemplate) -> String {
-    let canonical = serde_json::to_vec(raw).expect("raw template always serialises");
-    hex(&Sha256::digest(&canonical))
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

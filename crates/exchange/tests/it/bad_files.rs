@@ -71,7 +71,7 @@ fn every_file_of_the_corpus_gets_its_specific_outcome() {
 
 fn good() -> serde_json::Value {
     serde_json::from_str(
-        &std::fs::read_to_string(crate::fixture("exchange/v2_assessment.json")).unwrap(),
+        &std::fs::read_to_string(crate::fixture("exchange/v3_assessment.json")).unwrap(),
     )
     .unwrap()
 }

@@ -1,71 +1,21 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The exchange file format from the outside: round trips, every fixture of every old version, every
-//! import error with its message, checksum flags, sanitised files, template mismatches, unknown
-//! fields, the example in docs/format.md and the JSON Schema.
-//!
-//! Most cases go through `fixture()` + `mutate()` (start from a real file, change one thing) and
-//! `import_err()` / `import_ok()`, so they do not depend on the pipeline's inner signatures.
+//! The exchange file format from the outside: round trips of every kind, every fixture of every
+//! version, checksum flags, sanitised files, template matches, header warnings and file names.
+//! (Every import error: `errors.rs`; docs and schema: `docs.rs`; unknown fields: `extras.rs`.)
 
 use std::path::Path;
 
-use chrono::{TimeZone, Utc};
 use serde_json::{json, Value};
 
-use zrz_domain::plan::{RawTemplate, Template, SHIPPED_TEMPLATE_JSON};
-use zrz_domain::record::Assessment;
+use crate::support::*;
+use zrz_domain::plan::{Template, SHIPPED_TEMPLATE_JSON};
+use zrz_domain::record::{Assessment, RecordKind, Response};
 use zrz_exchange::{
     self, annual_plan_file_name, assessment_file_name, backup_file_name, export_annual_plan,
-    export_assessment, export_backup, import, read_file, verify_export, AnnualPlan, ChecksumStatus,
-    Content, ExportMeta, ImportError, ImportWarning, Imported, Kind, LooksLike, StoredState,
-    FORMAT_VERSION, MAX_FILE_BYTES,
+    export_assessment, export_backup, export_findings, export_workspace, findings_file_name,
+    import, read_file, verify_export, workspace_file_name, AnnualPlan, ChecksumStatus, Content,
+    HeaderField, ImportWarning, Kind, StoredState, FORMAT_VERSION,
 };
-
-fn fixtures() -> String {
-    crate::fixture("exchange")
-}
-
-fn fixture_text(name: &str) -> String {
-    std::fs::read_to_string(Path::new(&fixtures()).join(format!("{name}.json")))
-        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
-}
-
-fn fixture(name: &str) -> Value {
-    serde_json::from_str(&fixture_text(name)).unwrap()
-}
-
-fn mutate(name: &str, change: impl FnOnce(&mut Value)) -> Vec<u8> {
-    let mut v = fixture(name);
-    change(&mut v);
-    serde_json::to_vec_pretty(&v).unwrap()
-}
-
-fn meta() -> ExportMeta {
-    ExportMeta::new(
-        Utc.with_ymd_and_hms(2025, 3, 14, 8, 30, 0).unwrap(),
-        "0.1.0",
-    )
-}
-
-fn import_ok(bytes: &[u8]) -> Imported {
-    import(bytes, &Template::shipped(), None)
-        .unwrap_or_else(|e| panic!("expected the file to import, got: {e}"))
-}
-
-fn import_err(bytes: &[u8]) -> ImportError {
-    match import(bytes, &Template::shipped(), None) {
-        Ok(_) => panic!("expected the file to be refused"),
-        Err(e) => e,
-    }
-}
-
-/// The assessment of the current-version fixture: people, ratings, evidence, dates, Chinese text.
-fn sample() -> Assessment {
-    read_file(fixture_text("v2_assessment").as_bytes())
-        .unwrap()
-        .assessment()
-        .unwrap()
-        .clone()
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Round trips
@@ -73,7 +23,7 @@ fn sample() -> Assessment {
 #[test]
 fn an_exported_assessment_imports_to_the_identical_assessment() {
     let a = sample();
-    let text = export_assessment(&a, &Template::shipped(), &meta());
+    let text = export_assessment(&a, &no_extras(), &Template::shipped(), &meta());
     let imported = import_ok(text.as_bytes());
     assert_eq!(imported.assessment(), Some(&a));
     assert_eq!(imported.checksum, ChecksumStatus::Valid);
@@ -81,60 +31,88 @@ fn an_exported_assessment_imports_to_the_identical_assessment() {
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
     assert!(imported.template_match.as_ref().unwrap().is_exact());
     assert!(!imported.needs_confirmation());
+    assert!(!imported.is_read_only());
     assert_eq!(imported.header.kind, Kind::Assessment);
     assert_eq!(imported.header.format_version, FORMAT_VERSION);
     assert_eq!(
         (imported.header.unit.as_str(), imported.header.year),
         ("县文化广播影视局", 2025)
     );
-    assert_eq!(verify_export(&text, &Content::Assessment(a)), Ok(()));
+    assert_eq!(verify_export(&text, &Content::assessment(a)), Ok(()));
 }
 
+/// Every kind: exported, verified, imported with the screen's kind, and the same content back.
 #[test]
-fn annual_plans_and_backups_round_trip_too() {
-    let raw: RawTemplate = serde_json::from_str(SHIPPED_TEMPLATE_JSON).unwrap();
-    let office = sample();
-    let plan = AnnualPlan::from_office(raw, &office);
-    let text = export_annual_plan(&plan, &office.profile, &meta());
-    assert_eq!(
-        verify_export(&text, &Content::AnnualPlan(plan.clone())),
-        Ok(())
+fn every_kind_round_trips() {
+    let template = Template::shipped();
+    let plan = AnnualPlan::from_office(
+        serde_json::from_str(SHIPPED_TEMPLATE_JSON).unwrap(),
+        &sample(),
     );
-    let imported = import(
-        text.as_bytes(),
-        &Template::shipped(),
-        Some(Kind::AnnualPlan),
-    )
-    .unwrap();
-    let Content::AnnualPlan(back) = imported.content else {
-        panic!("an annual plan")
-    };
-    assert_eq!(back.rating_settings, plan.rating_settings);
-    assert_eq!(back.template.reference(), Template::shipped().reference());
-
-    let mut state = StoredState {
+    let state = StoredState {
         assessment: sample(),
-        changes_since_export: 3,
+        last_export_at: Some(at(14, 8)),
+        template: Some(serde_json::from_str(SHIPPED_TEMPLATE_JSON).unwrap()),
         ..StoredState::default()
     };
-    state.mark_synced(&sample());
-    let text = export_backup(&state, &Template::shipped(), &meta());
-    assert_eq!(
-        verify_export(&text, &Content::Backup(Box::new(state.clone()))),
-        Ok(())
-    );
-    let Content::Backup(back) = import(text.as_bytes(), &Template::shipped(), Some(Kind::Backup))
+    let Content::Findings(findings) = read_file(fixture_text("v3_findings").as_bytes())
         .unwrap()
         .content
     else {
-        panic!("a backup")
+        panic!("findings")
     };
-    assert_eq!(back.to_value(), state.to_value());
+    let Content::Workspace(workspace) = read_file(fixture_text("v3_workspace").as_bytes())
+        .unwrap()
+        .content
+    else {
+        panic!("a workspace")
+    };
+    let office = &sample().profile;
+    let cases: Vec<(Kind, String, Content)> = vec![
+        (
+            Kind::Assessment,
+            export_assessment(&sample(), &no_extras(), &template, &meta()),
+            Content::assessment(sample()),
+        ),
+        (
+            Kind::AnnualPlan,
+            export_annual_plan(&plan, office, &meta()),
+            Content::AnnualPlan(plan.clone()),
+        ),
+        (
+            Kind::Backup,
+            export_backup(&state, &template, &meta()),
+            Content::Backup(Box::new(state.clone())),
+        ),
+        (
+            Kind::Findings,
+            export_findings(&findings, &meta()),
+            Content::Findings(findings.clone()),
+        ),
+        (
+            Kind::Workspace,
+            export_workspace(&workspace, office, &template, &meta()),
+            Content::Workspace(workspace.clone()),
+        ),
+    ];
+    for (kind, text, content) in cases {
+        assert_eq!(verify_export(&text, &content), Ok(()), "{kind:?}");
+        let imported = import(text.as_bytes(), &template, Some(kind))
+            .unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        assert_eq!(imported.header.kind, kind);
+        assert_eq!(imported.checksum, ChecksumStatus::Valid, "{kind:?}");
+        assert_eq!(imported.content, content, "{kind:?}");
+        assert!(
+            imported.warnings.is_empty(),
+            "{kind:?}: {:?}",
+            imported.warnings
+        );
+    }
 }
 
 #[test]
 fn formatting_a_file_differently_keeps_its_checksum_valid() {
-    let v = fixture("v2_assessment");
+    let v = fixture("v3_assessment");
     for text in [
         serde_json::to_string(&v).unwrap(),
         format!("\u{feff}{}", serde_json::to_string_pretty(&v).unwrap()),
@@ -146,48 +124,90 @@ fn formatting_a_file_differently_keeps_its_checksum_valid() {
 #[test]
 fn verify_export_reports_what_reads_back_differently() {
     let a = sample();
-    let text = export_assessment(&a, &Template::shipped(), &meta());
+    let text = export_assessment(&a, &no_extras(), &Template::shipped(), &meta());
     let mut other = a.clone();
     other.answers.get_mut("3.1").unwrap().note = "另一段说明".into();
-    let diffs = verify_export(&text, &Content::Assessment(other)).unwrap_err();
+    let diffs = verify_export(&text, &Content::assessment(other)).unwrap_err();
     assert_eq!(diffs.len(), 1);
     assert_eq!(diffs[0].path, "content.answers[\"3.1\"].note");
-    let diffs = verify_export("not json", &Content::Assessment(a)).unwrap_err();
-    assert!(diffs[0].found.contains("不是有效的 JSON"), "{}", diffs[0]);
+    let diffs = verify_export("not json", &Content::assessment(a)).unwrap_err();
+    assert!(
+        diffs[0].found.contains("这不是本应用导出的文件"),
+        "{}",
+        diffs[0]
+    );
 }
 
 /// If this fails, the JSON layout of the content changed: bump FORMAT_VERSION with a migration (see
 /// its doc comment) instead of editing the fixture.
 #[test]
-fn the_current_layout_is_still_the_one_in_the_v2_fixture() {
-    let fresh: Value =
-        serde_json::from_str(&export_assessment(&sample(), &Template::shipped(), &meta())).unwrap();
-    let frozen = fixture("v2_assessment");
-    assert_eq!(fresh["content"], frozen["content"]);
-    assert_eq!(fresh["checksum"], frozen["checksum"]);
+fn the_current_layout_is_still_the_one_in_the_v3_fixtures() {
+    let frozen = fixture("v3_assessment");
+    let fresh: Value = serde_json::from_str(&export_assessment(
+        &sample(),
+        &no_extras(),
+        &Template::shipped(),
+        &zrz_exchange::ExportMeta::new(at(21, 8) + chrono::Duration::minutes(30), "0.3.0"),
+    ))
+    .unwrap();
+    assert_eq!(fresh, frozen);
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
-    assert_eq!(keys(&fresh), keys(&frozen));
+    assert_eq!(keys(&fresh["content"]), keys(&frozen["content"]));
+    // The text too: members in the types' order, two-space indentation, a final newline.
+    assert_eq!(
+        export_assessment(
+            &sample(),
+            &no_extras(),
+            &Template::shipped(),
+            &zrz_exchange::ExportMeta::new(at(21, 8) + chrono::Duration::minutes(30), "0.3.0"),
+        ),
+        fixture_text("v3_assessment")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Fixtures of old versions
+// Fixtures of every version
 
-#[test]
-fn every_old_version_has_fixtures_and_they_all_import() {
-    let names: Vec<String> = std::fs::read_dir(fixtures())
+fn fixture_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .filter(|n| n.ends_with(".json"))
         .collect();
-    for version in 1..=FORMAT_VERSION {
-        assert!(
-            names.iter().any(|n| n.starts_with(&format!("v{version}_"))),
-            "no fixture for format version {version}"
-        );
+    names.sort();
+    names
+}
+
+#[test]
+fn every_version_has_fixtures_of_its_kinds_and_they_all_import() {
+    let names = fixture_names();
+    let kinds_by_version: [(u32, &[&str]); 3] = [
+        (1, &["assessment", "annual_plan", "backup"]),
+        (2, &["assessment", "annual_plan", "backup"]),
+        (
+            3,
+            &[
+                "assessment",
+                "annual_plan",
+                "backup",
+                "findings",
+                "workspace",
+            ],
+        ),
+    ];
+    assert_eq!(kinds_by_version.len() as u32, FORMAT_VERSION);
+    for (version, kinds) in kinds_by_version {
+        for kind in kinds {
+            assert!(
+                names.contains(&format!("v{version}_{kind}.json")),
+                "no fixture v{version}_{kind}.json"
+            );
+        }
     }
     for name in &names {
         let bytes = std::fs::read(Path::new(&fixtures()).join(name)).unwrap();
-        let imported = read_file(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let imported =
+            import(&bytes, &Template::shipped(), None).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(imported.checksum, ChecksumStatus::Valid, "{name}");
         let version: u32 = name[1..name.find('_').unwrap()].parse().unwrap();
         assert_eq!(imported.header.format_version, version, "{name}");
@@ -201,6 +221,14 @@ fn every_old_version_has_fixtures_and_they_all_import() {
             "{name}: {:?}",
             imported.warnings
         );
+        assert!(
+            name.contains(&format!("_{}", imported.header.kind.key())),
+            "{name} is a {:?}",
+            imported.header.kind
+        );
+        if let Some(m) = &imported.template_match {
+            assert!(m.is_exact(), "{name}: {:?}", m.describe());
+        }
     }
 }
 
@@ -211,10 +239,55 @@ fn v1_assessment_gains_empty_people_ratings_and_the_default_settings() {
     assert_eq!(imported.migrations[0].from, 1);
     assert!(!imported.header.sanitized);
     assert!(a.people.is_empty() && a.ratings.is_empty());
+    assert!(a.ledger.is_empty() && a.tasks.is_empty() && a.findings.is_empty());
     assert_eq!(a.rating_settings, Assessment::default().rating_settings);
     assert_eq!(a.answers.len(), 3);
     assert_eq!(a.profile.year, 2024);
     assert_eq!(a.answers["4.1.1"].due.unwrap().to_string(), "2024-12-31");
+}
+
+#[test]
+fn v2_files_get_unique_person_ids_and_the_new_hash() {
+    let v2 = import_ok(fixture_text("v2_assessment").as_bytes());
+    let a = v2.assessment().unwrap();
+    let ids: Vec<&str> = a.people.iter().map(|p| p.id.as_str()).collect();
+    // The v2→v3 rule: `p-` and 13 characters of SHA-256 over unit|department|year|old id.
+    assert_eq!(ids, ["p-9g3bwhz3wdc8v", "p-716fhne7qej5p"]);
+    assert!(a.ratings.iter().all(|r| r.person_id == ids[0]));
+    assert_eq!(
+        v2.header.template.hash,
+        "806f88986d88cad5232abf150569ef30b605e900458346480cb9e8ed5d81bec6"
+    );
+    assert_eq!(v2.migrations.len(), 1);
+    assert_eq!(v2.migrations[0].from, 2);
+
+    // A backup of the released v2 app: a state record of version 1, whose merge base and change
+    // counter go, and whose people get the same ids as the department's own file.
+    let backup = import(
+        fixture_text("v2_backup_state_v1").as_bytes(),
+        &Template::shipped(),
+        Some(Kind::Backup),
+    )
+    .unwrap();
+    let Content::Backup(state) = &backup.content else {
+        panic!("a backup")
+    };
+    let backup_ids: Vec<&str> = state
+        .assessment
+        .people
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(backup_ids, ids);
+    assert_eq!(state.assessment.answers["7.1"].note, "导出后又补充的说明");
+
+    // The v2 annual plan's header hash is recomputed from the template it carries.
+    let plan = import_ok(fixture_text("v2_annual_plan").as_bytes());
+    assert_eq!(plan.header.template, Template::shipped().reference());
+    let Content::AnnualPlan(plan) = plan.content else {
+        panic!("an annual plan")
+    };
+    assert_eq!(plan.rating_settings.unwrap().excellent_share_max, 20.0);
 }
 
 #[test]
@@ -246,495 +319,23 @@ fn v1_annual_plan_and_backup_migrate() {
 }
 
 #[test]
-fn every_state_version_has_a_fixture_that_loads() {
-    for version in 1..=zrz_exchange::state::STATE_VERSION {
-        let text = std::fs::read_to_string(crate::fixture(&format!("state/v{version}.json")))
-            .expect("a fixture per state version");
-        let state =
-            StoredState::from_json(&text).unwrap_or_else(|e| panic!("state v{version}: {e}"));
+fn every_state_fixture_loads_and_so_does_every_backups_state_record() {
+    let dir = crate::fixture("state");
+    let mut versions = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let text = std::fs::read_to_string(Path::new(&dir).join(&name)).unwrap();
+        let state = StoredState::from_json(&text).unwrap_or_else(|e| panic!("state {name}: {e}"));
         assert_eq!(state.assessment.profile.unit, "县文化广播影视局");
+        versions.push(name);
     }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Every ImportError, with its message
-
-fn deep(levels: usize) -> Value {
-    (0..levels).fold(json!(1), |inner, _| json!([inner]))
-}
-
-fn gbk_file() -> Vec<u8> {
-    // "县文广局" in GBK, inside otherwise plain JSON: what Notepad's "ANSI" writes on Chinese Windows.
-    let mut bytes = b"{\n  \"unit\": \"".to_vec();
-    bytes.extend([0xCF, 0xD8, 0xCE, 0xC4, 0xB9, 0xE3, 0xBE, 0xD6]);
-    bytes.extend(b"\"\n}");
-    bytes
-}
-
-fn utf16_file() -> Vec<u8> {
-    let mut bytes = vec![0xFF, 0xFE];
-    bytes.extend(
-        "{\"format\": \"zrz-exchange\"}"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes),
-    );
-    bytes
-}
-
-type Case = (
-    &'static str,
-    Vec<u8>,
-    fn(&ImportError) -> bool,
-    &'static [&'static str],
-);
-
-/// (what, file, the variant expected, fragments its message must contain)
-fn cases() -> Vec<Case> {
-    let answer = |id: &'static str, field: &'static str, value: Value| {
-        mutate("v2_assessment", move |v| {
-            v["content"]["answers"][id][field] = value
-        })
-    };
-    vec![
-        (
-            "too large",
-            vec![b' '; MAX_FILE_BYTES + 1],
-            |e| matches!(e, ImportError::TooLarge { .. }),
-            &["文件太大", "超过 5 MB 的上限"],
-        ),
-        (
-            "empty",
-            b" \n\t".to_vec(),
-            |e| *e == ImportError::Empty,
-            &["文件是空的"],
-        ),
-        (
-            "gbk",
-            gbk_file(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotUtf8 {
-                        line: 2,
-                        encoding: Some("GBK/GB18030"),
-                        ..
-                    }
-                )
-            },
-            &["第 2 行", "GBK", "UTF-8"],
-        ),
-        (
-            "utf-16",
-            utf16_file(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotUtf8 {
-                        encoding: Some("UTF-16"),
-                        ..
-                    }
-                )
-            },
-            &["UTF-16", "另存为"],
-        ),
-        (
-            "binary",
-            b"{\"a\": \"\xC3\x28\"}".to_vec(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotUtf8 {
-                        encoding: None,
-                        byte_offset: 7,
-                        ..
-                    }
-                )
-            },
-            &["不是 UTF-8 文本"],
-        ),
-        (
-            "syntax error",
-            "{\n  \"单位\": \"县文广局\",\n  \"x\": }"
-                .as_bytes()
-                .to_vec(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotJson {
-                        line: 3,
-                        column: 8,
-                        truncated: false,
-                        ..
-                    }
-                )
-            },
-            &["第 3 行第 8 列", "语法错误（此处应有一个值）"],
-        ),
-        (
-            "truncated",
-            fixture_text("v2_assessment").as_bytes()[..900].to_vec(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotJson {
-                        truncated: true,
-                        ..
-                    }
-                )
-            },
-            &["文件不完整", "截断"],
-        ),
-        (
-            "nesting beyond the parser",
-            format!("{}{}", "[".repeat(200), "]".repeat(200)).into_bytes(),
-            |e| matches!(e, ImportError::TooDeep { at, .. } if at.line == Some(1)),
-            &["嵌套超过 32 层"],
-        ),
-        (
-            "nesting beyond the format",
-            mutate("v2_assessment", |v| v["content"]["extra"] = deep(40)),
-            |e| matches!(e, ImportError::TooDeep { at, .. } if at.path.as_deref().is_some_and(|p| p.starts_with("content.extra"))),
-            &["字段 content.extra", "嵌套超过 32 层"],
-        ),
-        (
-            "duplicate answer key",
-            fixture_text("v2_assessment")
-                .replacen("\"4.1.1\": {", "\"3.1\": {", 1)
-                .into_bytes(),
-            |e| matches!(e, ImportError::DuplicateId { id, at } if id == "3.1" && at.line.is_some()),
-            &["检查项 3.1", "字段 content.answers[\"3.1\"]", "出现了两次"],
-        ),
-        (
-            "duplicate person id",
-            mutate("v2_assessment", |v| {
-                v["content"]["people"][1]["id"] = json!("p1")
-            }),
-            |e| matches!(e, ImportError::DuplicateId { id, .. } if id == "p1"),
-            &["人员 p1", "content.people[1]"],
-        ),
-        (
-            "an array",
-            b"[1, 2]".to_vec(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotOurFormat {
-                        looks_like: LooksLike::NotAnObject("数组")
-                    }
-                )
-            },
-            &["不是本应用的交换文件", "数组"],
-        ),
-        (
-            "the localStorage record",
-            std::fs::read(crate::fixture("state/v1.json")).unwrap(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotOurFormat {
-                        looks_like: LooksLike::StateRecord
-                    }
-                )
-            },
-            &["浏览器内部保存的数据", "导出备份"],
-        ),
-        (
-            "the template file",
-            SHIPPED_TEMPLATE_JSON.as_bytes().to_vec(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotOurFormat {
-                        looks_like: LooksLike::TemplateFile
-                    }
-                )
-            },
-            &["方案模板文件", "年度方案"],
-        ),
-        (
-            "bare assessment",
-            serde_json::to_vec(&fixture("v2_assessment")["content"]).unwrap(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotOurFormat {
-                        looks_like: LooksLike::BareAssessment
-                    }
-                )
-            },
-            &["缺少文件头"],
-        ),
-        (
-            "another app's JSON",
-            br#"{"type": "excalidraw", "version": 2, "elements": []}"#.to_vec(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotOurFormat {
-                        looks_like: LooksLike::UnknownObject(_)
-                    }
-                )
-            },
-            &["其他软件的 JSON 文件", "type"],
-        ),
-        (
-            "another format tag",
-            br#"{"format": "wps-form"}"#.to_vec(),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::NotOurFormat {
-                        looks_like: LooksLike::OtherFormat(_)
-                    }
-                )
-            },
-            &["wps-form"],
-        ),
-        (
-            "no format version",
-            mutate("v2_assessment", |v| {
-                drop(v.as_object_mut().unwrap().remove("format_version"))
-            }),
-            |e| matches!(e, ImportError::BadEnvelope { field, .. } if field == "format_version"),
-            &["文件头的 format_version 缺失"],
-        ),
-        (
-            "unknown kind",
-            mutate("v2_assessment", |v| v["kind"] = json!("photo")),
-            |e| matches!(e, ImportError::BadEnvelope { field, .. } if field == "kind"),
-            &["“photo”", "assessment、annual_plan 或 backup"],
-        ),
-        (
-            "bad export time",
-            mutate("v2_assessment", |v| v["exported_at"] = json!("昨天")),
-            |e| matches!(e, ImportError::BadEnvelope { field, .. } if field == "exported_at"),
-            &["exported_at", "2025-03-14T08:30:00Z"],
-        ),
-        (
-            "too new",
-            mutate("v2_assessment", |v| {
-                v["format_version"] = json!(3);
-                v["app_version"] = json!("0.5.0")
-            }),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::TooNew {
-                        found: 3,
-                        supported: 2,
-                        ..
-                    }
-                )
-            },
-            &["第 3 版", "0.5.0", "只能读取到第 2 版", "更新本应用"],
-        ),
-        (
-            "migration failure",
-            mutate("v1_assessment", |v| v["kind"] = json!("photo")),
-            |e| matches!(e, ImportError::MigrationFailed { from: 1, to: 2, .. }),
-            &["第 1 版格式", "升级到第 2 版", "photo"],
-        ),
-        (
-            "impossible date",
-            answer("4.1.1", "due", json!("2025-13-01")),
-            |e| matches!(e, ImportError::InvalidValue { at, .. } if at.item.as_ref().is_some_and(|i| i.id == "4.1.1")),
-            &[
-                "检查项 4.1.1",
-                "字段 content.answers[\"4.1.1\"].due",
-                "2025-13-01",
-                "YYYY-MM-DD",
-            ],
-        ),
-        (
-            "date out of range",
-            answer("3.1", "done", json!("1899-01-01")),
-            |e| matches!(e, ImportError::InvalidValue { .. }),
-            &["检查项 3.1", "不在 2000 至 2100 年之间"],
-        ),
-        (
-            "unknown response",
-            answer("3.1", "response", json!("done")),
-            |e| matches!(e, ImportError::InvalidValue { .. }),
-            &["检查项 3.1", "答复“done”无效", "implemented（已落实）"],
-        ),
-        (
-            "bad updated_at",
-            answer("3.1", "updated_at", json!("3月12日")),
-            |e| matches!(e, ImportError::InvalidValue { .. }),
-            &["RFC 3339"],
-        ),
-        (
-            "wrong type",
-            answer("3.1", "flagged", json!("yes")),
-            |e| matches!(e, ImportError::InvalidValue { .. }),
-            &[
-                "检查项 3.1",
-                "content.answers[\"3.1\"].flagged",
-                "类型不对：应为 是/否（true 或 false），实为 文字 \"yes\"",
-            ],
-        ),
-        (
-            "year",
-            mutate("v2_assessment", |v| {
-                v["content"]["profile"]["year"] = json!(1900)
-            }),
-            |e| matches!(e, ImportError::InvalidValue { .. }),
-            &["content.profile.year", "评估年度 1900"],
-        ),
-        (
-            "score out of range",
-            mutate("v2_assessment", |v| {
-                v["content"]["ratings"][0]["value"] = json!({"score": 150})
-            }),
-            |e| matches!(e, ImportError::InvalidValue { .. }),
-            &[
-                "评分（人员 p1，德，自评，评价人 李四）",
-                "content.ratings[0].value.score",
-                "150",
-            ],
-        ),
-        (
-            "rating settings",
-            mutate("v2_assessment", |v| {
-                v["content"]["rating_settings"]["dimension_weights"]["de"] = json!(50)
-            }),
-            |e| matches!(e, ImportError::InvalidValue { .. }),
-            &["content.rating_settings", "评分设置有误"],
-        ),
-        (
-            "enormous text",
-            answer("3.1", "note", json!("很".repeat(30_000))),
-            |e| {
-                matches!(
-                    e,
-                    ImportError::TooLong {
-                        chars: 30_000,
-                        limit: 20_000,
-                        ..
-                    }
-                )
-            },
-            &["检查项 3.1", "30000 字", "20000 字"],
-        ),
-        (
-            "huge list",
-            answer("3.1", "evidence", Value::Array(vec![json!({}); 6_000])),
-            |e| matches!(e, ImportError::TooMany { count: 6_000, .. }),
-            &["检查项 3.1", "content.answers[\"3.1\"].evidence", "6000 项"],
-        ),
-        (
-            "broken template in a plan",
-            mutate("v1_annual_plan", |v| {
-                v["content"]["template"]["parts"][2]["chapters"][0]["weight"] = json!(99)
-            }),
-            |e| matches!(e, ImportError::InvalidTemplate { .. }),
-            &["年度方案中的方案模板有误", "章节权重 99"],
-        ),
-        (
-            "another plan",
-            mutate("v2_assessment", |v| {
-                v["template"]["id"] = json!("another-plan")
-            }),
-            |e| matches!(e, ImportError::PlanMismatch { .. }),
-            &[
-                "another-plan（2024.1 版）",
-                "wenguang-ideology-responsibility",
-                "不是同一个方案",
-            ],
-        ),
-    ]
-}
-
-#[test]
-fn every_import_error_says_where_what_and_what_to_do() {
-    let mut seen = std::collections::BTreeSet::new();
-    for (what, bytes, expected, fragments) in cases() {
-        let error = import_err(&bytes);
-        assert!(expected(&error), "{what}: unexpected error {error:?}");
-        let message = error.to_string();
-        for fragment in fragments {
-            assert!(
-                message.contains(fragment),
-                "{what}: message lacks “{fragment}”: {message}"
-            );
-        }
-        assert!(!message.ends_with('。'), "{what}: {message}");
-        seen.insert(
-            format!("{error:?}")
-                .split([' ', '('])
-                .next()
-                .unwrap()
-                .to_string(),
-        );
+    assert!(versions.contains(&"v1.json".to_string()));
+    // The state records inside backups, of every state version (1 in v2_backup_state_v1, 2 in the
+    // others) load by the same path.
+    for name in ["v2_backup", "v2_backup_state_v1", "v3_backup"] {
+        let record = fixture(name)["content"].clone();
+        StoredState::from_value(record).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
-    let wrong_kind = import(
-        fixture_text("v1_annual_plan").as_bytes(),
-        &Template::shipped(),
-        Some(Kind::Assessment),
-    )
-    .unwrap_err();
-    assert_eq!(
-        wrong_kind,
-        ImportError::WrongKind {
-            expected: Kind::Assessment,
-            found: Kind::AnnualPlan
-        }
-    );
-    assert!(
-        wrong_kind
-            .to_string()
-            .contains("这是一个“年度方案”文件，不是“科室自评”文件"),
-        "{wrong_kind}"
-    );
-    assert!(
-        wrong_kind.to_string().contains("导入年度方案"),
-        "{wrong_kind}"
-    );
-    seen.insert("WrongKind".into());
-    let all = [
-        "TooLarge",
-        "Empty",
-        "NotUtf8",
-        "NotJson",
-        "TooDeep",
-        "DuplicateId",
-        "NotOurFormat",
-        "BadEnvelope",
-        "TooNew",
-        "MigrationFailed",
-        "WrongKind",
-        "InvalidValue",
-        "TooLong",
-        "TooMany",
-        "InvalidTemplate",
-        "PlanMismatch",
-    ];
-    for variant in all {
-        assert!(
-            seen.contains(variant),
-            "no case produces ImportError::{variant}"
-        );
-    }
-}
-
-#[test]
-fn errors_can_be_named_with_their_file_and_expose_their_location() {
-    let e = import_err(&answer_due("2025-02-30"));
-    assert!(
-        e.in_file("科室甲.json")
-            .starts_with("科室甲.json：检查项 4.1.1"),
-        "{}",
-        e.in_file("科室甲.json")
-    );
-    let at = e.location().unwrap();
-    assert_eq!(at.path.as_deref(), Some("content.answers[\"4.1.1\"].due"));
-}
-
-fn answer_due(due: &str) -> Vec<u8> {
-    let due = due.to_string();
-    mutate("v2_assessment", move |v| {
-        v["content"]["answers"]["4.1.1"]["due"] = json!(due)
-    })
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -742,14 +343,22 @@ fn answer_due(due: &str) -> Vec<u8> {
 
 #[test]
 fn an_edited_file_is_flagged_not_refused() {
-    let edited = mutate("v2_assessment", |v| {
-        v["content"]["answers"]["3.1"]["note"] = json!("改过的说明")
-    });
-    let imported = import_ok(&edited);
+    let mut edited = fixture("v3_assessment");
+    edited["content"]["answers"]["3.1"]["note"] = json!("改过的说明");
+    let imported = import_ok(&serde_json::to_vec(&edited).unwrap());
     let ChecksumStatus::Mismatch { declared, actual } = &imported.checksum else {
         panic!("{:?}", imported.checksum)
     };
-    assert_ne!(declared, actual);
+    // Expectations of their own: the sum the fixture declares, and the sum of the edited content
+    // by the documented rule.
+    assert_eq!(
+        declared,
+        "sha256:0504077d7e28efad1cae05acd07e541eee8e1987ada73a28ddac5ed04b2b267b"
+    );
+    assert_eq!(
+        actual,
+        &zrz_exchange::canonical::checksum(&edited["content"])
+    );
     assert!(imported.needs_confirmation());
     assert!(imported.checksum.message().unwrap().contains("被修改过"));
     assert_eq!(
@@ -757,21 +366,21 @@ fn an_edited_file_is_flagged_not_refused() {
         "改过的说明"
     );
 
-    let unsummed = mutate("v2_assessment", |v| {
+    let unsummed = mutate("v3_assessment", |v| {
         drop(v.as_object_mut().unwrap().remove("checksum"))
     });
     assert_eq!(import_ok(&unsummed).checksum, ChecksumStatus::Missing);
 }
 
 #[test]
-fn another_template_version_is_reported_with_unknown_and_missing_items() {
+fn a_v2_file_of_another_template_version_is_compared_by_id_and_version() {
     let bytes = mutate("v2_assessment", |v| {
         v["template"]["version"] = json!("2023.1");
         v["content"]["answers"]["9.9"] = json!({"response": "implemented"});
     });
     let imported = import_ok(&bytes);
     let m = imported.template_match.as_ref().unwrap();
-    assert!(!m.is_exact());
+    assert!(!m.by_items && !m.is_exact());
     assert!(imported.needs_confirmation());
     assert_eq!(m.unknown_items, ["9.9"]);
     let template = Template::shipped();
@@ -783,27 +392,64 @@ fn another_template_version_is_reported_with_unknown_and_missing_items() {
         imported.assessment().unwrap().answers.contains_key("9.9"),
         "unknown items are kept aside, not dropped"
     );
+    // Without digests, a hash the app cannot check is not a difference: same id and version match.
+    let unknown_hash = mutate("v2_assessment", |v| {
+        v["template"]["hash"] = json!("0".repeat(64))
+    });
+    assert!(import_ok(&unknown_hash).template_match.unwrap().is_exact());
+}
+
+#[test]
+fn a_v3_file_names_the_items_made_against_other_text_or_points() {
+    let bytes = mutate("v3_assessment", |v| {
+        v["template"]["hash"] = json!("1".repeat(64));
+        let items = v["template"]["items"].as_object_mut().unwrap();
+        items.insert("4.1.1".into(), json!("000000000000"));
+        items.remove("4.1.2");
+        items.insert("4.9".into(), json!("abcdefabcdef"));
+    });
+    let imported = import_ok(&bytes);
+    let m = imported.template_match.as_ref().unwrap();
+    assert!(m.by_items && !m.is_exact() && !m.items_agree());
+    assert_eq!(m.changed, ["4.1.1"]);
+    assert_eq!(m.only_local, ["4.1.2"]);
+    assert_eq!(m.only_in_file, ["4.9"]);
+    let text = m.describe().unwrap();
+    assert!(
+        text.contains("4.1.1 原文或分值不同、4.9 本机没有、4.1.2 文件所用方案没有"),
+        "{text}"
+    );
+    // Other content, the same items: said so.
+    let preamble = mutate("v3_assessment", |v| {
+        v["template"]["hash"] = json!("2".repeat(64))
+    });
+    let m = import_ok(&preamble).template_match.unwrap();
+    assert!(m.items_agree() && !m.is_exact());
+    assert!(m.describe().unwrap().contains("各检查项相同"));
 }
 
 #[test]
 fn unknown_fields_and_disagreeing_headers_are_warnings() {
-    let bytes = mutate("v2_assessment", |v| {
+    let bytes = mutate("v3_assessment", |v| {
         v["colour"] = json!("red");
         v["content"]["answers"]["3.1"]["mood"] = json!("good");
         v["unit"] = json!("别的单位");
+        v["year"] = json!(2024);
         v["content"]["answers"]["7.1"]["response"] = json!("implemented");
     });
     let imported = import_ok(&bytes);
     let w = &imported.warnings;
+    for path in ["colour", "content.answers[\"3.1\"].mood"] {
+        assert!(
+            w.contains(&ImportWarning::UnknownField { path: path.into() }),
+            "{w:?}"
+        );
+    }
     assert!(
-        w.contains(&ImportWarning::UnknownField {
-            path: "colour".into()
-        }),
-        "{w:?}"
-    );
-    assert!(
-        w.contains(&ImportWarning::UnknownField {
-            path: "content.answers[\"3.1\"].mood".into()
+        w.contains(&ImportWarning::HeaderDisagrees {
+            field: HeaderField::Unit,
+            header: "别的单位".into(),
+            content: "县文化广播影视局".into()
         }),
         "{w:?}"
     );
@@ -811,49 +457,130 @@ fn unknown_fields_and_disagreeing_headers_are_warnings() {
         w.iter().any(|w| matches!(
             w,
             ImportWarning::HeaderDisagrees {
-                field: "单位", ..
+                field: HeaderField::Year,
+                ..
             }
         )),
         "{w:?}"
     );
     assert!(
         w.iter().any(
-            |w| matches!(w, ImportWarning::ResponseDoesNotFit { item_id, .. } if item_id == "7.1")
+            |w| matches!(w, ImportWarning::ResponseDoesNotFit { item_id, response: Response::Implemented } if item_id == "7.1")
         ),
         "{w:?}"
     );
-    for warning in w {
-        assert!(!warning.to_string().is_empty());
-    }
+    let texts: Vec<String> = w.iter().map(|w| w.to_string()).collect();
+    assert!(texts.iter().any(|t| t.contains("已原样保留")), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.contains("文件头的单位是“别的单位”")),
+        "{texts:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Sanitised files
 
+/// Every name and free text of the v3 fixture, collected from the fixture itself by field (and
+/// listed by hand as well, so the collection cannot quietly come up empty).
+fn secrets_of(file: &Value) -> Vec<String> {
+    const FREE_TEXT: [&str; 19] = [
+        "by",
+        "decided_by",
+        "filled_by",
+        "name",
+        "post",
+        "rater",
+        "reason",
+        "note",
+        "owner",
+        "what",
+        "location",
+        "doc_no",
+        "title",
+        "place",
+        "participants",
+        "summary",
+        "kept_at",
+        "measure",
+        "evidence_document",
+    ];
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(map) => {
+                for (k, x) in map {
+                    match x {
+                        Value::String(s) if FREE_TEXT.contains(&k.as_str()) && !s.is_empty() => {
+                            out.push(s.clone())
+                        }
+                        _ => walk(x, out),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&file["content"], &mut out);
+    // Names may sit inside other text ("李四、王五"): each name on its own too.
+    let names: Vec<String> = out
+        .iter()
+        .flat_map(|s| s.split('、').map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    out.extend(names);
+    out.sort();
+    out.dedup();
+    out
+}
+
 #[test]
-fn a_sanitised_export_contains_no_names_and_no_free_text() {
-    let a = sample();
-    let meta = meta().sanitized();
-    let text = export_assessment(&a, &Template::shipped(), &meta);
-    let secrets = [
+fn a_sanitised_export_contains_no_name_and_no_free_text_of_the_input() {
+    let secrets = secrets_of(&fixture("v3_assessment"));
+    for expected in [
         "张三",
         "李四",
         "王五",
+        "党组",
         "党组书记、局长",
         "副局长",
         "党组会议纪要",
         "局办公室档案柜",
         "文广党组〔2025〕3号",
-        "上半年已召开",
-    ];
-    for secret in secrets {
+        "上半年已召开 1 次专题会议，下半年待开",
+        "党组会议专题研究意识形态工作",
+        "局三楼会议室",
+        "传达上级部署，研究本年度意识形态工作要点",
+        "下半年召开第二次党组会议专题研究意识形态工作",
+        "会议纪要中未见下半年专题研究的安排",
+    ] {
         assert!(
-            !text.contains(secret),
-            "the sanitised file still contains “{secret}”"
+            secrets.contains(&expected.to_string()),
+            "{expected} not collected"
         );
     }
+    let a = sample();
+    let state = StoredState {
+        assessment: a.clone(),
+        ..StoredState::default()
+    };
+    let meta = meta().sanitized();
+    for text in [
+        export_assessment(&a, &no_extras(), &Template::shipped(), &meta),
+        export_backup(&state, &Template::shipped(), &meta),
+    ] {
+        let content = serde_json::from_str::<Value>(&text).unwrap()["content"].to_string();
+        for secret in &secrets {
+            assert!(
+                !content.contains(secret.as_str()),
+                "the sanitised file still contains “{secret}”"
+            );
+        }
+        let imported = import_ok(text.as_bytes());
+        assert!(imported.header.sanitized && imported.is_read_only());
+        assert_eq!(verify_export(&text, &imported.content), Ok(()));
+    }
+    let text = export_assessment(&a, &no_extras(), &Template::shipped(), &meta);
     let imported = import_ok(text.as_bytes());
-    assert!(imported.header.sanitized);
     let b = imported.assessment().unwrap();
     assert_eq!(b.answers.len(), a.answers.len());
     for (id, answer) in &a.answers {
@@ -866,13 +593,66 @@ fn a_sanitised_export_contains_no_names_and_no_free_text() {
     }
     let values = |x: &Assessment| x.ratings.iter().map(|r| r.value).collect::<Vec<_>>();
     assert_eq!(values(b), values(&a), "scores stay");
+    // Structure, dates, counts and links stay.
+    assert_eq!(b.ledger[0].date, a.ledger[0].date);
+    assert_eq!(b.ledger[0].participant_count, Some(7));
+    assert_eq!(b.ledger[0].participants, "人员1、人员2");
+    assert_eq!(b.ledger[0].items, a.ledger[0].items);
+    assert_eq!(b.tasks[0].finding_id, a.tasks[0].finding_id);
+    assert_eq!(b.tasks[0].owner, "人员1");
+    assert_eq!(b.tasks[0].deadline, a.tasks[0].deadline);
+    assert_eq!(b.findings[0].verdict, a.findings[0].verdict);
     assert_eq!(
-        verify_export(&text, &Content::Assessment(a.clone())),
+        verify_export(&text, &Content::assessment(a.clone())),
         Ok(())
     );
     assert!(assessment_file_name(&a.profile, &meta).ends_with("_脱敏.json"));
-    let refused = zrz_exchange::merge::plan_import(&a, &imported, None).unwrap_err();
-    assert_eq!(refused, zrz_exchange::MergeError::Sanitized);
+    assert_eq!(
+        zrz_exchange::merge::plan_import((&a).into(), &imported, None).unwrap_err(),
+        zrz_exchange::MergeError::Sanitized
+    );
+}
+
+#[test]
+fn a_sanitised_workspace_and_findings_file_keep_no_name_or_note() {
+    let ws_file = fixture("v3_workspace");
+    let findings_file = fixture("v3_findings");
+    let mut secrets = secrets_of(&ws_file);
+    secrets.extend(secrets_of(&findings_file));
+    for expected in [
+        "纪要已查阅",
+        "赵六",
+        "局党组",
+        "由党组书记对办公室负责人进行提醒谈话",
+        "李四",
+    ] {
+        assert!(secrets.contains(&expected.to_string()), "{expected}");
+    }
+    let Content::Workspace(ws) = read_file(ws_file.to_string().as_bytes()).unwrap().content else {
+        panic!()
+    };
+    let Content::Findings(f) = read_file(findings_file.to_string().as_bytes())
+        .unwrap()
+        .content
+    else {
+        panic!()
+    };
+    let meta = meta().sanitized();
+    for text in [
+        export_workspace(&ws, &sample().profile, &Template::shipped(), &meta),
+        export_findings(&f, &meta),
+    ] {
+        let content = serde_json::from_str::<Value>(&text).unwrap()["content"].to_string();
+        for secret in &secrets {
+            assert!(
+                !content.contains(secret.as_str()),
+                "still contains “{secret}”"
+            );
+        }
+        let imported = import(text.as_bytes(), &Template::shipped(), None).unwrap();
+        assert!(imported.is_read_only());
+        assert_eq!(verify_export(&text, &imported.content), Ok(()));
+    }
 }
 
 #[test]
@@ -887,320 +667,124 @@ fn file_names_follow_the_patterns() {
         "年度方案_2025_20250314.json"
     );
     assert_eq!(backup_file_name(&meta()), "备份_20250314-1630.json");
-}
-
-// ---------------------------------------------------------------------------------------------------
-// docs/format.md and the JSON Schema
-
-/// The first ```json block after the heading "完整示例".
-fn doc_example() -> String {
-    let doc = std::fs::read_to_string(crate::repo("docs/format.md")).unwrap();
-    let after = &doc[doc
-        .find("完整示例")
-        .expect("docs/format.md has a 完整示例 section")..];
-    let start = after.find("```json\n").unwrap() + "```json\n".len();
-    after[start..start + after[start..].find("```").unwrap()].to_string()
+    let key = a.profile.department_key();
+    assert_eq!(
+        findings_file_name(
+            &zrz_domain::record::DepartmentKey {
+                unit: a.profile.unit.clone(),
+                ..key
+            },
+            &meta()
+        ),
+        "核查意见_县文化广播影视局_办公室_2025_20250314.json"
+    );
+    assert_eq!(
+        workspace_file_name(&a.profile, &meta().sanitized()),
+        "汇总工作区_县文化广播影视局_20250314-1630_脱敏.json"
+    );
+    let _ = RecordKind::Answer;
 }
 
 #[test]
-fn the_documented_example_is_a_valid_current_file() {
-    let example = doc_example();
-    let imported = import_ok(example.as_bytes());
-    assert_eq!(
-        imported.checksum,
-        ChecksumStatus::Valid,
-        "the example's checksum must be right"
+fn a_sanitised_file_leaves_out_every_unknown_field_and_the_office_s_extras() {
+    // Unknown fields could hold anything, names included: a sanitised file has none of them.
+    let mut extras = zrz_exchange::Extras::default();
+    extras
+        .envelope
+        .insert("x_signed_by".into(), json!("签发人赵六"));
+    extras
+        .root
+        .insert("x_contacts".into(), json!(["联系人钱七"]));
+    let mut unknown = zrz_exchange::Unknown::default();
+    unknown
+        .fields
+        .insert("x_deputy".into(), json!("代理人孙八"));
+    extras.set_record(
+        &zrz_domain::record::RecordKey::new(RecordKind::Answer, "3.1"),
+        Some(unknown),
     );
-    assert_eq!(
-        serde_json::from_str::<Value>(&example).unwrap(),
-        fixture("v2_assessment"),
-        "docs example = v2 fixture"
-    );
-}
-
-#[test]
-fn the_documented_checksum_rule_gives_the_declared_sum() {
-    let v = fixture("v2_assessment");
-    let canonical = zrz_exchange::canonical::canonical_json(&v["content"]);
-    assert!(
-        canonical.starts_with("{\"answers\":{\"3.1\":{\"done\":\"2025-03-10\""),
-        "{}",
-        &canonical[..60]
-    );
-    assert!(
-        canonical.contains("\"de\":15,"),
-        "numbers are written as JavaScript writes them"
-    );
-    assert_eq!(
-        zrz_exchange::canonical::checksum(&v["content"]),
-        v["checksum"].as_str().unwrap()
-    );
-}
-
-mod schema {
-    //! A small JSON Schema (2020-12) checker for the keywords our schema uses: `$ref` to `$defs`,
-    //! `type`, `const`, `enum`, `required`, `properties`, `additionalProperties`, `propertyNames`,
-    //! `items`, `minimum`/`maximum`, `minLength`/`maxLength`, `maxItems`, `maxProperties`, `allOf`,
-    //! `anyOf`, `oneOf`, `if`/`then`. `pattern` and `format` are not checked. An unsupported keyword
-    //! fails the test, so the checker cannot silently fall behind the schema.
-    use serde_json::Value;
-
-    const KNOWN: &[&str] = &[
-        "$schema",
-        "$id",
-        "$defs",
-        "$ref",
-        "title",
-        "description",
-        "type",
-        "const",
-        "enum",
-        "required",
-        "properties",
-        "additionalProperties",
-        "propertyNames",
-        "items",
-        "minimum",
-        "maximum",
-        "minLength",
-        "maxLength",
-        "maxItems",
-        "maxProperties",
-        "allOf",
-        "anyOf",
-        "oneOf",
-        "if",
-        "then",
-        "pattern",
-        "format",
-    ];
-
-    pub fn check(root: &Value, schema: &Value, v: &Value, path: &str, errors: &mut Vec<String>) {
-        let Some(s) = schema.as_object() else { return };
-        for key in s.keys() {
-            assert!(
-                KNOWN.contains(&key.as_str()),
-                "schema keyword {key} is not supported by the test's checker"
-            );
-        }
-        if let Some(Value::String(r)) = s.get("$ref") {
-            let name = r.strip_prefix("#/$defs/").expect("local refs only");
-            check(root, &root["$defs"][name], v, path, errors);
-        }
-        if let Some(t) = s.get("type") {
-            let types: Vec<&str> = match t {
-                Value::String(t) => vec![t.as_str()],
-                Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
-                _ => vec![],
-            };
-            let ok = types.iter().any(|t| match *t {
-                "object" => v.is_object(),
-                "array" => v.is_array(),
-                "string" => v.is_string(),
-                "integer" => {
-                    v.is_i64() || v.is_u64() || v.as_f64().is_some_and(|f| f.fract() == 0.0)
-                }
-                "number" => v.is_number(),
-                "boolean" => v.is_boolean(),
-                "null" => v.is_null(),
-                other => panic!("type {other}"),
-            });
-            if !ok {
-                errors.push(format!("{path}: expected {types:?}, found {v}"));
-                return;
-            }
-        }
-        if let Some(c) = s.get("const") {
-            if !same(c, v) {
-                errors.push(format!("{path}: expected {c}, found {v}"));
-            }
-        }
-        if let Some(Value::Array(options)) = s.get("enum") {
-            if !options.iter().any(|o| same(o, v)) {
-                errors.push(format!("{path}: {v} is not one of {options:?}"));
-            }
-        }
-        if let Some(n) = v.as_f64() {
-            if s.get("minimum")
-                .and_then(Value::as_f64)
-                .is_some_and(|m| n < m)
-                || s.get("maximum")
-                    .and_then(Value::as_f64)
-                    .is_some_and(|m| n > m)
-            {
-                errors.push(format!("{path}: {n} out of range"));
-            }
-        }
-        if let Some(text) = v.as_str() {
-            let chars = text.chars().count() as u64;
-            if s.get("minLength")
-                .and_then(Value::as_u64)
-                .is_some_and(|m| chars < m)
-                || s.get("maxLength")
-                    .and_then(Value::as_u64)
-                    .is_some_and(|m| chars > m)
-            {
-                errors.push(format!("{path}: length {chars} out of range"));
-            }
-        }
-        if let Some(items) = v.as_array() {
-            if s.get("maxItems")
-                .and_then(Value::as_u64)
-                .is_some_and(|m| items.len() as u64 > m)
-            {
-                errors.push(format!("{path}: too many items"));
-            }
-            if let Some(item_schema) = s.get("items") {
-                for (i, item) in items.iter().enumerate() {
-                    check(root, item_schema, item, &format!("{path}[{i}]"), errors);
-                }
-            }
-        }
-        if let Some(map) = v.as_object() {
-            if let Some(Value::Array(required)) = s.get("required") {
-                for r in required.iter().filter_map(Value::as_str) {
-                    if !map.contains_key(r) {
-                        errors.push(format!("{path}: missing required {r}"));
-                    }
-                }
-            }
-            if s.get("maxProperties")
-                .and_then(Value::as_u64)
-                .is_some_and(|m| map.len() as u64 > m)
-            {
-                errors.push(format!("{path}: too many properties"));
-            }
-            let props = s.get("properties").and_then(Value::as_object);
-            for (k, item) in map {
-                let sub = format!("{path}.{k}");
-                if let Some(names) = s.get("propertyNames") {
-                    check(root, names, &Value::String(k.clone()), &sub, errors);
-                }
-                match props.and_then(|p| p.get(k)) {
-                    Some(p) => check(root, p, item, &sub, errors),
-                    None => match s.get("additionalProperties") {
-                        Some(Value::Bool(false)) => errors.push(format!("{sub}: not allowed")),
-                        Some(extra @ Value::Object(_)) => check(root, extra, item, &sub, errors),
-                        _ => {}
-                    },
-                }
-            }
-        }
-        let passes = |sub: &Value| {
-            let mut e = Vec::new();
-            check(root, sub, v, path, &mut e);
-            e.is_empty()
-        };
-        if let Some(Value::Array(all)) = s.get("allOf") {
-            for sub in all {
-                check(root, sub, v, path, errors);
-            }
-        }
-        if let Some(Value::Array(any)) = s.get("anyOf") {
-            if !any.iter().any(passes) {
-                errors.push(format!("{path}: matches none of anyOf"));
-            }
-        }
-        if let Some(Value::Array(one)) = s.get("oneOf") {
-            if one.iter().filter(|sub| passes(sub)).count() != 1 {
-                errors.push(format!("{path}: does not match exactly one of oneOf"));
-            }
-        }
-        if let (Some(cond), Some(then)) = (s.get("if"), s.get("then")) {
-            if passes(cond) {
-                check(root, then, v, path, errors);
-            }
-        }
+    let a = sample();
+    let plain = export_assessment(&a, &extras, &Template::shipped(), &meta());
+    for name in ["签发人赵六", "联系人钱七", "代理人孙八"] {
+        assert!(plain.contains(name), "kept in an ordinary export: {name}");
     }
-
-    fn same(a: &Value, b: &Value) -> bool {
-        match (a.as_f64(), b.as_f64()) {
-            (Some(x), Some(y)) => x == y,
-            _ => a == b,
-        }
-    }
-}
-
-fn schema_errors(file: &Value) -> Vec<String> {
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(crate::repo("public/schema/zrz-exchange-v2.schema.json")).unwrap(),
-    )
-    .unwrap();
-    assert_eq!(
-        schema["properties"]["format_version"]["const"],
-        json!(FORMAT_VERSION),
-        "the schema file is for the current version"
-    );
-    let mut errors = Vec::new();
-    schema::check(&schema, &schema, file, "", &mut errors);
-    errors
-}
-
-#[test]
-fn the_example_fixtures_and_fresh_exports_validate_against_the_schema() {
-    let raw: RawTemplate = serde_json::from_str(SHIPPED_TEMPLATE_JSON).unwrap();
-    let mut state = StoredState {
-        assessment: sample(),
+    let state = StoredState {
+        assessment: a.clone(),
+        extras: extras.clone(),
         ..StoredState::default()
     };
-    state.mark_synced(&sample());
-    let files = [
-        ("docs example", doc_example()),
-        ("v2 fixture", fixture_text("v2_assessment")),
-        (
-            "sanitised",
-            export_assessment(&sample(), &Template::shipped(), &meta().sanitized()),
-        ),
-        (
-            "annual plan",
-            export_annual_plan(
-                &AnnualPlan::from_office(raw, &sample()),
-                &sample().profile,
-                &meta(),
-            ),
-        ),
-        (
-            "backup",
-            export_backup(&state, &Template::shipped(), &meta()),
-        ),
-        (
-            "empty assessment",
-            export_assessment(&Assessment::default(), &Template::shipped(), &meta()),
-        ),
-    ];
-    for (what, text) in files {
-        let errors = schema_errors(&serde_json::from_str(&text).unwrap());
-        assert!(errors.is_empty(), "{what}: {errors:#?}");
+    let meta = meta().sanitized();
+    for text in [
+        export_assessment(&a, &extras, &Template::shipped(), &meta),
+        export_backup(&state, &Template::shipped(), &meta),
+    ] {
+        for name in ["签发人赵六", "联系人钱七", "代理人孙八"] {
+            assert!(!text.contains(name), "{name} in a sanitised file");
+        }
     }
+    let mut findings: Value = fixture("v3_findings");
+    findings["content"]["x_cc"] = json!("抄送周九");
+    let Content::Findings(f) = read_file(findings.to_string().as_bytes()).unwrap().content else {
+        panic!()
+    };
+    assert!(export_findings(&f, &meta.clone().sanitized())
+        .find("抄送周九")
+        .is_none());
+    assert!(export_findings(&f, &super::support::meta()).contains("抄送周九"));
+    // A 年度方案 has nothing to leave out.
+    let plan = AnnualPlan::from_office(serde_json::from_str(SHIPPED_TEMPLATE_JSON).unwrap(), &a);
+    let content = |text: String| serde_json::from_str::<Value>(&text).unwrap()["content"].clone();
+    assert_eq!(
+        content(export_annual_plan(&plan, &a.profile, &meta)),
+        content(export_annual_plan(
+            &plan,
+            &a.profile,
+            &super::support::meta()
+        ))
+    );
 }
 
 #[test]
-fn the_schema_checker_does_check() {
-    let errors = schema_errors(&mutate_value(|v| {
-        v["kind"] = json!("photo");
-        v["content"]["people"][0] = json!({"name": "no id"});
-        drop(v.as_object_mut().unwrap().remove("checksum"));
-    }));
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("missing required checksum")),
-        "{errors:?}"
+fn a_sanitised_workspace_keeps_its_departments_files_and_their_counts() {
+    let Content::Workspace(ws) = read_file(fixture_text("v3_workspace").as_bytes())
+        .unwrap()
+        .content
+    else {
+        panic!()
+    };
+    let text = export_workspace(
+        &ws,
+        &sample().profile,
+        &Template::shipped(),
+        &meta().sanitized(),
     );
-    assert!(errors.iter().any(|e| e.contains(".kind")), "{errors:?}");
-    let errors = schema_errors(&mutate_value(|v| {
-        v["content"]["people"][0] = json!({"name": "no id"})
-    }));
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("content.people[0]: missing required id")),
-        "{errors:?}"
+    let Content::Workspace(out) = read_file(text.as_bytes()).unwrap().content else {
+        panic!()
+    };
+    assert_eq!(out.received.len(), 1);
+    let r = &out.received[0];
+    assert_eq!(r.files().count(), 2, "the older v2 file too");
+    for f in r.files() {
+        let file = f.read().unwrap();
+        assert!(
+            file.is_read_only(),
+            "each department file is itself sanitised"
+        );
+        assert_eq!(file.header.format_version, FORMAT_VERSION);
+    }
+    assert_eq!(
+        r.current.exported_at(),
+        ws.received[0].current.exported_at(),
+        "written again at its own export time"
     );
-}
-
-fn mutate_value(change: impl FnOnce(&mut Value)) -> Value {
-    let mut v = fixture("v2_assessment");
-    change(&mut v);
-    v
+    assert_eq!(r.review.verifications.len(), 2);
+    assert!(r
+        .review
+        .verifications
+        .values()
+        .all(|v| v.note.is_empty() && v.by.is_empty()));
+    assert_eq!(
+        r.review.accountability[0].decision,
+        ws.received[0].review.accountability[0].decision
+    );
 }

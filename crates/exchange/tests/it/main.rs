@@ -1,9 +1,14 @@
 //! The exchange crate's integration tests, one crate so the library links once.
 
 mod bad_files;
+mod docs;
+mod errors;
+mod extras;
 mod files;
 mod merge;
+mod office;
 mod props;
+mod support;
 
 /// A path from the repository's root (docs, the published schema).
 pub fn repo(relative: &str) -> String {

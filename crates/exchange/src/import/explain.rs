@@ -1,0 +1,128 @@
+//! serde's and serde_json's English messages as typed problems ([`SyntaxProblem`],
+//! [`ValueProblem`]), which the UI words.
+
+use crate::error::{SyntaxProblem, ValueProblem};
+
+/// serde_json's syntax messages by what the parser expected; rare ones stay as they are.
+pub(crate) fn explain_syntax(detail: &str) -> SyntaxProblem {
+    let known: &[(&str, SyntaxProblem)] = &[
+        ("expected value", SyntaxProblem::ExpectedValue),
+        ("expected `,` or `}`", SyntaxProblem::ExpectedCommaOrBrace),
+        ("expected `,` or `]`", SyntaxProblem::ExpectedCommaOrBracket),
+        ("expected `:`", SyntaxProblem::ExpectedColon),
+        ("trailing comma", SyntaxProblem::TrailingComma),
+        ("key must be a string", SyntaxProblem::KeyMustBeString),
+        ("trailing characters", SyntaxProblem::TrailingCharacters),
+        ("invalid escape", SyntaxProblem::InvalidEscape),
+        ("invalid number", SyntaxProblem::InvalidNumber),
+        ("number out of range", SyntaxProblem::NumberOutOfRange),
+        ("expected ident", SyntaxProblem::ExpectedIdent),
+        ("control character", SyntaxProblem::ControlCharacter),
+    ];
+    match known.iter().find(|(en, _)| detail.starts_with(en)) {
+        Some((_, problem)) => problem.clone(),
+        None => SyntaxProblem::Other(detail.to_string()),
+    }
+}
+
+/// serde's messages about a value, by what went wrong.
+pub(crate) fn explain(message: &str) -> ValueProblem {
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or_default().to_string();
+    if message.starts_with("missing field") {
+        ValueProblem::MissingField {
+            field: quoted(message),
+        }
+    } else if message.starts_with("unknown variant") {
+        let expected = message
+            .split("expected ")
+            .nth(1)
+            .unwrap_or_default()
+            .split(", ")
+            .flat_map(|part| part.split(" or "))
+            .map(|choice| choice.trim().trim_start_matches("one of ").replace('`', ""))
+            .filter(|choice| !choice.is_empty())
+            .collect();
+        ValueProblem::UnknownVariant {
+            found: quoted(message),
+            expected,
+        }
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        ValueProblem::WrongType {
+            expected: expected.to_string(),
+            found: found.to_string(),
+        }
+    } else if [
+        "input contains invalid characters",
+        "premature end of input",
+        "input is out of range",
+        "trailing input",
+        "input is not enough",
+    ]
+    .iter()
+    .any(|m| message.starts_with(m))
+    {
+        ValueProblem::DateSyntax
+    } else {
+        ValueProblem::Serde {
+            message: message.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_messages_are_typed_and_worded() {
+        let e = explain("missing field `unit`");
+        assert_eq!(
+            e,
+            ValueProblem::MissingField {
+                field: "unit".into()
+            }
+        );
+        assert_eq!(e.to_string(), "缺少必填字段 unit");
+        assert_eq!(
+            explain("invalid type: string \"x\", expected i32").to_string(),
+            "类型不对：应为 整数，实为 文字 \"x\""
+        );
+        assert_eq!(
+            explain("invalid type: integer `3`, expected a boolean").to_string(),
+            "类型不对：应为 是/否（true 或 false），实为 整数 `3`"
+        );
+        assert_eq!(
+            explain_syntax("expected `,` or `}`").to_string(),
+            "缺少逗号或右花括号 }"
+        );
+        let e = explain("unknown variant `done`, expected one of `a`, `b`, `c`");
+        assert_eq!(
+            e,
+            ValueProblem::UnknownVariant {
+                found: "done".into(),
+                expected: vec!["a".into(), "b".into(), "c".into()]
+            }
+        );
+        assert!(e.to_string().starts_with("取值“done”无效"));
+        let e = explain("unknown variant `x`, expected `a` or `b`");
+        assert!(
+            matches!(e, ValueProblem::UnknownVariant { expected, .. } if expected == ["a", "b"])
+        );
+        assert_eq!(explain("premature end of input"), ValueProblem::DateSyntax);
+        assert_eq!(
+            explain("something else"),
+            ValueProblem::Serde {
+                message: "something else".into()
+            }
+        );
+        assert_eq!(
+            explain_syntax("oddity"),
+            SyntaxProblem::Other("oddity".into())
+        );
+        assert_eq!(
+            explain_syntax("control character (\\u0000-\\u001F) found"),
+            SyntaxProblem::ControlCharacter
+        );
+    }
+}
