@@ -2,5 +2,6 @@
 
 mod checklist;
 mod rating;
+mod rating_settings;
 mod template_plan;
 mod template_validation;
