@@ -8,6 +8,8 @@ export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 rm -rf target/dist-index target/dist-full
 trunk build --release=true --dist target/dist-index index.html
 trunk build --release=true --dist target/dist-full full.html
+# trunk names its page index.html whatever the source page was called.
+mv target/dist-full/index.html target/dist-full/full.html
 rm -rf dist.new
 mkdir dist.new
 cp -r target/dist-index/. dist.new/
