@@ -25,8 +25,9 @@ pub fn fmt_num(x: f64) -> String {
     }
 }
 
-/// A product of configured numbers, as exact as it is up to three decimals, without trailing
-/// zeros: "0.45", "1.5", "4", "0.875". For showing how a figure was arrived at before rounding.
+/// A number as exact as it is up to three decimals, without trailing zeros: "0.45", "1.5", "4",
+/// "0.875". For a figure before rounding (how a cap was arrived at), and for a number the user
+/// typed, shown back as typed.
 pub fn fmt_exact(x: f64) -> String {
     let r = (x * 1000.0).round() / 1000.0;
     let text = format!("{r:.3}");
