@@ -192,6 +192,14 @@ fn SaveIndicator() -> impl IntoView {
     }
 }
 
+/// Stores the interface language and reloads the page in it (every answer is in storage). Nothing
+/// happens for the language already in use, or when the choice cannot be stored.
+pub fn switch_language(lang: Lang) {
+    if lang != i18n::lang() && storage::write_verified(LANG_KEY, lang.key()).is_ok() {
+        dom::reload();
+    }
+}
+
 /// 中文 / English: stores the choice and reloads, keeping every answer (they are in storage).
 #[component]
 fn LanguageSwitch() -> impl IntoView {
@@ -199,9 +207,7 @@ fn LanguageSwitch() -> impl IntoView {
     let current = i18n::lang();
     let choose = move |ev: leptos::ev::Event| {
         if let Some(lang) = Lang::from_key(&event_target_value(&ev)) {
-            if lang != current && storage::write_verified(LANG_KEY, lang.key()).is_ok() {
-                dom::reload();
-            }
+            switch_language(lang);
         }
     };
     view! {

@@ -120,6 +120,10 @@ pub fn entries_with_prefix(prefix: &str) -> Result<Vec<(String, String)>, Storag
     Ok(out)
 }
 
+/// About how many characters browsers let one site keep in localStorage (UTF-16 code units, keys
+/// included): the figure [`used_chars`] is measured against.
+pub const QUOTA_CHARS: usize = 5_000_000;
+
 /// The characters stored under every key of this site, keys included: localStorage counts UTF-16
 /// code units against a quota of about five million.
 pub fn used_chars() -> usize {

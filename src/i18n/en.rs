@@ -12,6 +12,10 @@ pub static TEXTS: Texts = Texts {
     overview: OVERVIEW,
     checklist: CHECKLIST,
     plan: PLAN,
+    #[cfg(feature = "full")]
+    rating: full::RATING,
+    #[cfg(feature = "full")]
+    settings: full::SETTINGS,
 };
 
 const COMMON: Common = Common {
@@ -56,6 +60,9 @@ const COMMON: Common = Common {
     owner: "Owner",
     item_link: |id| format!("Item {id}"),
     read_only_received: "A received file, read only",
+    field_error: |e| e.message.clone(),
+    list_sep: ", ",
+    clause_sep: "; ",
 };
 
 fn storage_fault(f: &StorageFault) -> String {
@@ -254,3 +261,276 @@ const CHECKLIST: Checklist = Checklist {
 const PLAN: PlanPage = PlanPage {
     to_checklist: |chapter| format!("Self-check of \"{chapter}\""),
 };
+
+#[cfg(feature = "full")]
+mod full {
+    use super::super::{RatingTexts, SettingsTexts};
+    use zrz_domain::number::{fmt1, fmt_exact, fmt_num};
+    use zrz_domain::record::{EditError, Grade, RaterRole, ResponsibilityLevel};
+    use zrz_domain::scoring::{CapRounding, EvidenceStatus, VetoKind};
+
+    fn role(r: RaterRole) -> &'static str {
+        (super::COMMON.role)(r)
+    }
+
+    fn grade(g: Grade) -> &'static str {
+        (super::COMMON.grade)(g)
+    }
+
+    fn dimension(d: zrz_domain::Dimension) -> &'static str {
+        (super::COMMON.dimension)(d)
+    }
+
+    fn plural(n: usize, one: &str, many: &str) -> String {
+        if n == 1 {
+            format!("{n} {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    }
+
+    fn rounding(r: CapRounding) -> &'static str {
+        match r {
+            CapRounding::Nearest => "rounded to the nearest person, at least one",
+            CapRounding::Down => "rounded down",
+        }
+    }
+
+    pub const RATING: RatingTexts = RatingTexts {
+        title: "Cadre ratings (integrity, ability, diligence, performance, probity)",
+        lead: |superior| format!("Under section 4(1)5 of the plan, ideological work counts in the assessment of cadres on five dimensions: integrity, ability, diligence, performance and probity. Each leading cadre of the unit is rated by themselves, by colleagues and by {superior}; the weighted ratings give a total and a grade. Beside every rating are the plan's indicators and how the unit's self-check answered them, so that ratings follow the facts. Ratings are saved as you enter them."),
+        settings_summary: |dims, roles, share, r, superior| {
+            format!("Settings in force: dimension weights {dims}; rater weights {roles}; superior rating by {superior}; at most {share}% Excellent ({}).", rounding(r))
+        },
+        change_settings: "Change the rating settings",
+        weight_part: |name, w| format!("{name} {w}%"),
+
+        people_title: "Cadres rated",
+        people_hint: "The unit's leading cadres who are assessed, with their level of responsibility under part 3 of the plan. People whose level bears red lines (see Settings), and people named as responsible for a red line that occurred, have their grade capped.",
+        col_name: "Name",
+        col_post: "Post",
+        col_level: "Level of responsibility",
+        col_ratings: "Ratings",
+        col_actions: "Actions",
+        rating_count: |n| plural(n, "rating", "ratings"),
+        confirm_remove_person: |name, n, given| {
+            let given = if given > 0 {
+                format!(" The {} they gave colleagues stay (remove them under Peer raters).", plural(given, "peer rating", "peer ratings"))
+            } else {
+                String::new()
+            };
+            format!("Deleting {name} also deletes {} of them.{given} Delete?", plural(n, "rating", "ratings"))
+        },
+        confirm_group: "Confirm deletion",
+        confirm_delete: "Delete",
+        edit_person_form: |name| format!("Edit {name}"),
+        add_person_form: "Add a cadre",
+        add_person: "Add",
+        post_hint: "e.g. section chief",
+        level_option: |label, holder| format!("{label} ({holder})"),
+        level_default_label: |l| match l {
+            ResponsibilityLevel::Principal => "Principal responsibility",
+            ResponsibilityLevel::First => "First responsibility",
+            ResponsibilityLevel::Direct => "Direct responsibility",
+            ResponsibilityLevel::Leadership => "Leadership responsibility",
+        },
+        level_default_holder: |l| match l {
+            ResponsibilityLevel::Principal => "the leadership team",
+            ResponsibilityLevel::First => "the Party secretary",
+            ResponsibilityLevel::Direct => "the leader in charge",
+            ResponsibilityLevel::Leadership => "other members of the leadership team",
+        },
+        superior_default: "the Party group",
+        edit_error: |e| match e {
+            EditError::Person(e) => (super::COMMON.field_error)(e),
+            EditError::NameGivesRatings { name, given } => format!("{name} has already given {} as a peer rater; taking that name would mix two people's ratings. If it is the same person, first delete or rename those ratings under Peer raters.", plural(*given, "rating", "ratings")),
+            EditError::RaterBlank => "Enter the peer rater's name.".into(),
+            EditError::RaterIsPerson { name } => format!("{name} is a cadre rated here and rates colleagues already; change a cadre's name under Cadres rated."),
+            EditError::RaterExists { name } => format!("{name} is a peer rater already."),
+            EditError::UnknownRater { name } => format!("There is no peer rater called {name}."),
+        },
+
+        raters_title: "Peer raters",
+        raters_hint: "The cadres rate each other; add here anyone else who takes part in the peer rating. Each peer rater's ratings are kept apart; on each dimension the peer ratings are averaged first, then weighed against the self and superior ratings.",
+        rater_is_person: "cadre",
+        rater_unlisted: "found only in ratings",
+        rater_given: |n| format!("gave {}", plural(n, "rating", "ratings")),
+        rater_name_of: |name| format!("Name of peer rater {name}"),
+        add_rater_form: "Add a peer rater",
+        rater_name: "Peer rater's name",
+        add_rater: "Add peer rater",
+        remove_rater: |name| format!("Delete peer rater {name}"),
+        confirm_remove_rater: |name, n| format!("Delete peer rater {name} and {}?", plural(n, "rating", "ratings")),
+
+        summary_title: "Results of all cadres",
+        summary_hint: "Click a column heading to sort (again to reverse); click a name to see their ratings and how they were calculated.",
+        col_total: "Total",
+        col_grade: "Grade",
+        col_vetoes: "Vetoes",
+        sort_hint: "sort",
+        veto_short: |v| match v {
+            VetoKind::LianIncompetent => "probity incompetent".into(),
+            VetoKind::RedLine { item_id } => format!("red line {item_id}"),
+        },
+        no_figure: "—",
+        grade_open: "open",
+        share: |s| {
+            let head = format!("{} Excellent ({}%)", s.excellent, fmt1(s.share));
+            let limit = format!(
+                "at most {} of {}: {} × {}% = {}, {}",
+                s.allowed,
+                s.people,
+                s.people,
+                fmt_num(s.allowed_share),
+                fmt_exact(s.exact_allowed),
+                rounding(s.rounding)
+            );
+            let verdict = if s.exceeded { "over" } else { "within" };
+            let pending = if s.graded < s.people {
+                format!("; {} not graded yet", s.people - s.graded)
+            } else {
+                String::new()
+            };
+            format!("{head}, {verdict} the {}% cap ({limit}){pending}", fmt_num(s.allowed_share))
+        },
+        share_exceeded_lead: "Too many Excellent: ",
+        share_exceeded_tail: ". Review the grades, or bring the number of Excellent within the rules.",
+        share_pending: " (People not graded yet count among those rated.)",
+
+        per_person_title: "Rating each cadre",
+        no_people: "First add the cadres to be rated, above.",
+        picker: "Choose whom to rate",
+        result_heading: |name, post, level| {
+            if post.is_empty() {
+                format!("Result of {name} ({level})")
+            } else {
+                format!("Result of {name} ({post}, {level})")
+            }
+        },
+        result_label: "Result",
+        grade_changed: |before, after| format!("The total makes {}; a veto makes it {}", grade(before), grade(after)),
+        vetoes_title: "Vetoes",
+        settings_invalid: |e| format!("The rating settings are wrong ({e}); correct them in Settings. Nothing is calculated until then."),
+        missing_dimensions: |dims| format!("No rating yet on {dims}: the total and the grade wait until every dimension is rated."),
+        renormalised: |items| format!("Some raters have not rated yet; on these dimensions the weights of those who did were scaled up to 100%: {items}."),
+        renormalised_item: |d, missing| format!("{} (no {missing})", dimension(d)),
+        ignored: |d, r, rater, reason| {
+            let rater = if rater.is_empty() { String::new() } else { format!(" ({rater})") };
+            format!("Not counted: {} · {}{rater} — {reason}", dimension(d), role(r))
+        },
+        how: "How it was calculated",
+        step_text: |s| s.text.clone(),
+        veto_text: |v| v.reason.clone(),
+        ignored_reason: |i| i.reason.clone(),
+        radar_label: |scores| {
+            let parts: Vec<String> = scores
+                .iter()
+                .map(|(d, s)| format!("{} {}", dimension(*d), s.map_or("not rated".to_string(), fmt1)))
+                .collect();
+            format!("Radar chart of the five dimension scores: {}", parts.join(", "))
+        },
+
+        entry_title: "Ratings",
+        entry_hint: "In each box choose a grade, or choose \"Score\" and enter 0–100; choose \"Not rated\" to delete that rating.",
+        dimension_block: |d| format!("Ratings on {}", dimension(d)),
+        weight: |w| format!("weight {w}%"),
+        dimension_score: "Dimension score",
+        role_note: |r, avg, w| format!("{} average {avg}, weighted {w}%", role(r)),
+        indicators_title: "Indicators and the self-check's evidence (open an indicator for the plan's text and its items)",
+        indicators_mismatch: |e| format!("The indicators do not match the current plan template, so no evidence is shown: {e}"),
+        evidence_status: |s| match s {
+            EvidenceStatus::RedLineOccurred => "Red line occurred",
+            EvidenceStatus::Incomplete => "Not all answered",
+            EvidenceStatus::Met => "Done",
+            EvidenceStatus::NotMet => "Not done",
+            EvidenceStatus::PartlyMet => "Partly done",
+            EvidenceStatus::NotApplicable => "Not applicable",
+        },
+        indicator_source: |source, answered, total| format!(" (plan {source}; {answered}/{total} answered)"),
+        unanswered: "not answered",
+        evidence_count: |n| plural(n, "piece of evidence", "pieces of evidence"),
+        owner_is: |o| format!("responsible: {o}"),
+        flagged: "to be checked",
+        not_in_template: "not in the plan template",
+        no_peers: "No peer raters yet: the cadres rate each other, and more peer raters can be added above.",
+        cell_peer: |name| format!("Peer·{name}"),
+        superior_by: |name| format!(" The superior rating is given by {name} (change it in Settings)."),
+        not_rated: "Not rated",
+        by_score: "Score",
+        grade_option: |g, score| format!("{} ({score})", grade(g)),
+        score_of: |cell| format!("{cell} score"),
+        score_placeholder: "0–100",
+        score_empty: "Enter a score from 0 to 100.",
+        score_not_a_number: |t| format!("\"{t}\" is not a number: enter a score from 0 to 100."),
+        not_saved_in_force: |e, in_force| format!("{e} (not saved; counting: {in_force})"),
+        read_only: "This is a received file: it can be read, not changed.",
+    };
+
+    pub const SETTINGS: SettingsTexts = SettingsTexts {
+        title: "Settings",
+        profile_title: "Unit",
+        profile_save: "Save unit details",
+
+        rating_title: "Rating settings",
+        rating_hint: "These settings decide how the ratings of each dimension and each rater make a total and a grade. Click \"Save rating settings\" after a change: settings that are wrong are not saved, the message says what to fix, and the ratings keep using the settings saved last.",
+        stored_invalid: |e| format!("The saved rating settings are wrong, so nothing is calculated: {e}"),
+        dimension_weights: "Dimension weights (%, adding up to 100)",
+        role_weights: "Rater weights (%, adding up to 100; peers are averaged first)",
+        grade_scores: "Score of each grade (what a grade rating counts as)",
+        bands: "Grade bands of the total (lower ≤ total < upper; Excellent includes 100)",
+        band_min: |g| format!("{} lower bound", grade(g)),
+        band_max: |g| format!("{} upper bound", grade(g)),
+        vetoes: "Vetoes",
+        lian_veto: "A probity score in the Incompetent band makes the grade Incompetent",
+        red_line_cap: "When an accountability case (a red line of part 7) occurs, the people responsible get at most",
+        cap_off: "No cap (off)",
+        responsible_levels: "Levels responsible for every red line that occurred (besides the people it names)",
+        share_title: "Share of Excellent",
+        share_max: |max| format!("Most Excellent (%, at most {max})"),
+        cap_rounding: "Most Excellent = cadres rated × the share above, rounded",
+        rounding: |r| match r {
+            CapRounding::Nearest => "to the nearest person, at least one (the usual rule: 3 × 15% = 0.45 allows 1)",
+            CapRounding::Down => "down (3 × 15% = 0.45 allows none; 10 × 15% = 1.5 allows 1)",
+        },
+        names_title: "This unit's levels and raters",
+        names_hint: "Part 3 of the plan names four levels of responsibility for the bureau's leadership. A section may name each level and who holds it as it is at the section, and say who gives the superior rating; leave a field empty to keep the plan's name. Which levels bear red lines is ticked above.",
+        level_label: |default| format!("Name of \"{default}\""),
+        level_holder: |default| format!("Holder of \"{default}\""),
+        superior_rater: "Superior rating given by",
+        sum: |s| format!("total {s}"),
+        sum_unknown: "total —",
+        save: "Save rating settings",
+        defaults: "Restore defaults",
+        revert: "Discard changes",
+        dirty: "Unsaved changes",
+        saved: "Rating settings saved; the results were recalculated.",
+        unchanged: "The rating settings did not change.",
+        defaults_filled: "The default settings are filled in; they apply once you click \"Save rating settings\".",
+        reverted: "Back to the settings in force.",
+        refused: |m| format!("Rating settings not saved: {m}. The ratings keep using the settings saved last."),
+        weight_of: |name| format!("the weight of {name}"),
+        grade_score_of: |g| format!("the score of {}", grade(g)),
+        share_max_name: "the most Excellent",
+        number_empty: |what| format!("Enter {what}."),
+        number_not_a_number: |what, t| format!("{what}: \"{t}\" is not a number; enter a number from 0 to 100."),
+        settings_error: |e| e.message.clone(),
+
+        role_title: "Who uses this computer",
+        role_hint: "Decides which pages the navigation shows: a department fills in its own self-check, ledger and ratings; the Party group office receives, consolidates and checks the units' files. Changing it deletes nothing.",
+        role_saved: "Saved",
+        language_hint: "The page reloads in the new language; all data stays. The plan's text and what users typed are not translated.",
+
+        storage_title: "Where the data is kept",
+        storage_intro: "All data is kept only in this browser on this computer; nothing is uploaded anywhere. Before changing computers or clearing the browser's data, export a file on Import/Export.",
+        persisted: |p| match p {
+            Some(true) => "The browser agreed to keep this site's data: it is not cleared when space runs short.",
+            Some(false) => "The browser did not agree to keep this site's data: it may be cleared when space runs short or the browser is cleaned. Export a backup regularly.",
+            None => "The browser did not say whether it keeps this site's data (it may not support it). Export a backup regularly.",
+        },
+        usage: |chars, percent| format!("This site uses about {chars} characters of the browser's local storage, about {percent}% of its limit (about 5 million)."),
+        usage_bar: "Local storage used",
+        quarantined: "These records could not be read at start-up. They were kept aside unchanged, not deleted; download them for your IT staff to look at:",
+        download_raw: "Download the raw data",
+        download_failed: |e| format!("The download failed: {e}"),
+    };
+}

@@ -77,6 +77,10 @@ pub struct Texts {
     pub overview: Overview,
     pub checklist: Checklist,
     pub plan: PlanPage,
+    #[cfg(feature = "full")]
+    pub rating: RatingTexts,
+    #[cfg(feature = "full")]
+    pub settings: SettingsTexts,
 }
 
 /// Words used on many pages, and the names of the domain's values.
@@ -100,9 +104,14 @@ pub struct Common {
     pub due_on: fn(&str) -> String,
     pub owner: &'static str,
     pub item_link: fn(&str) -> String,
-    /// A field error from the domain, worded (its text is still Chinese until the domain's
-    /// messages become codes).
     pub read_only_received: &'static str,
+    /// A field error from the domain, worded (its text is still Chinese until the domain's
+    /// messages become codes): every place that shows one goes through here.
+    pub field_error: fn(&zrz_domain::record::FieldError) -> String,
+    /// Between the items of a list in running text: "、" / ", ".
+    pub list_sep: &'static str,
+    /// Between clauses: "；" / "; ".
+    pub clause_sep: &'static str,
 }
 
 pub struct Shell {
@@ -240,4 +249,200 @@ pub struct Checklist {
 
 pub struct PlanPage {
     pub to_checklist: fn(&str) -> String,
+}
+
+#[cfg(feature = "full")]
+pub use full::*;
+
+/// The strings of the pages only the full app has (kept out of the first page's build).
+#[cfg(feature = "full")]
+mod full {
+    use zrz_domain::record::{EditError, Grade, RaterRole, ResponsibilityLevel};
+    use zrz_domain::scoring::{
+        AppliedVeto, CapRounding, EvidenceStatus, ExcellentShare, IgnoredRating, SettingsError,
+        Step, VetoKind,
+    };
+    use zrz_domain::Dimension;
+
+    /// A dimension and its score, if it has one.
+    pub type DimensionScore = (Dimension, Option<f64>);
+
+    /// 德能勤绩廉评分.
+    pub struct RatingTexts {
+        pub title: &'static str,
+        /// The lead, with who gives 上级评价.
+        pub lead: fn(&str) -> String,
+        /// (dimension weights, role weights, share %, rounding, superior rater)
+        pub settings_summary: fn(&str, &str, &str, CapRounding, &str) -> String,
+        pub change_settings: &'static str,
+        pub weight_part: fn(&str, &str) -> String,
+
+        pub people_title: &'static str,
+        pub people_hint: &'static str,
+        pub col_name: &'static str,
+        pub col_post: &'static str,
+        pub col_level: &'static str,
+        pub col_ratings: &'static str,
+        pub col_actions: &'static str,
+        pub rating_count: fn(usize) -> String,
+        /// (name, ratings of them, 互评 ratings they gave)
+        pub confirm_remove_person: fn(&str, usize, usize) -> String,
+        pub confirm_group: &'static str,
+        pub confirm_delete: &'static str,
+        pub edit_person_form: fn(&str) -> String,
+        pub add_person_form: &'static str,
+        pub add_person: &'static str,
+        pub post_hint: &'static str,
+        /// "主体责任（局领导班子）"
+        pub level_option: fn(&str, &str) -> String,
+        /// The plan's name of a level, in this language, where the department named none.
+        pub level_default_label: fn(ResponsibilityLevel) -> &'static str,
+        pub level_default_holder: fn(ResponsibilityLevel) -> &'static str,
+        pub superior_default: &'static str,
+        pub edit_error: fn(&EditError) -> String,
+
+        pub raters_title: &'static str,
+        pub raters_hint: &'static str,
+        pub rater_is_person: &'static str,
+        pub rater_unlisted: &'static str,
+        pub rater_given: fn(usize) -> String,
+        pub rater_name_of: fn(&str) -> String,
+        pub add_rater_form: &'static str,
+        pub rater_name: &'static str,
+        pub add_rater: &'static str,
+        pub remove_rater: fn(&str) -> String,
+        pub confirm_remove_rater: fn(&str, usize) -> String,
+
+        pub summary_title: &'static str,
+        pub summary_hint: &'static str,
+        pub col_total: &'static str,
+        pub col_grade: &'static str,
+        pub col_vetoes: &'static str,
+        pub sort_hint: &'static str,
+        pub veto_short: fn(&VetoKind) -> String,
+        pub no_figure: &'static str,
+        pub grade_open: &'static str,
+        pub share: fn(&ExcellentShare) -> String,
+        pub share_exceeded_lead: &'static str,
+        pub share_exceeded_tail: &'static str,
+        pub share_pending: &'static str,
+
+        pub per_person_title: &'static str,
+        pub no_people: &'static str,
+        pub picker: &'static str,
+        /// (name, post, level)
+        pub result_heading: fn(&str, &str, &str) -> String,
+        pub result_label: &'static str,
+        pub grade_changed: fn(Grade, Grade) -> String,
+        pub vetoes_title: &'static str,
+        pub settings_invalid: fn(&str) -> String,
+        pub missing_dimensions: fn(&str) -> String,
+        pub renormalised: fn(&str) -> String,
+        pub renormalised_item: fn(Dimension, &str) -> String,
+        /// (dimension, role, rater, reason)
+        pub ignored: fn(Dimension, RaterRole, &str, &str) -> String,
+        pub how: &'static str,
+        /// A step of "如何计算", worded. The domain still writes its steps as Chinese sentences:
+        /// when they become codes, only this changes.
+        pub step_text: fn(&Step) -> String,
+        /// Why a veto applied (the domain's Chinese sentence, for now).
+        pub veto_text: fn(&AppliedVeto) -> String,
+        /// Why a rating did not count (the domain's Chinese sentence, for now).
+        pub ignored_reason: fn(&IgnoredRating) -> String,
+        pub radar_label: fn(&[DimensionScore]) -> String,
+
+        pub entry_title: &'static str,
+        pub entry_hint: &'static str,
+        pub dimension_block: fn(Dimension) -> String,
+        pub weight: fn(&str) -> String,
+        pub dimension_score: &'static str,
+        pub role_note: fn(RaterRole, &str, &str) -> String,
+        pub indicators_title: &'static str,
+        pub indicators_mismatch: fn(&str) -> String,
+        pub evidence_status: fn(EvidenceStatus) -> &'static str,
+        pub indicator_source: fn(&str, usize, usize) -> String,
+        pub unanswered: &'static str,
+        pub evidence_count: fn(usize) -> String,
+        pub owner_is: fn(&str) -> String,
+        pub flagged: &'static str,
+        pub not_in_template: &'static str,
+        pub no_peers: &'static str,
+        pub cell_peer: fn(&str) -> String,
+        /// Who gives 上级评价, after the entry hint.
+        pub superior_by: fn(&str) -> String,
+        pub not_rated: &'static str,
+        pub by_score: &'static str,
+        pub grade_option: fn(Grade, &str) -> String,
+        pub score_of: fn(&str) -> String,
+        pub score_placeholder: &'static str,
+        pub score_empty: &'static str,
+        pub score_not_a_number: fn(&str) -> String,
+        pub not_saved_in_force: fn(&str, &str) -> String,
+        pub read_only: &'static str,
+    }
+
+    /// 设置, with the 德能勤绩廉 settings editor.
+    pub struct SettingsTexts {
+        pub title: &'static str,
+        pub profile_title: &'static str,
+        pub profile_save: &'static str,
+
+        pub rating_title: &'static str,
+        pub rating_hint: &'static str,
+        pub stored_invalid: fn(&str) -> String,
+        pub dimension_weights: &'static str,
+        pub role_weights: &'static str,
+        pub grade_scores: &'static str,
+        pub bands: &'static str,
+        pub band_min: fn(Grade) -> String,
+        pub band_max: fn(Grade) -> String,
+        pub vetoes: &'static str,
+        pub lian_veto: &'static str,
+        pub red_line_cap: &'static str,
+        pub cap_off: &'static str,
+        pub responsible_levels: &'static str,
+        pub share_title: &'static str,
+        pub share_max: fn(&str) -> String,
+        pub cap_rounding: &'static str,
+        pub rounding: fn(CapRounding) -> &'static str,
+        pub names_title: &'static str,
+        pub names_hint: &'static str,
+        pub level_label: fn(&str) -> String,
+        pub level_holder: fn(&str) -> String,
+        pub superior_rater: &'static str,
+        pub sum: fn(&str) -> String,
+        pub sum_unknown: &'static str,
+        pub save: &'static str,
+        pub defaults: &'static str,
+        pub revert: &'static str,
+        pub dirty: &'static str,
+        pub saved: &'static str,
+        pub unchanged: &'static str,
+        pub defaults_filled: &'static str,
+        pub reverted: &'static str,
+        pub refused: fn(&str) -> String,
+        /// The name of a settings field in messages: "“德”的权重".
+        pub weight_of: fn(&str) -> String,
+        pub grade_score_of: fn(Grade) -> String,
+        pub share_max_name: &'static str,
+        pub number_empty: fn(&str) -> String,
+        pub number_not_a_number: fn(&str, &str) -> String,
+        /// A settings error from the domain, worded (still the domain's Chinese sentence).
+        pub settings_error: fn(&SettingsError) -> String,
+
+        pub role_title: &'static str,
+        pub role_hint: &'static str,
+        pub role_saved: &'static str,
+        pub language_hint: &'static str,
+
+        pub storage_title: &'static str,
+        pub storage_intro: &'static str,
+        pub persisted: fn(Option<bool>) -> &'static str,
+        /// (characters used, percent of the quota)
+        pub usage: fn(usize, &str) -> String,
+        pub usage_bar: &'static str,
+        pub quarantined: &'static str,
+        pub download_raw: &'static str,
+        pub download_failed: fn(&str) -> String,
+    }
 }

@@ -39,12 +39,13 @@ export class AppPage {
     return this.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true });
   }
 
-  /** The first visit asks who uses this browser; a department's staff answer 科室. */
+  /** On a first visit: who uses this browser (`department`, `office` or `both`). */
   async chooseRole(role: 'department' | 'office' | 'both' = 'department') {
     await this.page.getByTestId(`role-${role}`).click();
     await expect(this.page.getByTestId('welcome')).toHaveCount(0);
   }
 
+  /** The first visit of a department: the role (when asked), then the unit's details. */
   async completeSetup(p: { unit: string; department: string; filledBy: string; year?: string }) {
     const welcome = this.page.getByTestId('welcome');
     await expect(welcome.or(this.page.getByTestId('setup'))).toBeVisible();
@@ -146,7 +147,12 @@ export class AppPage {
     const form = this.page.getByRole('form', { name: '添加互评人' });
     await form.getByLabel('互评人姓名').fill(name);
     await form.getByRole('button', { name: '添加互评人' }).click();
-    await expect(this.page.getByLabel(`德·互评·${name}`, { exact: true })).toBeVisible();
+    await expect(this.peerRaters()).toContainText(name);
+  }
+
+  /** The department's list of 互评 raters on the rating page. */
+  peerRaters() {
+    return this.page.getByTestId('peer-raters');
   }
 
   /** Sets the cell labelled e.g. "勤·互评·王五" to a grade (优秀 / 称职 / 基本称职 / 不称职 / 未评) or a score. */
@@ -168,7 +174,7 @@ export class AppPage {
 
   /** A field of the rating settings form in 设置, by its group (legend) and label. */
   ratingSetting(group: string, label: string) {
-    return this.page.getByRole('group', { name: group }).getByLabel(label, { exact: true });
+    return this.page.getByRole('group', { name: group, exact: true }).getByLabel(label, { exact: true });
   }
 }
 

@@ -49,6 +49,20 @@ fn tenths(x: f64) -> (bool, u64, u64) {
     (negative, n / 10, n % 10)
 }
 
+/// A number as exact as it is up to three decimals, without trailing zeros: "0.45", "1.5", "4",
+/// "0.875". For a figure before rounding (how a cap was arrived at), and for a number the user
+/// typed, shown back as typed.
+pub fn fmt_exact(x: f64) -> String {
+    let r = (x * 1000.0).round() / 1000.0;
+    let text = format!("{r:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +95,17 @@ mod tests {
             assert_eq!(round1(x), rounded, "round1({x})");
             assert_eq!(fmt1(x), one, "fmt1({x})");
             assert_eq!(fmt_num(x), plain, "fmt_num({x})");
+        }
+        for (x, exact) in [
+            (0.45, "0.45"),
+            (1.5, "1.5"),
+            (4.0, "4"),
+            (0.875, "0.875"),
+            (0.0, "0"),
+            (7.0 * 15.0 / 100.0, "1.05"),
+            (13.0 * 15.0 / 100.0, "1.95"),
+        ] {
+            assert_eq!(fmt_exact(x), exact, "fmt_exact({x})");
         }
     }
 }

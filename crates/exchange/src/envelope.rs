@@ -108,7 +108,8 @@ impl AnnualPlan {
 pub enum Content {
     /// A department's record and the fields of it this version does not know (kept, written back).
     Assessment(Box<Assessment>, Extras),
-    AnnualPlan(AnnualPlan),
+    /// Boxed: its rating settings are the largest part of any variant.
+    AnnualPlan(Box<AnnualPlan>),
     /// Boxed: a backup holds an assessment, a template and its unknown fields.
     Backup(Box<StoredState>),
     Findings(Box<FindingsFile>),

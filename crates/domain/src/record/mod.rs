@@ -2,6 +2,7 @@
 //! ratings. This is what is stored and exchanged (inside the versioned envelope of `zrz-exchange`).
 
 mod answer;
+mod edit;
 mod identity;
 mod ledger;
 mod people;
@@ -14,6 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use answer::*;
+pub use edit::*;
 pub use identity::*;
 pub use ledger::*;
 pub use people::*;

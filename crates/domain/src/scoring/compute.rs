@@ -182,10 +182,10 @@ pub struct RedLineBearer {
 }
 
 impl RedLineBearer {
-    fn describe(self, person: &Person) -> String {
+    fn describe(self, person: &Person, settings: &RatingSettings) -> String {
         let mut why = Vec::new();
         if self.by_level {
-            why.push(format!("负{}", person.level.label()));
+            why.push(format!("负{}", settings.level_label(person.level)));
         }
         if self.by_name {
             why.push("为该项所列责任人".to_string());
@@ -436,7 +436,11 @@ fn apply_vetoes(
         let Some(bearer) = bears_red_line(person, owner, settings) else {
             continue;
         };
-        let who = format!("{}{}", person.name.trim(), bearer.describe(person));
+        let who = format!(
+            "{}{}",
+            person.name.trim(),
+            bearer.describe(person, settings)
+        );
         let Some(cap) = settings.vetoes.red_line_cap else {
             let text =
                 format!("红线 {item_id} 已发生，{who}；评分设置未启用红线封顶，等次不受影响");

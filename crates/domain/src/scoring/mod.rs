@@ -49,8 +49,10 @@ mod compute;
 mod indicators;
 mod settings;
 mod share;
+mod sort;
 
 pub use compute::*;
 pub use indicators::*;
 pub use settings::*;
 pub use share::*;
+pub use sort::*;

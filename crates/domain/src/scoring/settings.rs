@@ -131,11 +131,126 @@ pub struct Vetoes {
     pub red_line_cap: Option<Grade>,
 }
 
-/// How ratings are weighed and banded. Configuration: the defaults are `plan/rating_settings.json`,
-/// and the office may change them; [`RatingSettings::validate`] says what to fix.
+/// How the cap on 优秀 turns the allowed share into a number of people.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CapRounding {
+    /// The usual rule: people × share rounded to the nearest person (half a person rounds up), and at
+    /// least one wherever people × share is above zero. 3 people at 15% (0.45) may have 1 优秀,
+    /// 7 (1.05) 1, 10 (1.5) 2, 13 (1.95) 2.
+    #[default]
+    Nearest,
+    /// Down to whole people: 3 people at 15% may have no 优秀, 7 one, 10 one, 13 one.
+    Down,
+}
+
+impl CapRounding {
+    pub const ALL: [CapRounding; 2] = [CapRounding::Nearest, CapRounding::Down];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CapRounding::Nearest => "nearest",
+            CapRounding::Down => "down",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<CapRounding> {
+        CapRounding::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+/// The most 优秀 a group of `people` may have when `share` percent are allowed, by `rounding`.
+pub fn excellent_cap(people: usize, share: f64, rounding: CapRounding) -> usize {
+    let exact = people as f64 * share / 100.0;
+    if !exact.is_finite() || exact <= EPSILON {
+        return 0;
+    }
+    let rounded = match rounding {
+        CapRounding::Nearest => ((exact + 0.5 + EPSILON).floor() as usize).max(1),
+        CapRounding::Down => (exact + EPSILON).floor() as usize,
+    };
+    rounded.min(people)
+}
+
+/// What a department calls one level of responsibility and who carries it there; `None` keeps the
+/// plan's own words ([`ResponsibilityLevel::label`], [`ResponsibilityLevel::holder`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LevelName {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+}
+
+impl LevelName {
+    pub fn is_default(&self) -> bool {
+        self.label.is_none() && self.holder.is_none()
+    }
+}
+
+/// The department's names for the four levels of plan 三. The levels themselves (their keys, and
+/// which of them bear red lines) stay as the plan has them; only what they are called changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LevelNames {
+    #[serde(skip_serializing_if = "LevelName::is_default")]
+    pub principal: LevelName,
+    #[serde(skip_serializing_if = "LevelName::is_default")]
+    pub first: LevelName,
+    #[serde(skip_serializing_if = "LevelName::is_default")]
+    pub direct: LevelName,
+    #[serde(skip_serializing_if = "LevelName::is_default")]
+    pub leadership: LevelName,
+}
+
+impl LevelNames {
+    pub fn get(&self, level: ResponsibilityLevel) -> &LevelName {
+        match level {
+            ResponsibilityLevel::Principal => &self.principal,
+            ResponsibilityLevel::First => &self.first,
+            ResponsibilityLevel::Direct => &self.direct,
+            ResponsibilityLevel::Leadership => &self.leadership,
+        }
+    }
+
+    pub fn get_mut(&mut self, level: ResponsibilityLevel) -> &mut LevelName {
+        match level {
+            ResponsibilityLevel::Principal => &mut self.principal,
+            ResponsibilityLevel::First => &mut self.first,
+            ResponsibilityLevel::Direct => &mut self.direct,
+            ResponsibilityLevel::Leadership => &mut self.leadership,
+        }
+    }
+
+    pub fn is_default(&self) -> bool {
+        ResponsibilityLevel::ALL
+            .iter()
+            .all(|l| self.get(*l).is_default())
+    }
+}
+
+/// Who gives 上级评价 when the settings name nobody.
+pub const DEFAULT_SUPERIOR_RATER: &str = "党组";
+
+/// How ratings are weighed and banded, and the names a department rates with. Configuration: the
+/// defaults are `plan/rating_settings.json`, and the office may change them;
+/// [`RatingSettings::validate`] says what to fix.
 ///
 /// No container-level `#[serde(default)]`: [`Default`] itself parses the shipped file. A stored
 /// [`Assessment`] without settings gets the defaults through `Assessment`'s own default.
+///
+/// The fields after `excellent_share_max` came later and have serde defaults, so settings stored or
+/// exported before them read as they always meant — the plan's names for the levels, "党组" for
+/// 上级评价, no listed 互评 raters — **except the cap on 优秀**: older settings have no
+/// `excellent_cap_rounding` and read as [`CapRounding::Nearest`], where the app used to round down.
+/// A group whose people × share falls short of a whole person (3 people at 15%) may now have one 优秀
+/// instead of none; a department that wants the old rule sets [`CapRounding::Down`].
+/// Each of these fields is left out of the JSON while it holds its default, so settings that keep
+/// the defaults serialise exactly as before.
+///
+/// The names and raters are the department's own; the rules (weights … cap rounding) are what the
+/// office sets for everyone. [`RatingSettings::with_rules_of`] combines the two.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RatingSettings {
     pub dimension_weights: DimensionWeights,
@@ -148,6 +263,23 @@ pub struct RatingSettings {
     pub red_line_responsible_levels: Vec<ResponsibilityLevel>,
     /// The allowed share of 优秀, in percent (at most [`MAX_EXCELLENT_SHARE`]).
     pub excellent_share_max: f64,
+    /// How the share becomes a number of people (see the type doc: the default changed).
+    #[serde(default, skip_serializing_if = "is_default_rounding")]
+    pub excellent_cap_rounding: CapRounding,
+    /// What the department calls its levels of responsibility.
+    #[serde(default, skip_serializing_if = "LevelNames::is_default")]
+    pub level_names: LevelNames,
+    /// Who gives 上级评价; `None` is [`DEFAULT_SUPERIOR_RATER`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superior_rater: Option<String>,
+    /// People who take part in 互评 besides the rated cadres (who all rate each other), in the order
+    /// added. Kept here so that a rater is known before giving any rating.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub peer_raters: Vec<String>,
+}
+
+fn is_default_rounding(r: &CapRounding) -> bool {
+    *r == CapRounding::default()
 }
 
 impl Default for RatingSettings {
@@ -290,7 +422,10 @@ impl RatingSettings {
             if !seen.insert(*level) {
                 return Err(SettingsError::new(
                     format!("red_line_responsible_levels[{i}]"),
-                    format!("责任层级“{}”重复列出，请删去重复项", level.label()),
+                    format!(
+                        "责任层级“{}”重复列出，请删去重复项",
+                        self.level_label(*level)
+                    ),
                 ));
             }
         }
@@ -313,7 +448,120 @@ impl RatingSettings {
                 ),
             ));
         }
+        self.validate_names()
+    }
+
+    /// The department's own names: none blank where given, no two levels called the same, every
+    /// listed 互评 rater named once.
+    fn validate_names(&self) -> Result<(), SettingsError> {
+        let mut labels: Vec<(ResponsibilityLevel, &str)> = Vec::new();
+        for level in ResponsibilityLevel::ALL {
+            let names = self.level_names.get(level);
+            for (key, word, value) in [
+                ("label", "名称", &names.label),
+                ("holder", "承担者", &names.holder),
+            ] {
+                if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                    return Err(SettingsError::new(
+                        format!("level_names.{}.{key}", level.key()),
+                        format!(
+                            "责任层级“{}”的{word}为空白；请填写，或清空以使用方案中的“{}”",
+                            level.label(),
+                            if key == "label" {
+                                level.label()
+                            } else {
+                                level.holder()
+                            }
+                        ),
+                    ));
+                }
+            }
+            let label = self.level_label(level);
+            if let Some((other, _)) = labels.iter().find(|(_, l)| *l == label) {
+                return Err(SettingsError::new(
+                    format!("level_names.{}.label", level.key()),
+                    format!(
+                        "“{}”与“{}”两个责任层级都叫“{label}”，请加以区分",
+                        other.label(),
+                        level.label()
+                    ),
+                ));
+            }
+            labels.push((level, label));
+        }
+        if self
+            .superior_rater
+            .as_deref()
+            .is_some_and(|r| r.trim().is_empty())
+        {
+            return Err(SettingsError::new(
+                "superior_rater",
+                format!("上级评价的评价人为空白；请填写，或清空以使用“{DEFAULT_SUPERIOR_RATER}”"),
+            ));
+        }
+        let mut seen = BTreeSet::new();
+        for (i, name) in self.peer_raters.iter().enumerate() {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(SettingsError::new(
+                    format!("peer_raters[{i}]"),
+                    "互评人姓名为空白，请填写或删去".into(),
+                ));
+            }
+            if !seen.insert(name) {
+                return Err(SettingsError::new(
+                    format!("peer_raters[{i}]"),
+                    format!("互评人“{name}”重复列出，请删去重复项"),
+                ));
+            }
+        }
         Ok(())
+    }
+
+    /// What the department calls `level` ("主体责任" unless renamed).
+    pub fn level_label(&self, level: ResponsibilityLevel) -> &str {
+        match &self.level_names.get(level).label {
+            Some(l) if !l.trim().is_empty() => l.trim(),
+            _ => level.label(),
+        }
+    }
+
+    /// Who carries `level` in the department ("局领导班子" unless renamed).
+    pub fn level_holder(&self, level: ResponsibilityLevel) -> &str {
+        match &self.level_names.get(level).holder {
+            Some(h) if !h.trim().is_empty() => h.trim(),
+            _ => level.holder(),
+        }
+    }
+
+    /// Who gives 上级评价 ("党组" unless named).
+    pub fn superior_rater(&self) -> &str {
+        match &self.superior_rater {
+            Some(r) if !r.trim().is_empty() => r.trim(),
+            _ => DEFAULT_SUPERIOR_RATER,
+        }
+    }
+
+    /// The most 优秀 a group of `people` may have under these settings.
+    pub fn excellent_cap(&self, people: usize) -> usize {
+        excellent_cap(
+            people,
+            self.excellent_share_max,
+            self.excellent_cap_rounding,
+        )
+    }
+
+    /// `rules`' weights, grade scores, bands, vetoes, responsible levels and cap on 优秀, with this
+    /// department's own names for its levels, its 上级评价 rater and its 互评 raters. What a
+    /// 年度方案's settings should become in a department's record: the office sets the rules for
+    /// everyone, but it cannot know what each department calls its people.
+    pub fn with_rules_of(&self, rules: &RatingSettings) -> RatingSettings {
+        RatingSettings {
+            level_names: self.level_names.clone(),
+            superior_rater: self.superior_rater.clone(),
+            peer_raters: self.peer_raters.clone(),
+            ..rules.clone()
+        }
     }
 
     fn validate_bands(&self) -> Result<(), SettingsError> {

@@ -1,8 +1,8 @@
 //! Groups: the share of 优秀, the red lines that occurred, every person of a department rated.
 
 use super::compute::{compute_person, PersonResult};
-use super::settings::{RatingSettings, EPSILON};
-use crate::number::{fmt1, fmt_num, round1};
+use super::settings::{CapRounding, RatingSettings};
+use crate::number::{fmt1, fmt_exact, fmt_num, round1};
 use crate::plan::Template;
 use crate::record::{Assessment, Grade};
 
@@ -18,16 +18,31 @@ pub struct ExcellentShare {
     pub share: f64,
     /// The configured maximum, percent.
     pub allowed_share: f64,
-    /// The most 优秀 the group may have: ⌊people × allowed_share ÷ 100⌋.
+    /// people × allowed_share ÷ 100, unrounded (0.45 for 3 people at 15%).
+    pub exact_allowed: f64,
+    /// How `exact_allowed` was rounded.
+    pub rounding: CapRounding,
+    /// The most 优秀 the group may have: [`excellent_cap`] of the above.
     pub allowed: usize,
     pub exceeded: bool,
 }
 
 impl ExcellentShare {
-    /// "优秀 2 人，占 20.0%，超过上限 15%（10 人中最多 1 人）".
+    /// "优秀 2 人，占 20.0%，超过上限 15%（10 人中最多 2 人：10 × 15% = 1.5，四舍五入）".
     pub fn summary(&self) -> String {
         let head = format!("优秀 {} 人，占 {}%", self.excellent, fmt1(self.share));
-        let limit = format!("（{} 人中最多 {} 人）", self.people, self.allowed);
+        let how = match self.rounding {
+            CapRounding::Nearest => "四舍五入，不足 1 人按 1 人",
+            CapRounding::Down => "向下取整",
+        };
+        let limit = format!(
+            "（{} 人中最多 {} 人：{} × {}% = {}，{how}）",
+            self.people,
+            self.allowed,
+            self.people,
+            fmt_num(self.allowed_share),
+            fmt_exact(self.exact_allowed)
+        );
         let pending = if self.graded < self.people {
             format!("；另有 {} 人等次未定", self.people - self.graded)
         } else {
@@ -57,7 +72,7 @@ pub fn excellent_share(results: &[PersonResult], settings: &RatingSettings) -> E
         .filter(|r| r.grade == Some(Grade::Excellent))
         .count();
     let allowed_share = settings.excellent_share_max;
-    let allowed = ((people as f64) * allowed_share / 100.0 + EPSILON).floor() as usize;
+    let allowed = settings.excellent_cap(people);
     let share = if people == 0 {
         0.0
     } else {
@@ -69,6 +84,8 @@ pub fn excellent_share(results: &[PersonResult], settings: &RatingSettings) -> E
         excellent,
         share,
         allowed_share,
+        exact_allowed: people as f64 * allowed_share / 100.0,
+        rounding: settings.excellent_cap_rounding,
         allowed,
         exceeded: excellent > allowed,
     }

@@ -1382,8 +1382,8 @@ fn the_share_of_excellent() {
     type Case = (Vec<Option<Grade>>, usize, f64, usize, bool);
     let cases: Vec<Case> = vec![
         (vec![], 0, 0.0, 0, false),
-        (vec![Some(Competent); 5], 0, 0.0, 0, false),
-        // 5 × 15% = 0.75: no 优秀 allowed in a group of five
+        (vec![Some(Competent); 5], 0, 0.0, 1, false),
+        // 5 × 15% = 0.75: one 优秀 allowed in a group of five (to the nearest person)
         (
             vec![
                 Some(Excellent),
@@ -1394,7 +1394,20 @@ fn the_share_of_excellent() {
             ],
             1,
             20.0,
-            0,
+            1,
+            false,
+        ),
+        (
+            vec![
+                Some(Excellent),
+                Some(Excellent),
+                Some(Competent),
+                Some(Competent),
+                Some(Competent),
+            ],
+            2,
+            40.0,
+            1,
             true,
         ),
         // 20 × 15% = 3
@@ -1456,7 +1469,14 @@ fn the_share_of_excellent() {
     );
     assert_eq!(
         s.summary(),
-        "优秀 1 人，占 33.3%，超过上限 15%（3 人中最多 0 人）；另有 1 人等次未定"
+        "优秀 1 人，占 33.3%，未超过上限 15%（3 人中最多 1 人：3 × 15% = 0.45，四舍五入，不足 1 人按 1 人）；另有 1 人等次未定"
+    );
+    let mut down = defaults();
+    down.excellent_cap_rounding = zrz_domain::scoring::CapRounding::Down;
+    let s = excellent_share(&graded(&[Some(Excellent), Some(Competent), None]), &down);
+    assert_eq!(
+        s.summary(),
+        "优秀 1 人，占 33.3%，超过上限 15%（3 人中最多 0 人：3 × 15% = 0.45，向下取整）；另有 1 人等次未定"
     );
 }
 
@@ -1531,7 +1551,8 @@ fn a_department_is_rated_with_its_own_red_lines() {
     let share = excellent_share(&results, &assessment.rating_settings);
     assert_eq!(
         (share.excellent, share.allowed, share.exceeded),
-        (1, 0, true)
+        (1, 1, false),
+        "3 × 15% = 0.45: one 优秀 to the nearest person"
     );
 }
 

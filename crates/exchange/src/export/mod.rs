@@ -51,7 +51,7 @@ pub fn export_assessment(
 pub fn export_annual_plan(plan: &AnnualPlan, issued_by: &Profile, meta: &ExportMeta) -> String {
     let p = issued_by;
     write(
-        &Content::AnnualPlan(plan.clone()),
+        &Content::AnnualPlan(Box::new(plan.clone())),
         &TemplateRef::of_json(&plan.template),
         (&p.unit, &p.department, p.year),
         meta,

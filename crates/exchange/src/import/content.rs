@@ -141,7 +141,9 @@ fn read_content(
             let (assessment, extras) = read_assessment(raw, &root, warnings)?;
             Ok(Content::Assessment(Box::new(assessment), extras))
         }
-        Kind::AnnualPlan => read_annual_plan(raw, &root, warnings).map(Content::AnnualPlan),
+        Kind::AnnualPlan => {
+            read_annual_plan(raw, &root, warnings).map(|p| Content::AnnualPlan(Box::new(p)))
+        }
         Kind::Backup => read_backup(raw, &root, warnings).map(|s| Content::Backup(Box::new(s))),
         Kind::Findings => {
             check_findings_file(raw, &root)?;

@@ -37,9 +37,11 @@ pub fn apply_annual_plan(
     let mut new_state = state.clone();
     new_state.template = Some(plan.template.clone());
     let mut settings_replaced = false;
-    if let Some(settings) = &plan.rating_settings {
-        settings_replaced = *settings != state.assessment.rating_settings;
-        new_state.assessment.rating_settings = settings.clone();
+    if let Some(rules) = &plan.rating_settings {
+        // The office's rules, with the department's own names for its levels and raters kept.
+        let settings = state.assessment.rating_settings.with_rules_of(rules);
+        settings_replaced = settings != state.assessment.rating_settings;
+        new_state.assessment.rating_settings = settings;
     }
     let (kept, set_aside) = state
         .assessment

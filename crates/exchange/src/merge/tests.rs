@@ -220,3 +220,33 @@ fn an_annual_plan_keeps_every_answer_and_reports_the_removed_items() {
     assert_eq!(update.next.version, "2026.1");
     assert!(update.state.template.is_some());
 }
+
+#[test]
+fn an_annual_plan_sets_the_rules_but_keeps_the_departments_own_names() {
+    let mut state = StoredState::default();
+    state.assessment.rating_settings.superior_rater = Some("科室负责人".into());
+    state.assessment.rating_settings.peer_raters = vec!["小王".into()];
+    let mut rules = zrz_domain::scoring::RatingSettings::default();
+    rules.excellent_share_max = 10.0;
+    rules.superior_rater = Some("党组".into());
+    let raw: Value = serde_json::from_str(zrz_domain::plan::SHIPPED_TEMPLATE_JSON).unwrap();
+    let update = apply_annual_plan(
+        &state,
+        &Template::shipped(),
+        &crate::envelope::AnnualPlan {
+            template: raw,
+            rating_settings: Some(rules),
+            extras: Default::default(),
+        },
+    )
+    .unwrap();
+    let settings = &update.state.assessment.rating_settings;
+    assert!(update.settings_replaced);
+    assert_eq!(settings.excellent_share_max, 10.0, "the office's rule");
+    assert_eq!(
+        settings.superior_rater.as_deref(),
+        Some("科室负责人"),
+        "the department's name"
+    );
+    assert_eq!(settings.peer_raters, ["小王"]);
+}

@@ -77,7 +77,7 @@ fn every_kind_round_trips() {
         (
             Kind::AnnualPlan,
             export_annual_plan(&plan, office, &meta()),
-            Content::AnnualPlan(plan.clone()),
+            Content::AnnualPlan(Box::new(plan.clone())),
         ),
         (
             Kind::Backup,
