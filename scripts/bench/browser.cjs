@@ -286,33 +286,35 @@ async function session(target, base, { scale, backupPath, statusOf, samples }) {
 }
 
 /**
- * Receiving `counts` department files on the 汇总 page, against the browser's own JSON.parse of the
- * same bytes (fetched first, then decoded and parsed in a loop: the floor). Without the page (its
- * `present` locator does not show), only the floor is measured.
+ * Receiving `counts` department files on the 汇总 page, each count in a fresh browser seeded with
+ * `profilePath` (a record with only a profile: pages other than 导入导出 need the first-run setup),
+ * against the browser's own JSON.parse of the same bytes (fetched first, then decoded and parsed in
+ * a loop: the floor). Without the page (its `present` locator does not show), only the floor.
  */
-async function office(target, base, { files, counts, dataUrl }) {
+async function office(target, base, { files, counts, dataUrl, profilePath }) {
   const o = target.office;
-  return withBrowser(async (context) => {
-    const page = await context.newPage();
-    await page.goto(base + o.url);
-    const present = await locate(page, o.present).first().waitFor({ state: 'attached', timeout: 5000 }).then(() => true, () => false);
-    const results = [];
-    for (const n of counts) {
-      const floorMs = await page.evaluate(async ([urls]) => {
+  const results = [];
+  let present = false;
+  for (const n of counts) {
+    const chosen = files.slice(0, n);
+    results.push(await withBrowser(async (context) => {
+      const page = await context.newPage();
+      await runSteps(page, base, target.seed, profilePath, target.problem);
+      await page.goto(base + o.url);
+      present = await locate(page, o.present).first().waitFor({ state: 'attached', timeout: 5000 }).then(() => true, () => false);
+      const floorMs = await page.evaluate(async (urls) => {
         const buffers = await Promise.all(urls.map((u) => fetch(u).then((r) => r.arrayBuffer())));
         const t0 = performance.now();
         const decoder = new TextDecoder();
         for (const b of buffers) JSON.parse(decoder.decode(b));
         return performance.now() - t0;
-      }, [files.slice(0, n).map((f) => dataUrl + f.name)]);
-      const r = { files: n, bytes: files.slice(0, n).reduce((s, f) => s + f.bytes, 0), floorMs, appMs: null };
+      }, chosen.map((f) => dataUrl + f.name));
+      const r = { files: n, bytes: chosen.reduce((sum, f) => sum + f.bytes, 0), floorMs, appMs: null };
       if (present) {
-        await page.goto(base + o.url);
         await page.evaluate(() => {
-          window.__filesChosenAt = undefined;
           addEventListener('change', (e) => { if (e.target.type === 'file') window.__filesChosenAt = performance.now(); }, true);
         });
-        await locate(page, o.upload).setInputFiles(files.slice(0, n).map((f) => f.path));
+        await locate(page, o.upload).setInputFiles(chosen.map((f) => f.path));
         r.appMs = await page.evaluate(([sel, count, timeoutMs]) => new Promise((resolve) => {
           const t0 = performance.now();
           const tick = () => {
@@ -323,10 +325,10 @@ async function office(target, base, { files, counts, dataUrl }) {
           tick();
         }), [o.rows, n, STEP_TIMEOUT]);
       }
-      results.push(r);
-    }
-    return { present, results };
-  });
+      return r;
+    }));
+  }
+  return { present, results };
 }
 
 module.exports = { firstVisitBytes, session, office };

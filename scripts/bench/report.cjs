@@ -136,7 +136,7 @@ function render(raw) {
 
   L.push('## 5. Stored bytes');
   L.push('');
-  L.push('Sum over every localStorage key of (key + value length) × 2 (UTF-16), and its share of a 5 MiB quota. App: after seeding (importing the backup), after exporting a 自评文件 (which keeps the exported record as the merge base), after importing the same backup again (the undo point keeps the record before it), after 撤销上次导入. Chromium 156 here accepted up to about 10 MB in these units (it counts 5 Mi characters); Firefox and Safari allow less, so 5 MiB is the budget.');
+  L.push('Sum over every localStorage key of (key + value length) × 2 (UTF-16), and its share of a 5 MiB quota. App: after seeding (importing the backup), after exporting a 自评文件 (which keeps the exported record as the merge base), after importing the same backup again (the undo point keeps the record before it), after 撤销上次导入. Browsers count their quota differently, so 5 MiB is the budget the table compares with.');
   L.push('');
   const stage = (s, key) => fig('app', s, (x) => (x.stored[key] && x.stored[key].total) ?? null);
   const failedStage = (s, key) => sessions('app', s).map((x) => x.stored[key] && x.stored[key].error).find(Boolean);
@@ -155,6 +155,9 @@ function render(raw) {
   }));
   notes.forEach((n, i) => L.push(`${i + 1}. ${n}`));
   if (notes.length) L.push('');
+  const most = Math.max(...raw.sessions.filter((x) => x.target === 'app').flatMap((x) => Object.values(x.stored).map((v) => v.total || 0)));
+  L.push(`The most this Chromium stored for the app was ${int(most)} bytes in these units (${pct(most / MiB5)} of 5 MiB)${notes.length ? '; it refused the writes in the notes' : ''}.`);
+  L.push('');
   L.push(`Peers after seeding the same answers: Vue ${int(fig('vue', 1, (s) => s.stored.seeded.total))}, vanilla ${int(fig('vanilla', 1, (s) => s.stored.seeded.total))} bytes.`);
   L.push('');
 
@@ -201,10 +204,11 @@ function render(raw) {
   L.push('- **empty** (0×): the profile only, as after the first-run setup.');
   L.push('- The office files: one 1× 科室自评 file per department (different department names).');
   L.push('');
-  if (raw.errors.length) {
+  const pageErrors = raw.sessions.flatMap((x) => x.errors.map((e) => `run ${x.run} ${x.target} ${scaleName(x.scale)}: uncaught in the page: ${e}`));
+  if (raw.errors.length || pageErrors.length) {
     L.push('## Errors');
     L.push('');
-    for (const e of raw.errors) L.push(`- ${e.replace(/\n/g, ' ')}`);
+    for (const e of [...raw.errors, ...pageErrors]) L.push(`- ${e.replace(/\n/g, ' ')}`);
     L.push('');
   }
   return L.join('\n').replace(/\n{3,}/g, '\n\n');

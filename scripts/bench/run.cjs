@@ -134,7 +134,7 @@ async function main() {
       }
       if (!o['skip-office']) {
         log(`run ${run}/${o.runs} office… `);
-        const r = await attempt(`run ${run} office`, () => browser.office(list[0], `${plain.url}${list[0].name}/`, { files: officeFiles, counts: OFFICE_COUNTS, dataUrl: `${plain.url}data/office/` }));
+        const r = await attempt(`run ${run} office`, () => browser.office(list[0], `${plain.url}${list[0].name}/`, { files: officeFiles, counts: OFFICE_COUNTS, dataUrl: `${plain.url}data/office/`, profilePath: backup(0) }));
         if (r) officeRuns.push(r);
         log(r && !r.present ? 'not measured: no 汇总 page (JSON.parse floor only)\n' : 'done\n');
       }

@@ -1,1 +1,0 @@
-//! Nothing here: the benchmarks are in `benches/`.
