@@ -303,7 +303,8 @@ async function office(target, base, { files, counts, dataUrl, profilePath }) {
       await page.goto(base + o.url);
       present = await locate(page, o.present).first().waitFor({ state: 'attached', timeout: 5000 }).then(() => true, () => false);
       const floorMs = await page.evaluate(async (urls) => {
-        const buffers = await Promise.all(urls.map((u) => fetch(u).then((r) => r.arrayBuffer())));
+        const buffers = [];
+        for (const u of urls) buffers.push(await fetch(u, { signal: AbortSignal.timeout(60000) }).then((r) => r.arrayBuffer()));
         const t0 = performance.now();
         const decoder = new TextDecoder();
         for (const b of buffers) JSON.parse(decoder.decode(b));

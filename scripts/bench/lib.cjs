@@ -106,9 +106,10 @@ async function serve(kind, dir, peersDir) {
 // ---- browser ---------------------------------------------------------------------------------
 /**
  * Runs `fn(context)` in a fresh headless Chromium with a fresh --user-data-dir, and always closes
- * the browser and removes the profile afterwards.
+ * the browser and removes the profile afterwards. A watchdog closes the browser (failing whatever
+ * `fn` awaits) after `timeoutMs`: a stalled page must not hang the whole benchmark.
  */
-async function withBrowser(fn, options = {}) {
+async function withBrowser(fn, { timeoutMs = 10 * 60000, ...options } = {}) {
   const { chromium } = require(PLAYWRIGHT_CORE);
   const profile = tempDir('zrz-bench-chromium-');
   const context = await chromium.launchPersistentContext(profile, {
@@ -120,9 +121,17 @@ async function withBrowser(fn, options = {}) {
     acceptDownloads: true,
     ...options,
   });
+  let timer;
+  const watchdog = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`browser session stopped after ${timeoutMs / 1000} s`));
+      context.close().catch(() => {});
+    }, timeoutMs);
+  });
   try {
-    return await fn(context);
+    return await Promise.race([fn(context), watchdog]);
   } finally {
+    clearTimeout(timer);
     await context.close().catch(() => {});
     removeTempDir(profile);
   }
