@@ -219,13 +219,15 @@ async function firstVisitBytes(target, base) {
     const page = await context.newPage();
     const responses = [];
     page.on('response', (r) => responses.push(r));
-    await page.goto(base + target.firstPage, { waitUntil: 'networkidle' });
+    await page.goto(base + target.firstPage);
+    await locate(page, target.ready).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await page.waitForLoadState('networkidle');
     const files = [];
     for (const r of responses) {
       const url = r.url();
       if (!url.startsWith(base) || r.status() >= 300) continue;
       const body = await r.body().catch(() => null);
-      if (!body) continue;
+      if (!body) throw new Error(`first visit: no body for ${url}`);
       files.push({ file: url.slice(base.length) || '(page)', raw: body.length, gzip9: gzip9(body), brotli11: brotli11(body) });
     }
     const sum = (k) => files.reduce((n, f) => n + f[k], 0);

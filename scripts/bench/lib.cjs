@@ -24,6 +24,7 @@ const PLAYWRIGHT_CORE = process.env.PLAYWRIGHT_CORE || path.join(ROOT, 'node_mod
 // ---- cleanup ---------------------------------------------------------------------------------
 const children = new Set(); // process-group leaders we started
 const tempDirs = new Set();
+const browsers = new Set(); // open Playwright contexts: closed before their profiles are removed
 
 function killGroup(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -33,12 +34,19 @@ function killGroup(child) {
 function cleanup() {
   for (const child of children) killGroup(child);
   children.clear();
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of tempDirs) {
+    try { fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 }); } catch { /* a browser still writing */ }
+  }
   tempDirs.clear();
 }
 process.on('exit', cleanup);
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { cleanup(); process.exit(128 + (signal === 'SIGINT' ? 2 : 15)); });
+  process.on(signal, async () => {
+    // Browsers first (at most 5 s), so that their profiles can be removed.
+    await Promise.race([Promise.allSettled([...browsers].map((c) => c.close())), new Promise((r) => setTimeout(r, 5000))]);
+    cleanup();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
 }
 
 /** Starts `cmd` in a process group of its own (so its children die with it); tracked for cleanup. */
@@ -121,6 +129,7 @@ async function withBrowser(fn, { timeoutMs = 10 * 60000, ...options } = {}) {
     acceptDownloads: true,
     ...options,
   });
+  browsers.add(context);
   let timer;
   const watchdog = new Promise((_, reject) => {
     timer = setTimeout(() => {
@@ -133,6 +142,7 @@ async function withBrowser(fn, { timeoutMs = 10 * 60000, ...options } = {}) {
   } finally {
     clearTimeout(timer);
     await context.close().catch(() => {});
+    browsers.delete(context);
     removeTempDir(profile);
   }
 }
