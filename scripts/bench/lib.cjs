@@ -34,10 +34,7 @@ function killGroup(child) {
 function cleanup() {
   for (const child of children) killGroup(child);
   children.clear();
-  for (const dir of tempDirs) {
-    try { fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 }); } catch { /* a browser still writing */ }
-  }
-  tempDirs.clear();
+  for (const dir of [...tempDirs]) removeTempDir(dir);
 }
 process.on('exit', cleanup);
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -68,9 +65,12 @@ function tempDir(prefix) {
   return dir;
 }
 
+/** Removes `dir`; if a browser is still writing to it, leaves it for cleanup() at exit. */
 function removeTempDir(dir) {
-  fs.rmSync(dir, { recursive: true, force: true });
-  tempDirs.delete(dir);
+  try {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    tempDirs.delete(dir);
+  } catch { /* retried by cleanup() */ }
 }
 
 // ---- servers ---------------------------------------------------------------------------------
@@ -106,7 +106,8 @@ async function serve(kind, dir, peersDir) {
   const args = kind === 'plain'
     ? ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir]
     : [path.join(peersDir, 'measure', 'serve_gzip.py'), String(port), dir];
-  const child = start('python3', args);
+  // No pipe for its request log: nobody reads it, and a full pipe would block the server.
+  const child = start('python3', args, { stdio: 'ignore' });
   await waitForPort(port, child);
   return { kind, url: `http://127.0.0.1:${port}/`, stop: () => stop(child) };
 }
