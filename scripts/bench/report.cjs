@@ -45,6 +45,11 @@ function render(raw) {
   L.push('');
   L.push('Absolute times on this shared 2-core machine are noise; the **ratios** (app ÷ Vue peer, and the vanilla floor) are the result.');
   L.push('');
+  const load = Number(m.load.split(' ')[0]);
+  if (load > m.cores) {
+    L.push(`**The machine was busy** (load average ${m.load.split(' ')[0]} on ${m.cores} cores at the start): every time here is inflated, the small ones (the vanilla floor, single-digit milliseconds) most; compare ratios, and rerun on a quiet machine before reading absolute figures.`);
+    L.push('');
+  }
   table(['machine', ''], [
     ['CPU', `${m.cores} × ${m.cpu}`], ['RAM', `${m.ramGiB} GiB`], ['OS', m.os], ['browser', m.chromium],
     ['Node', m.node], ['load average at start', m.load],
