@@ -5,7 +5,7 @@ PORT ?= 8080
 CARGO_HOME ?= $(HOME)/.cargo
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 
-.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e size
+.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e size bench bench-quick
 
 run: tools
 	scripts/build.sh
@@ -42,3 +42,13 @@ test-e2e: build
 
 size: build
 	scripts/measure-size.sh
+
+# The app beside two peer implementations of its checklist page, written to docs/benchmarks.md
+# (docs/testing.md, section Benchmarks). Never part of `make test`. RUNS=N alternating runs.
+RUNS ?= 3
+bench: build
+	RUNS=$(RUNS) scripts/bench.sh
+
+# One run, no Lighthouse, short criterion runs, written to target/bench/: for checking the harness.
+bench-quick: build
+	RUNS=1 QUICK=1 scripts/bench.sh --lighthouse 0 --doc target/bench/benchmarks-quick.md
