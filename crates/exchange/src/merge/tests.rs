@@ -226,9 +226,11 @@ fn an_annual_plan_sets_the_rules_but_keeps_the_departments_own_names() {
     let mut state = StoredState::default();
     state.assessment.rating_settings.superior_rater = Some("科室负责人".into());
     state.assessment.rating_settings.peer_raters = vec!["小王".into()];
-    let mut rules = zrz_domain::scoring::RatingSettings::default();
-    rules.excellent_share_max = 10.0;
-    rules.superior_rater = Some("党组".into());
+    let rules = zrz_domain::scoring::RatingSettings {
+        excellent_share_max: 10.0,
+        superior_rater: Some("党组".into()),
+        ..Default::default()
+    };
     let raw: Value = serde_json::from_str(zrz_domain::plan::SHIPPED_TEMPLATE_JSON).unwrap();
     let update = apply_annual_plan(
         &state,
