@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod checklist;
+pub mod form;
 pub mod number;
 pub mod plan;
 pub mod record;
