@@ -1,6 +1,9 @@
-//! The domain crate's integration tests, one crate so the library links once.
+//! The domain crate's integration tests, one crate so the library links once. `support` holds the
+//! builders the modules share.
 
 mod checklist;
 mod rating;
+mod review;
+mod support;
 mod template_plan;
 mod template_validation;
