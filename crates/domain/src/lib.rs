@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod checklist;
 pub mod form;
+pub mod ledger;
 pub mod number;
 pub mod plan;
 pub mod record;

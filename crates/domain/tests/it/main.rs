@@ -2,8 +2,12 @@
 //! builders the modules share.
 
 mod checklist;
+mod keydates;
+mod ledger;
+mod quota;
 mod rating;
 mod review;
 mod support;
 mod template_plan;
 mod template_validation;
+mod todo;
