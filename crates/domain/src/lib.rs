@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod checklist;
+pub mod consolidate;
 pub mod form;
 pub mod ledger;
 pub mod number;

@@ -2,6 +2,7 @@
 //! builders the modules share.
 
 mod checklist;
+mod consolidate;
 mod keydates;
 mod ledger;
 mod quota;
