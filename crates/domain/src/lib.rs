@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod number;
 pub mod plan;
 pub mod record;
+pub mod report;
 pub mod review;
 pub mod scoring;
 

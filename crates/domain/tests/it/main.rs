@@ -7,6 +7,7 @@ mod keydates;
 mod ledger;
 mod quota;
 mod rating;
+mod report;
 mod review;
 mod support;
 mod template_plan;
