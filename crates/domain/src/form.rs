@@ -133,6 +133,21 @@ mod tests {
     }
 
     #[test]
+    fn codes_are_distinct() {
+        let codes = [
+            TextError::NotADate,
+            TextError::YearOutOfRange { year: 1 },
+            TextError::NotANumber,
+            TextError::Negative,
+            TextError::TooLarge,
+        ]
+        .map(|e| e.code());
+        let unique: std::collections::BTreeSet<_> = codes.iter().collect();
+        assert_eq!(unique.len(), codes.len());
+        assert_eq!(codes[1], "year_out_of_range");
+    }
+
+    #[test]
     fn counts_as_typed() {
         for (text, expected) in [
             ("", Ok(None)),

@@ -63,12 +63,22 @@ impl Answer {
 }
 
 /// SHA-256 (hex) of the answer's content (everything but `updated_at`), serialised as one JSON
-/// array in a fixed field order. A missing answer digests as `Answer::default()`.
-pub fn answer_digest(answer: Option<&Answer>) -> String {
-    let default = Answer::default();
-    let canonical = serde_json::to_vec(&content(answer.unwrap_or(&default)))
-        .expect("an answer's content always serialises");
+/// array in a fixed field order.
+pub fn answer_digest(answer: &Answer) -> String {
+    let canonical =
+        serde_json::to_vec(&content(answer)).expect("an answer's content always serialises");
     hex(&Sha256::digest(&canonical))
+}
+
+impl Assessment {
+    /// The digest of the answer to `item_id`; an item not answered digests as `Answer::default()`
+    /// (an office may verify an unanswered item, and the department answering it is a change).
+    pub fn answer_digest(&self, item_id: &str) -> String {
+        match self.answer(item_id) {
+            Some(answer) => answer_digest(answer),
+            None => answer_digest(&Answer::default()),
+        }
+    }
 }
 
 /// A verification against the department's current answer.
@@ -107,7 +117,7 @@ pub fn verification_state<'r>(
 ) -> VerificationState<'r> {
     match review.verifications.get(item_id) {
         None => VerificationState::NotVerified,
-        Some(v) if v.answer_digest == answer_digest(assessment.answer(item_id)) => {
+        Some(v) if v.answer_digest == assessment.answer_digest(item_id) => {
             VerificationState::Current(v)
         }
         Some(v) => VerificationState::Stale(v),

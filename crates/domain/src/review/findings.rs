@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
-use super::digest::{answer_digest, verification_state, VerificationState};
+use super::digest::{verification_state, VerificationState};
 use super::Review;
 use crate::plan::Template;
 use crate::record::{new_id, Assessment, DepartmentKey, Finding, Verdict};
@@ -105,7 +105,7 @@ pub fn import_findings(assessment: &mut Assessment, findings: &[Finding]) -> Fin
             }
         }
         let changed = !finding.answer_digest.is_empty()
-            && finding.answer_digest != answer_digest(assessment.answer(&finding.item_id));
+            && finding.answer_digest != assessment.answer_digest(&finding.item_id);
         if changed {
             result.for_changed_items.push(finding.id.clone());
         }

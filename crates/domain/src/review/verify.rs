@@ -179,7 +179,7 @@ pub fn build_verification(
             note: draft.note.trim().to_string(),
             method,
             found,
-            answer_digest: answer_digest(answer),
+            answer_digest: answer_digest(answer.unwrap_or(&Answer::default())),
             verified_at: now,
             by: draft.by.trim().to_string(),
         }),

@@ -233,6 +233,16 @@ fn every_code_is_snake_case_and_distinct() {
         .map(EntryFlag::code)
         .collect::<Vec<_>>(),
     );
+    assert_codes(
+        &[
+            EntryField::Date,
+            EntryField::Activity,
+            EntryField::Title,
+            EntryField::ParticipantCount,
+            EntryField::Items,
+        ]
+        .map(EntryField::code),
+    );
     assert_codes(&[
         LedgerError::DuplicateId { entry_id: t() }.code(),
         LedgerError::NotFound { entry_id: t() }.code(),

@@ -47,8 +47,8 @@ fn the_digest_ignores_only_the_edit_time() {
         ..base.clone()
     };
     assert!(base.same_content(&touched));
-    assert_eq!(answer_digest(Some(&base)), answer_digest(Some(&touched)));
-    assert_eq!(answer_digest(Some(&base)).len(), 64);
+    assert_eq!(answer_digest(&base), answer_digest(&touched));
+    assert_eq!(answer_digest(&base).len(), 64);
     let changes: Vec<(&str, fn(&mut Answer))> = vec![
         ("response", |a| a.response = Some(Response::Implemented)),
         ("reason", |a| a.reason.push('。')),
@@ -65,13 +65,20 @@ fn the_digest_ignores_only_the_edit_time() {
         let mut other = base.clone();
         change(&mut other);
         assert!(!base.same_content(&other), "{field}");
-        assert_ne!(
-            answer_digest(Some(&base)),
-            answer_digest(Some(&other)),
-            "{field}"
-        );
+        assert_ne!(answer_digest(&base), answer_digest(&other), "{field}");
     }
-    assert_eq!(answer_digest(None), answer_digest(Some(&Answer::default())));
+    let unanswered = Dept::new("办公室", 2025).build();
+    assert_eq!(
+        unanswered.answer_digest("4.1.3"),
+        answer_digest(&Answer::default())
+    );
+    assert_eq!(
+        Dept::new("办公室", 2025)
+            .answer_with("4.1.3", base.clone())
+            .build()
+            .answer_digest("4.1.3"),
+        answer_digest(&touched)
+    );
     // Text fields are not confused with one another.
     let a = Answer {
         reason: "x".into(),
@@ -81,7 +88,7 @@ fn the_digest_ignores_only_the_edit_time() {
         note: "x".into(),
         ..Answer::default()
     };
-    assert_ne!(answer_digest(Some(&a)), answer_digest(Some(&b)));
+    assert_ne!(answer_digest(&a), answer_digest(&b));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,7 +187,7 @@ fn the_verification_form() {
         (doubtful.note.as_str(), doubtful.by.as_str()),
         ("缺会议记录", "李四")
     );
-    assert_eq!(doubtful.answer_digest, answer_digest(Some(&implemented)));
+    assert_eq!(doubtful.answer_digest, answer_digest(&implemented));
     assert_eq!(doubtful.verified_at, now);
     // 核实 takes the department's answer: a found status given with it is dropped.
     let confirmed = build_verification(
@@ -202,7 +209,7 @@ fn the_verification_form() {
         now,
     )
     .unwrap();
-    assert_eq!(found.answer_digest, answer_digest(None));
+    assert_eq!(found.answer_digest, answer_digest(&Answer::default()));
     let red = build_verification(
         &form("not_as_reported", "occurred", "meeting"),
         red_line,
@@ -470,7 +477,7 @@ fn findings_have_ids_derived_from_department_item_and_time() {
     assert_eq!(ids(&findings), ids(&again), "exported again: same ids");
     assert_eq!(findings[0].issued_at, issued);
     assert_eq!(findings[0].found, Some(Response::NotImplemented));
-    assert_eq!(findings[0].answer_digest, answer_digest(a.answer("4.1.3")));
+    assert_eq!(findings[0].answer_digest, a.answer_digest("4.1.3"));
     assert!(findings[0].id.starts_with("f-") && findings[0].id.len() == 15);
     let key = a.profile.department_key();
     let when = at(2026, 1, 5, 9);
