@@ -21,7 +21,7 @@ pub mod quota;
 pub mod search;
 pub mod todo;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 pub use entry::*;
 pub use keydates::*;
@@ -39,9 +39,4 @@ pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
         NaiveDate::from_ymd_opt(year, 1, 1)?,
         NaiveDate::from_ymd_opt(year, 12, 31)?,
     ))
-}
-
-/// Whether `date` is in `year` (1 January and 31 December included).
-pub fn in_year(date: NaiveDate, year: i32) -> bool {
-    date.year() == year
 }

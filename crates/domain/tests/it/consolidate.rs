@@ -117,7 +117,11 @@ impl Fixture {
         older
             .answers
             .insert("7.3".into(), answered(Response::NotOccurred));
-        let mut last_year = Dept::new("办公室 ", 2024).all_good().build();
+        let mut last_year = Dept::new("办公室 ", 2024)
+            .all_good()
+            .red_line("7.1", "2024-03-01", "宣传任务组织不力")
+            .red_line("7.2", "2024-04-01", "未站在第一线")
+            .build();
         last_year.profile.unit = format!("{UNIT}\u{3000}");
         Fixture {
             files: vec![
@@ -440,13 +444,14 @@ fn year_over_year_by_department() {
     let office = &y.rows[0];
     assert_eq!(office.this.year, 2025);
     assert_eq!(office.last.year, 2024);
-    assert_eq!(office.self_score_change, Some(-3.0));
+    // 97 this year; 96 last year (two red lines).
+    assert_eq!(office.self_score_change, Some(1.0));
     assert_eq!(
         office.verified_score_change, None,
         "last year was not verified"
     );
     assert_eq!(office.completion_change, 0.0);
-    assert_eq!(office.red_lines_change, 1);
+    assert_eq!(office.red_lines_change, -1);
     let names = |rows: &[&DepartmentRow]| {
         rows.iter()
             .map(|r| r.key.department.clone())
@@ -582,4 +587,87 @@ fn the_long_table_lists_every_field_as_a_column() {
         ColumnType::Date.code(),
         ColumnType::DateTime.code(),
     ]);
+}
+
+/// A department with a cadre at every grade, an item 不适用 and more open tasks than done ones:
+/// the figures the main fixture has no case for.
+fn every_grade() -> Assessment {
+    Dept::new("艺术科", 2025)
+        .all_good()
+        .answer("4.2.2", Response::NotApplicable)
+        .cadre("甲", ResponsibilityLevel::Leadership, 95.0)
+        .cadre("乙", ResponsibilityLevel::Leadership, 85.0)
+        .cadre("丙", ResponsibilityLevel::Leadership, 70.0)
+        .cadre("丁", ResponsibilityLevel::Leadership, 50.0)
+        .cadre("戊", ResponsibilityLevel::Leadership, 72.0)
+        .unrated("己")
+        .task(task("t1", "4.1.3"))
+        .task(Task {
+            status: TaskStatus::InProgress,
+            ..task("t2", "4.1.3")
+        })
+        .task(Task {
+            status: TaskStatus::Done,
+            ..task("t3", "4.1.3")
+        })
+        .build()
+}
+
+#[test]
+fn grades_tasks_and_not_applicable_items_are_counted() {
+    let a = every_grade();
+    let file = DepartmentFile::new(&a);
+    let row = zrz_domain::consolidate::department_row(&file, shipped(), today());
+    let expected = GradeCounts {
+        excellent: 1,
+        competent: 1,
+        basically_competent: 2,
+        incompetent: 1,
+        pending: 1,
+    };
+    assert_eq!(row.grades, expected);
+    assert_eq!(expected.people(), 6);
+    use zrz_domain::record::Grade;
+    let by_grade: Vec<usize> = Grade::ALL
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .map(|g| expected.get(g))
+        .collect();
+    assert_eq!(by_grade, [1, 1, 2, 1, 1]);
+    assert_eq!(row.open_tasks, 2);
+    // 4.2.2 leaves the base: 98 of 98.
+    assert_eq!(row.self_score, Some(100.0));
+    let mut twice = expected;
+    twice.add(&expected);
+    assert_eq!(
+        twice,
+        GradeCounts {
+            excellent: 2,
+            competent: 2,
+            basically_competent: 4,
+            incompetent: 2,
+            pending: 2,
+        }
+    );
+    let rows = item_rows(&[file], shipped(), today());
+    let of = |id: &str| rows.iter().find(|r| r.item_id == id).unwrap();
+    assert_eq!(
+        (
+            of("4.2.2").applicable,
+            of("4.2.2").earned_points,
+            of("4.2.2").response
+        ),
+        (false, 0.0, Some("not_applicable"))
+    );
+    assert!(of("4.2.1").applicable);
+    assert_eq!(of("4.1.3").open_tasks, 2);
+    assert_eq!(of("4.1.4").open_tasks, 0);
+    // Departments where every duty is done have no weak items.
+    let good = Dept::new("办公室", 2025).all_good().build();
+    let files = [DepartmentFile::new(&good), DepartmentFile::new(&a)];
+    assert!(
+        weak_items(&files, shipped()).is_empty(),
+        "不适用 is no shortfall"
+    );
 }

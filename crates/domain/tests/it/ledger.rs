@@ -276,6 +276,20 @@ fn removing_an_entry_names_the_items_and_tasks_that_lose_their_evidence() {
         expected,
         "before, unchanged"
     );
+    assert!(!expected.is_empty());
+    for loss in [
+        EvidenceLoss {
+            items: vec![],
+            ..expected.clone()
+        },
+        EvidenceLoss {
+            tasks: vec![],
+            ..expected.clone()
+        },
+    ] {
+        assert!(!loss.is_empty(), "{loss:?}");
+    }
+    assert!(EvidenceLoss::default().is_empty());
     assert_eq!(a.ledger.len(), 2);
     let now = at(2025, 9, 1, 8);
     assert_eq!(a.remove_entry("e1", now).unwrap(), expected);
