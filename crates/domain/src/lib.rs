@@ -7,9 +7,13 @@
 pub mod backup;
 pub mod canonical;
 pub mod checklist;
+pub mod consolidate;
+pub mod form;
+pub mod ledger;
 pub mod number;
 pub mod plan;
 pub mod record;
+pub mod report;
 pub mod review;
 pub mod scoring;
 

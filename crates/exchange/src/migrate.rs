@@ -239,6 +239,66 @@ const V2_SHIPPED_TEMPLATE_HASHES: &[(&str, &str)] = &[(
     "806f88986d88cad5232abf150569ef30b605e900458346480cb9e8ed5d81bec6",
 )];
 
+/// The item digests (format 3's rule) of the shipped template 2024.1, for the format-2 files made
+/// with it: such a file names no digests, and without them the office could not tell that its items
+/// are the ones of a later template version with the same items. Literals, like the hashes above;
+/// `tests/fixtures/templates/2024.1.json` is that template, and a test recomputes the table from it.
+pub(crate) const V2_SHIPPED_TEMPLATE_ITEMS: &[(&str, &str)] = &[
+    ("3.1", "eff604043ee1"),
+    ("3.2", "ca774ab35613"),
+    ("3.3", "4fb3b44688ed"),
+    ("3.4", "507ffc8e5ee8"),
+    ("4.1.1", "65ec84fc8c31"),
+    ("4.1.2", "1d2baf846d24"),
+    ("4.1.3", "9a9c4540acaa"),
+    ("4.1.4", "738482ecea33"),
+    ("4.1.5", "7581445f01d8"),
+    ("4.1.6", "eb74fe6909df"),
+    ("4.1.7", "a4c81d7e8c5d"),
+    ("4.1.8", "d30a7eb28160"),
+    ("4.1.9", "9ee49115cedb"),
+    ("4.2.1", "2944af2ed1f0"),
+    ("4.2.2", "d424fe20ff95"),
+    ("4.2.3", "047877789be5"),
+    ("4.3.1", "37301d160d71"),
+    ("4.3.2", "7fa382f78132"),
+    ("4.3.3", "36e717bd2bd6"),
+    ("4.3.4", "3905f078c2d3"),
+    ("4.4.1", "9ac52f829334"),
+    ("4.4.2", "ff62add88a1d"),
+    ("4.4.4", "fcd43152617b"),
+    ("4.4.5", "1b0f2a893083"),
+    ("4.5.1", "e8edbd3d5717"),
+    ("4.5.2", "d8f075fd2814"),
+    ("4.5.3", "b15ca41d404f"),
+    ("4.6.1", "d09ce93342c2"),
+    ("4.6.2", "830eed3d2268"),
+    ("4.6.3", "29b705104a5b"),
+    ("4.6.4", "4b7cda48786c"),
+    ("4.6.5", "fd0980cca184"),
+    ("4.6.6", "e48da5f73166"),
+    ("4.7.1", "ddbaf064ec4f"),
+    ("4.7.2", "5ebab70a1455"),
+    ("4.8.1", "5a08207ec89a"),
+    ("4.8.2", "1131b6603ef7"),
+    ("4.8.3", "586c0991c7d0"),
+    ("6.1", "d6149a014630"),
+    ("6.2", "6b70a19ea942"),
+    ("6.3", "8090e1f13cde"),
+    ("6.4", "9f19096dacba"),
+    ("6.5", "2e1c9c8030ec"),
+    ("7.1", "7b658a47e09d"),
+    ("7.2", "73d0d5fde9ce"),
+    ("7.3", "b96387ae8522"),
+    ("7.4", "e69cf0d2df16"),
+    ("7.5", "1c4afd01af63"),
+    ("7.6", "dcd042945261"),
+    ("7.7", "b66287548569"),
+    ("7.8", "b25ec027b2ba"),
+    ("7.9", "eb7370d65569"),
+    ("7.10", "d9442ea60bb1"),
+];
+
 /// What format 3 adds to an assessment, as literals, and its people's ids made unique.
 fn upgrade_assessment(assessment: &mut Value, at: &'static str) -> Result<(), MigrationError> {
     let map = assessment
@@ -295,6 +355,11 @@ fn v2_to_v3(mut file: Value) -> Result<Value, MigrationError> {
             let old = template.get("hash").and_then(Value::as_str).unwrap_or("");
             if let Some((_, new)) = V2_SHIPPED_TEMPLATE_HASHES.iter().find(|(o, _)| *o == old) {
                 template.insert("hash".into(), Value::from(*new));
+                let items: serde_json::Map<String, Value> = V2_SHIPPED_TEMPLATE_ITEMS
+                    .iter()
+                    .map(|(id, digest)| (id.to_string(), Value::from(*digest)))
+                    .collect();
+                template.entry("items").or_insert(Value::Object(items));
             }
         }
         (None, _) => {}
@@ -374,6 +439,23 @@ pub(crate) fn make_person_ids_unique(assessment: &mut Value) -> Result<(), Migra
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_literal_tables_of_template_2024_1_follow_the_format_3_rules() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/templates/2024.1.json"
+        ))
+        .unwrap();
+        let template: Value = serde_json::from_str(&text).unwrap();
+        let reference = TemplateRef::of_json(&template);
+        assert_eq!(reference.hash, V2_SHIPPED_TEMPLATE_HASHES[0].1);
+        let table: std::collections::BTreeMap<String, String> = V2_SHIPPED_TEMPLATE_ITEMS
+            .iter()
+            .map(|(id, d)| (id.to_string(), d.to_string()))
+            .collect();
+        assert_eq!(reference.items, table);
+    }
 
     fn noop(v: Value) -> Result<Value, MigrationError> {
         Ok(v)
@@ -482,9 +564,11 @@ mod tests {
             v3["template"]["hash"],
             "806f88986d88cad5232abf150569ef30b605e900458346480cb9e8ed5d81bec6"
         );
-        assert!(
-            v3["template"].get("items").is_none(),
-            "no digests without the template"
+        // The shipped template's items, from the literal table: compared item by item later.
+        assert_eq!(v3["template"]["items"]["3.1"], "eff604043ee1");
+        assert_eq!(
+            v3["template"]["items"].as_object().unwrap().len(),
+            V2_SHIPPED_TEMPLATE_ITEMS.len()
         );
         // Twice is the same as once.
         assert_eq!(v2_to_v3(v3.clone()).unwrap(), v3);

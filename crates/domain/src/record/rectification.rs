@@ -88,6 +88,11 @@ pub struct Finding {
     /// The office closed the finding after seeing the rectification.
     #[serde(default)]
     pub closed: bool,
+    /// Digest of the department's answer as the office verified it (`review::answer_digest`), so
+    /// the department can tell a finding about an answer it has changed since. Empty in findings
+    /// made before the field existed: then nothing is known about a change.
+    #[serde(default)]
+    pub answer_digest: String,
 }
 
 /// 未开始 / 进行中 / 已完成.

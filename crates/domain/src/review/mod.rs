@@ -1,7 +1,28 @@
 //! 核查与整改 on the office's side (plan 六、监督考核 and 七、责任追究): the office checks each received
 //! department file item by item against its ledger, and follows up every red line that occurred.
 //! The department's answers are never altered: verdicts sit beside them. The department's side of
-//! the loop (findings received, rectification tasks) is in `crate::record`.
+//! the loop (findings received, rectification tasks) is in `crate::record`; its rules are here.
+//!
+//! - [`digest`]: "changed since verified" and what carries over to a newer file;
+//! - [`verify`]: the verification form;
+//! - [`score`]: 核定分, the score as verified, and the list of differences;
+//! - [`findings`]: findings with derived ids, and their import on the department's side;
+//! - [`tasks`]: which rectification tasks are needed, their form and status rules;
+//! - [`accountability`]: 责任追究 decisions and the red lines of all departments.
+
+pub mod accountability;
+pub mod digest;
+pub mod findings;
+pub mod score;
+pub mod tasks;
+pub mod verify;
+
+pub use accountability::*;
+pub use digest::*;
+pub use findings::*;
+pub use score::*;
+pub use tasks::*;
+pub use verify::*;
 
 use std::collections::BTreeMap;
 
@@ -21,8 +42,8 @@ pub struct Verification {
     /// The status the office finds, where it did not confirm the answer.
     #[serde(default)]
     pub found: Option<Response>,
-    /// A digest of the department's answer as it was verified (see `review::answer_digest`, added
-    /// with the review rules): a newer export whose answer differs needs checking again.
+    /// A digest of the department's answer as it was verified ([`answer_digest`]): a newer export
+    /// whose answer differs needs checking again ([`VerificationState::Stale`]).
     pub answer_digest: String,
     pub verified_at: DateTime<Utc>,
     /// Who verified (a name, as typed).

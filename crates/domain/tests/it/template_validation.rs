@@ -262,7 +262,7 @@ fn each_broken_rule_is_refused_naming_the_place_at_fault() {
 #[test]
 fn malformed_json_is_refused_with_its_position() {
     let broken =
-        SHIPPED_TEMPLATE_JSON.replacen("\"version\": \"2024.1\",", "\"version\": \"2024.1\"", 1);
+        SHIPPED_TEMPLATE_JSON.replacen("\"version\": \"2024.2\",", "\"version\": \"2024.2\"", 1);
     let err = Template::parse(&broken).unwrap_err();
     assert_eq!(
         err.at, "第 4 行第 3 列",

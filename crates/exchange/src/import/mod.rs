@@ -55,7 +55,10 @@ impl Imported {
     /// made with another version of the template.
     pub fn needs_confirmation(&self) -> bool {
         self.checksum != ChecksumStatus::Valid
-            || self.template_match.as_ref().is_some_and(|m| !m.is_exact())
+            || self
+                .template_match
+                .as_ref()
+                .is_some_and(|m| !m.is_compatible())
     }
 
     /// A 科室自评's assessment (not a backup's: see [`Imported::record`]).

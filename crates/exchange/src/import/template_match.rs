@@ -47,6 +47,13 @@ impl TemplateMatch {
             && self.changed.is_empty()
     }
 
+    /// Answers made against the file's template mean the same here: the same template, or one whose
+    /// every item is the same (a new template version that changed, say, only the ledger's activity
+    /// kinds). Only an incompatible file asks the user to confirm.
+    pub fn is_compatible(&self) -> bool {
+        self.is_exact() || self.items_agree()
+    }
+
     /// A sentence for the preview screen; `None` when the templates are the same.
     pub fn describe(&self) -> Option<String> {
         if self.is_exact() {

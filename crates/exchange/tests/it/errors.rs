@@ -594,9 +594,9 @@ fn cases() -> Vec<Case> {
             mutate("v3_assessment", |v| {
                 v["template"]["id"] = json!("another-plan")
             }),
-            |e| matches!(e, ImportError::PlanMismatch { file_id, local_version, .. } if file_id == "another-plan" && local_version == "2024.1"),
+            |e| matches!(e, ImportError::PlanMismatch { file_id, local_version, .. } if file_id == "another-plan" && local_version == "2024.2"),
             &[
-                "another-plan（2024.1 版）",
+                "another-plan（2024.2 版）",
                 "wenguang-ideology-responsibility",
                 "不是同一个方案",
             ],

@@ -610,6 +610,7 @@ fn entries_name_the_fields_that_changed_for_every_kind_of_record() {
         method: Some(Method::Documents),
         issued_at: at(4, 9),
         closed: false,
+        answer_digest: String::new(),
     });
     let plan = plan_merge(&local, &send(&theirs, 5), Some((&local).into()));
     let fields = |kind, id: &str| {

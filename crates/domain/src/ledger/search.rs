@@ -1,0 +1,120 @@
+//! Finding entries on the ledger page: a text search, three filters and one order, as pure
+//! functions over the entries, so the list, its count and an export of "what is shown" agree.
+//!
+//! - Search: the words typed, trimmed, found case-insensitively as a substring of the title, place,
+//!   participants, summary, document number or where the material is kept. Empty text matches all.
+//! - Filters: by activity id, by month (`YYYY-MM`), by linked item id; all given filters apply.
+//! - Order: by date, then by title; entries equal in both keep their stored order.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::record::LedgerEntry;
+
+/// A calendar month, read from and written as `YYYY-MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn of(date: NaiveDate) -> YearMonth {
+        YearMonth {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    pub fn contains(self, date: NaiveDate) -> bool {
+        YearMonth::of(date) == self
+    }
+}
+
+impl FromStr for YearMonth {
+    type Err = ();
+
+    /// `2025-03` (and `2025-3`); anything else is refused.
+    fn from_str(text: &str) -> Result<YearMonth, ()> {
+        let (y, m) = text.trim().split_once('-').ok_or(())?;
+        fn digits(s: &str, n: usize) -> Result<u32, ()> {
+            if s.is_empty() || s.len() > n || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(());
+            }
+            s.parse().map_err(|_| ())
+        }
+        let year = digits(y, 4)? as i32;
+        let month = digits(m, 2)?;
+        if !(1..=12).contains(&month) {
+            return Err(());
+        }
+        Ok(YearMonth { year, month })
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// The ledger page's search box and filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LedgerQuery {
+    pub text: String,
+    pub activity: Option<String>,
+    pub month: Option<YearMonth>,
+    pub item: Option<String>,
+}
+
+/// Whether `entry` contains `text` (see the module doc). `text` is compared trimmed.
+pub fn matches_text(entry: &LedgerEntry, text: &str) -> bool {
+    let needle = text.trim().to_lowercase();
+    if needle.is_empty() {
+        return true;
+    }
+    [
+        &entry.title,
+        &entry.place,
+        &entry.participants,
+        &entry.summary,
+        &entry.doc_no,
+        &entry.kept_at,
+    ]
+    .iter()
+    .any(|field| field.to_lowercase().contains(&needle))
+}
+
+impl LedgerQuery {
+    pub fn matches(&self, entry: &LedgerEntry) -> bool {
+        matches_text(entry, &self.text)
+            && self.activity.as_ref().is_none_or(|a| &entry.activity == a)
+            && self.month.is_none_or(|m| m.contains(entry.date))
+            && self.item.as_ref().is_none_or(|i| entry.evidences(i))
+    }
+}
+
+/// The entries in ledger order: by date, then title; ties keep their stored order.
+pub fn sorted_by_date(entries: &[LedgerEntry]) -> Vec<&LedgerEntry> {
+    let mut sorted: Vec<&LedgerEntry> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title)));
+    sorted
+}
+
+/// The entries the query matches, in ledger order.
+pub fn search<'a>(entries: &'a [LedgerEntry], query: &LedgerQuery) -> Vec<&'a LedgerEntry> {
+    sorted_by_date(entries)
+        .into_iter()
+        .filter(|e| query.matches(e))
+        .collect()
+}
+
+/// The months that have entries, earliest first: the choices of the month filter.
+pub fn months(entries: &[LedgerEntry]) -> Vec<YearMonth> {
+    let mut months: Vec<YearMonth> = entries.iter().map(|e| YearMonth::of(e.date)).collect();
+    months.sort();
+    months.dedup();
+    months
+}

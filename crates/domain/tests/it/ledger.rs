@@ -1,0 +1,512 @@
+//! The ledger entry form, the operations on the ledger and its search (`zrz_domain::ledger`).
+
+use proptest::prelude::*;
+use zrz_domain::ledger::{
+    entry_flags, months, parse_entry, search, sorted_by_date, EntryDraft, EntryField, EntryFlag,
+    EntryProblem, EvidenceLoss, LedgerError, LedgerQuery, YearMonth,
+};
+use zrz_domain::record::LedgerEntry;
+
+use crate::support::*;
+
+fn draft(date: &str, activity: &str, title: &str, count: &str) -> EntryDraft {
+    EntryDraft {
+        date: date.into(),
+        activity: activity.into(),
+        title: title.into(),
+        participant_count: count.into(),
+        ..EntryDraft::default()
+    }
+}
+
+fn parse(draft: &EntryDraft) -> Result<zrz_domain::ledger::ParsedEntry, Vec<EntryProblem>> {
+    parse_entry(
+        draft,
+        "e-1",
+        shipped(),
+        2025,
+        date(2025, 12, 31),
+        at(2025, 6, 1, 9),
+    )
+}
+
+#[test]
+fn the_form_refuses_what_cannot_be_and_names_each_field() {
+    let t = |s: &str| s.to_string();
+    let cases: Vec<(EntryDraft, Vec<EntryProblem>)> = vec![
+        (
+            draft("2025-02-30", "party_group_meeting", "会议", ""),
+            vec![EntryProblem::DateNotADate {
+                text: t("2025-02-30"),
+            }],
+        ),
+        (
+            draft("不是日期", "party_group_meeting", "会议", ""),
+            vec![EntryProblem::DateNotADate {
+                text: t("不是日期"),
+            }],
+        ),
+        (
+            draft("", "party_group_meeting", "会议", ""),
+            vec![EntryProblem::DateRequired],
+        ),
+        (
+            draft("0025-03-01", "party_group_meeting", "会议", ""),
+            vec![EntryProblem::DateYearOutOfRange {
+                text: t("0025-03-01"),
+                year: 25,
+            }],
+        ),
+        (
+            draft("2025-03-01", "party_group_meeting", "  ", ""),
+            vec![EntryProblem::TitleRequired],
+        ),
+        (
+            draft("2025-03-01", "party_group_meeting", "会议", "-3"),
+            vec![EntryProblem::CountNegative { text: t("-3") }],
+        ),
+        (
+            draft("2025-03-01", "party_group_meeting", "会议", "十二"),
+            vec![EntryProblem::CountNotANumber { text: t("十二") }],
+        ),
+        (
+            draft("2025-03-01", "party_group_meeting", "会议", "99999999999"),
+            vec![EntryProblem::CountTooLarge {
+                text: t("99999999999"),
+            }],
+        ),
+        (
+            draft("2025-03-01", "banquet", "会议", ""),
+            vec![EntryProblem::UnknownActivity {
+                activity: t("banquet"),
+            }],
+        ),
+        (
+            draft("2025-03-01", "", "会议", ""),
+            vec![EntryProblem::ActivityRequired],
+        ),
+        (
+            draft("2025-02-29", "", "", "x"),
+            vec![
+                EntryProblem::DateNotADate {
+                    text: t("2025-02-29"),
+                },
+                EntryProblem::ActivityRequired,
+                EntryProblem::TitleRequired,
+                EntryProblem::CountNotANumber { text: t("x") },
+            ],
+        ),
+    ];
+    for (draft, expected) in cases {
+        assert_eq!(parse(&draft).unwrap_err(), expected, "{draft:?}");
+    }
+    let fields: Vec<EntryField> = [
+        EntryProblem::DateRequired,
+        EntryProblem::ActivityRequired,
+        EntryProblem::TitleRequired,
+        EntryProblem::CountNegative { text: t("-1") },
+    ]
+    .iter()
+    .map(EntryProblem::field)
+    .collect();
+    assert_eq!(
+        fields,
+        [
+            EntryField::Date,
+            EntryField::Activity,
+            EntryField::Title,
+            EntryField::ParticipantCount
+        ]
+    );
+}
+
+#[test]
+fn an_accepted_form_is_trimmed_and_an_empty_count_is_not_recorded() {
+    let mut form = draft(
+        " 2025-03-01 ",
+        " party_group_meeting ",
+        "  第一次专题研究 ",
+        "",
+    );
+    form.place = " 三楼会议室 ".into();
+    form.items = vec!["4.1.1".into(), " 4.1.1".into(), "4.1.4".into(), "".into()];
+    let parsed = parse(&form).unwrap();
+    let e = parsed.entry;
+    assert_eq!(e.id, "e-1");
+    assert_eq!(e.date, date(2025, 3, 1));
+    assert_eq!(e.activity, "party_group_meeting");
+    assert_eq!(e.title, "第一次专题研究");
+    assert_eq!(e.place, "三楼会议室");
+    assert_eq!(e.participant_count, None);
+    assert_eq!(e.items, ["4.1.1", "4.1.4"], "order kept, repeats removed");
+    assert_eq!(e.updated_at, Some(at(2025, 6, 1, 9)));
+    assert!(parsed.flags.is_empty(), "{:?}", parsed.flags);
+    form.participant_count = "０".into();
+    assert_eq!(parse(&form).unwrap().entry.participant_count, Some(0));
+    form.participant_count = "15".into();
+    assert_eq!(parse(&form).unwrap().entry.participant_count, Some(15));
+}
+
+#[test]
+fn dates_outside_the_year_and_unknown_items_are_kept_with_a_flag() {
+    let mut form = draft("2024-12-31", "party_group_meeting", "会议", "");
+    form.items = vec!["4.1.1".into(), "9.9".into()];
+    let parsed = parse(&form).unwrap();
+    assert_eq!(parsed.entry.items, ["4.1.1", "9.9"], "never dropped");
+    assert_eq!(
+        parsed.flags,
+        [
+            EntryFlag::OutsideYear {
+                date: date(2024, 12, 31),
+                year: 2025
+            },
+            EntryFlag::UnknownItem {
+                item_id: "9.9".into()
+            }
+        ]
+    );
+    for (text, outside) in [
+        ("2025-01-01", false),
+        ("2025-12-31", false),
+        ("2026-01-01", true),
+    ] {
+        let flags = parse(&draft(text, "training", "培训", "")).unwrap().flags;
+        assert_eq!(
+            flags
+                .iter()
+                .any(|f| matches!(f, EntryFlag::OutsideYear { .. })),
+            outside,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_stored_entry_is_flagged_for_a_future_date_and_an_unknown_activity() {
+    let e = entry("e", "2025-07-01", "old_kind");
+    let flags = entry_flags(&e, shipped(), 2025, date(2025, 6, 30));
+    assert_eq!(
+        flags,
+        [
+            EntryFlag::InFuture {
+                date: date(2025, 7, 1)
+            },
+            EntryFlag::UnknownActivity {
+                activity: "old_kind".into()
+            }
+        ]
+    );
+    assert!(entry_flags(&e, shipped(), 2025, date(2025, 7, 1))
+        .iter()
+        .all(|f| !matches!(f, EntryFlag::InFuture { .. })));
+    assert_eq!(flags[0].field(), EntryField::Date);
+}
+
+#[test]
+fn every_code_is_snake_case_and_distinct() {
+    let t = String::new;
+    assert_codes(
+        &[
+            EntryProblem::DateRequired,
+            EntryProblem::DateNotADate { text: t() },
+            EntryProblem::DateYearOutOfRange { text: t(), year: 0 },
+            EntryProblem::ActivityRequired,
+            EntryProblem::UnknownActivity { activity: t() },
+            EntryProblem::TitleRequired,
+            EntryProblem::CountNotANumber { text: t() },
+            EntryProblem::CountNegative { text: t() },
+            EntryProblem::CountTooLarge { text: t() },
+        ]
+        .iter()
+        .map(EntryProblem::code)
+        .collect::<Vec<_>>(),
+    );
+    let day = date(2025, 1, 1);
+    assert_codes(
+        &[
+            EntryFlag::OutsideYear { date: day, year: 1 },
+            EntryFlag::InFuture { date: day },
+            EntryFlag::UnknownItem { item_id: t() },
+            EntryFlag::UnknownActivity { activity: t() },
+        ]
+        .iter()
+        .map(EntryFlag::code)
+        .collect::<Vec<_>>(),
+    );
+    assert_codes(
+        &[
+            EntryField::Date,
+            EntryField::Activity,
+            EntryField::Title,
+            EntryField::ParticipantCount,
+            EntryField::Items,
+        ]
+        .map(EntryField::code),
+    );
+    assert_codes(&[
+        LedgerError::DuplicateId { entry_id: t() }.code(),
+        LedgerError::NotFound { entry_id: t() }.code(),
+    ]);
+}
+
+fn linked(id: &str, date: &str, items: &[&str]) -> LedgerEntry {
+    LedgerEntry {
+        items: items.iter().map(|i| i.to_string()).collect(),
+        ..entry(id, date, "party_group_meeting")
+    }
+}
+
+#[test]
+fn removing_an_entry_names_the_items_and_tasks_that_lose_their_evidence() {
+    let mut a = Dept::new("办公室", 2025)
+        .entry(linked("e1", "2025-03-01", &["4.1.1", "4.1.4"]))
+        .entry(linked("e2", "2025-08-01", &["4.1.1"]))
+        .task(zrz_domain::record::Task {
+            evidence_entry: Some("e1".into()),
+            ..task("t1", "4.1.4")
+        })
+        .task(task("t2", "4.1.4"))
+        .build();
+    let expected = EvidenceLoss {
+        items: vec!["4.1.4".into()],
+        tasks: vec!["t1".into()],
+    };
+    assert_eq!(
+        a.entry_removal("e1").unwrap(),
+        expected,
+        "before, unchanged"
+    );
+    assert!(!expected.is_empty());
+    for loss in [
+        EvidenceLoss {
+            items: vec![],
+            ..expected.clone()
+        },
+        EvidenceLoss {
+            tasks: vec![],
+            ..expected.clone()
+        },
+    ] {
+        assert!(!loss.is_empty(), "{loss:?}");
+    }
+    assert!(EvidenceLoss::default().is_empty());
+    assert_eq!(a.ledger.len(), 2);
+    let now = at(2025, 9, 1, 8);
+    assert_eq!(a.remove_entry("e1", now).unwrap(), expected);
+    assert_eq!(a.ledger.len(), 1);
+    assert_eq!(a.tasks[0].evidence_entry, None, "no dangling link");
+    assert_eq!(a.tasks[0].updated_at, Some(now));
+    assert_eq!(a.tasks[1].updated_at, None, "other tasks untouched");
+    assert_eq!(
+        a.remove_entry("e1", now),
+        Err(LedgerError::NotFound {
+            entry_id: "e1".into()
+        })
+    );
+    assert_eq!(
+        a.remove_entry("e2", now).unwrap().items,
+        ["4.1.1"],
+        "the last evidence of 4.1.1"
+    );
+}
+
+#[test]
+fn adding_editing_and_linking() {
+    let now = at(2025, 5, 1, 8);
+    let mut a = Dept::new("办公室", 2025).build();
+    a.add_entry(linked("e1", "2025-03-01", &["4.1.1", "4.1.4"]))
+        .unwrap();
+    a.add_entry(linked("e2", "2025-04-01", &["4.1.4"])).unwrap();
+    assert_eq!(
+        a.add_entry(linked("e1", "2025-05-01", &[])),
+        Err(LedgerError::DuplicateId {
+            entry_id: "e1".into()
+        })
+    );
+    // The edit unlinks 4.1.1 (no other evidence) and 4.1.4 (still evidenced by e2).
+    let loss = a
+        .update_entry(linked("e1", "2025-03-02", &["4.1.9"]))
+        .unwrap();
+    assert_eq!(loss.items, ["4.1.1"]);
+    assert!(loss.tasks.is_empty());
+    assert_eq!(a.entry("e1").unwrap().date, date(2025, 3, 2));
+    assert!(matches!(
+        a.update_entry(linked("e9", "2025-03-02", &[])),
+        Err(LedgerError::NotFound { .. })
+    ));
+
+    assert_eq!(a.link_item("e1", "4.1.1", now), Ok(true));
+    assert_eq!(a.link_item("e1", "4.1.1", now), Ok(false), "already linked");
+    assert_eq!(a.entry("e1").unwrap().items, ["4.1.9", "4.1.1"]);
+    assert_eq!(a.entry("e1").unwrap().updated_at, Some(now));
+    assert_eq!(a.evidence_of("4.1.4"), ["e2"]);
+
+    assert_eq!(a.unlink_item("e2", "4.1.4", now).unwrap().items, ["4.1.4"]);
+    assert!(
+        a.unlink_item("e2", "4.1.4", now).unwrap().is_empty(),
+        "not linked"
+    );
+    a.link_item("e2", "4.1.9", now).unwrap();
+    assert!(
+        a.unlink_item("e1", "4.1.9", now).unwrap().is_empty(),
+        "e2 still has it"
+    );
+    assert!(matches!(
+        a.link_item("e9", "4.1.1", now),
+        Err(LedgerError::NotFound { .. })
+    ));
+}
+
+fn described(id: &str, date: &str, activity: &str, title: &str) -> LedgerEntry {
+    LedgerEntry {
+        title: title.into(),
+        ..entry(id, date, activity)
+    }
+}
+
+fn ids(entries: Vec<&LedgerEntry>) -> Vec<&str> {
+    entries.into_iter().map(|e| e.id.as_str()).collect()
+}
+
+#[test]
+fn search_filters_and_order() {
+    let mut entries = vec![
+        described("a", "2025-03-05", "training", "Xi Thought 培训"),
+        described("b", "2025-03-01", "party_group_meeting", "专题会议"),
+        described("c", "2025-03-01", "party_group_meeting", "专题会议"),
+        described("d", "2025-01-20", "training", "保密培训"),
+        described("e", "2025-03-01", "central_group_study", "中心组学习"),
+    ];
+    entries[1].place = "三楼会议室".into();
+    entries[2].participants = "王五、赵六".into();
+    entries[3].summary = "网络意识形态安全".into();
+    entries[4].doc_no = "文广〔2025〕3号".into();
+    entries[0].kept_at = "档案室 A 柜".into();
+    entries[1].items = vec!["4.1.1".into()];
+
+    // Date, then title; b and c are equal in both and keep their stored order.
+    assert_eq!(ids(sorted_by_date(&entries)), ["d", "b", "c", "e", "a"]);
+
+    let q = |text: &str| LedgerQuery {
+        text: text.into(),
+        ..LedgerQuery::default()
+    };
+    for (text, expected) in [
+        ("", vec!["d", "b", "c", "e", "a"]),
+        ("  ", vec!["d", "b", "c", "e", "a"]),
+        ("xi thought", vec!["a"]),
+        ("XI", vec!["a"]),
+        ("三楼", vec!["b"]),
+        ("赵六", vec!["c"]),
+        ("网络", vec!["d"]),
+        ("〔2025〕3", vec!["e"]),
+        ("a 柜", vec!["a"]),
+        (" 培训 ", vec!["d", "a"]),
+        ("无此词", vec![]),
+    ] {
+        assert_eq!(ids(search(&entries, &q(text))), expected, "{text:?}");
+    }
+    let by = |activity: Option<&str>, month: Option<&str>, item: Option<&str>| LedgerQuery {
+        activity: activity.map(String::from),
+        month: month.map(|m| m.parse().unwrap()),
+        item: item.map(String::from),
+        ..LedgerQuery::default()
+    };
+    assert_eq!(
+        ids(search(&entries, &by(Some("training"), None, None))),
+        ["d", "a"]
+    );
+    assert_eq!(
+        ids(search(&entries, &by(None, Some("2025-03"), None))),
+        ["b", "c", "e", "a"]
+    );
+    assert_eq!(ids(search(&entries, &by(None, None, Some("4.1.1")))), ["b"]);
+    assert_eq!(
+        ids(search(
+            &entries,
+            &by(Some("training"), Some("2025-01"), None)
+        )),
+        ["d"]
+    );
+    let mut both = by(Some("training"), Some("2025-03"), None);
+    both.text = "保密".into();
+    assert!(search(&entries, &both).is_empty(), "all filters apply");
+
+    assert_eq!(
+        months(&entries)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["2025-01", "2025-03"]
+    );
+}
+
+#[test]
+fn months_are_read_as_typed_or_refused() {
+    for (text, expected) in [
+        ("2025-03", Some((2025, 3))),
+        ("2025-3", Some((2025, 3))),
+        (" 2025-12 ", Some((2025, 12))),
+        ("2025-13", None),
+        ("2025-00", None),
+        ("2025", None),
+        ("2025-03-01", None),
+        ("abcd-01", None),
+    ] {
+        let parsed = text.parse::<YearMonth>().ok().map(|m| (m.year, m.month));
+        assert_eq!(parsed, expected, "{text:?}");
+    }
+    assert_eq!(
+        YearMonth {
+            year: 2025,
+            month: 3
+        }
+        .to_string(),
+        "2025-03"
+    );
+}
+
+fn any_entry() -> impl Strategy<Value = LedgerEntry> {
+    let activities = shipped()
+        .activities
+        .iter()
+        .map(|a| a.id.clone())
+        .collect::<Vec<_>>();
+    (
+        (2000i32..2100, 1u32..=12, 1u32..=28),
+        proptest::sample::select(activities),
+        "[a-z 会议]{0,8}[a-z会]",
+        proptest::option::of(0u32..10_000),
+        "[ -~]{0,10}",
+        proptest::collection::vec("4\\.[1-8]\\.[1-9]", 0..4),
+    )
+        .prop_map(|((y, m, day), activity, title, count, text, items)| {
+            let mut items = items;
+            items.dedup();
+            let mut seen = std::collections::BTreeSet::new();
+            items.retain(|i| seen.insert(i.clone()));
+            LedgerEntry {
+                id: "e-1".into(),
+                date: date(y, m, day),
+                activity,
+                title: title.trim().to_string(),
+                place: text.trim().to_string(),
+                participant_count: count,
+                participants: String::new(),
+                summary: text.trim().to_string(),
+                doc_no: String::new(),
+                kept_at: String::new(),
+                items,
+                updated_at: Some(at(2025, 6, 1, 9)),
+            }
+        })
+}
+
+proptest! {
+    /// Editing an entry and saving it unchanged gives the same entry back.
+    #[test]
+    fn a_stored_entry_round_trips_through_its_form(e in any_entry()) {
+        let parsed = parse(&EntryDraft::from_entry(&e)).expect("a stored entry is a valid form");
+        prop_assert_eq!(parsed.entry, e);
+    }
+}
