@@ -77,18 +77,13 @@ impl QuotaStatus {
     }
 }
 
-/// The first day of part `k` of the year split into `parts` equal parts by months (`k` = 0 is
-/// 1 January, `k` = `parts` 1 January of the next year). Parts that do not fall on a month boundary
-/// (N = 5, 7 …) start inside a month, in proportion to its days.
+/// The first day of part `k` (0 ≤ `k` < `parts`) of the year split into `parts` equal parts by
+/// months (`k` = 0 is 1 January). Parts that do not fall on a month boundary (N = 5, 7 …) start
+/// inside a month, in proportion to its days.
 fn part_start(year: i32, parts: u32, k: u32) -> Option<NaiveDate> {
     let twelfths = 12 * k;
     let (whole, rest) = (twelfths / parts, twelfths % parts);
-    let (y, m) = if whole == 12 {
-        (year + 1, 1)
-    } else {
-        (year, whole + 1)
-    };
-    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let first = NaiveDate::from_ymd_opt(year, whole + 1, 1)?;
     if rest == 0 {
         return Some(first);
     }

@@ -40,7 +40,8 @@ impl FromStr for YearMonth {
     fn from_str(text: &str) -> Result<YearMonth, ()> {
         let (y, m) = text.trim().split_once('-').ok_or(())?;
         fn digits(s: &str, n: usize) -> Result<u32, ()> {
-            if s.is_empty() || s.len() > n || !s.bytes().all(|b| b.is_ascii_digit()) {
+            // Digits only (`str::parse` would take a sign); an empty part fails to parse.
+            if s.len() > n || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(());
             }
             s.parse().map_err(|_| ())

@@ -452,6 +452,11 @@ fn months_are_read_as_typed_or_refused() {
         ("2025", None),
         ("2025-03-01", None),
         ("abcd-01", None),
+        ("20255-03", None),
+        ("2025-+3", None),
+        ("2025-003", None),
+        ("-03", None),
+        ("2025-", None),
     ] {
         let parsed = text.parse::<YearMonth>().ok().map(|m| (m.year, m.month));
         assert_eq!(parsed, expected, "{text:?}");

@@ -40,6 +40,8 @@ fn every_open_duty_soonest_first_overdue_first() {
             "4.1.9",
             owned("王五", "2026-02-01", Some(Response::NotImplemented)),
         )
+        // Due on 31 December like the quotas: items come first on the same day.
+        .answer_with("4.6.1", owned("王五", "2025-12-31", None))
         // Quotas: 4.1.1 has one of two (behind), 4.1.2 none (behind), 4.3.4 and 6.5 met.
         .entry(entry("m1", "2025-03-01", "party_group_meeting"))
         .entry(entry("r1", "2025-05-01", "red_education"))
@@ -95,6 +97,7 @@ fn every_open_duty_soonest_first_overdue_first() {
             ("item_due", s("4.1.3"), false),         // 25 Dec
             ("key_date_due", s("christmas"), false), // 25 Dec, after the item on the same day
             ("task_open", s("t-soon"), false),       // 28 Dec
+            ("item_due", s("4.6.1"), false),         // 31 Dec
             ("quota_behind", s("4.1.1"), false),     // 31 Dec
             ("quota_behind", s("4.1.2"), false),
             ("key_date_due", s("new_year"), false), // 1 Jan 2026
@@ -182,13 +185,56 @@ fn a_covered_key_date_and_a_met_quota_are_not_on_the_list() {
         list.iter().all(|t| t.todo.code() != "quota_behind"),
         "{list:?}"
     );
+    let day = date(2025, 1, 1);
+    let s = String::new;
+    assert_eq!(
+        [
+            Target::Item { item_id: s() },
+            Target::KeyDate {
+                key_date_id: "x",
+                date: day
+            },
+            Target::Task { task_id: s() },
+            Target::Finding { finding_id: s() },
+        ]
+        .map(|t| t.code()),
+        ["item", "key_date", "task", "finding"]
+    );
     assert_codes(
-        &list
-            .iter()
-            .map(|t| t.target.code())
-            .chain(["item", "key_date", "task", "finding"])
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect::<Vec<_>>(),
+        &[
+            Todo::Item {
+                item_id: s(),
+                owner: s(),
+                due: day,
+            },
+            Todo::Quota {
+                item_id: s(),
+                required: 1,
+                done: 0,
+                months_left: 1,
+                days_left: 1,
+            },
+            Todo::KeyDate {
+                key_date_id: "x",
+                first_day: day,
+                days_until: 1,
+                estimated: false,
+            },
+            Todo::Task {
+                task_id: s(),
+                item_id: s(),
+                finding_id: None,
+                owner: s(),
+                deadline: None,
+            },
+            Todo::Finding {
+                finding_id: s(),
+                item_id: s(),
+                issued_on: day,
+            },
+        ]
+        .iter()
+        .map(Todo::code)
+        .collect::<Vec<_>>(),
     );
 }

@@ -784,11 +784,17 @@ fn a_sanitised_workspace_keeps_its_departments_files_and_their_counts() {
         );
         assert_eq!(file.header.format_version, FORMAT_VERSION);
     }
-    assert_eq!(
-        r.current.exported_at(),
-        ws.received[0].current.exported_at(),
-        "written again at its own export time"
-    );
+    for (sanitised, original) in r.files().zip(ws.received[0].files()) {
+        assert_eq!(
+            sanitised.exported_at(),
+            original.exported_at(),
+            "written again at its own export time"
+        );
+        assert_eq!(
+            sanitised.file["app_version"], original.file["app_version"],
+            "and under its own app version"
+        );
+    }
     assert_eq!(r.review.verifications.len(), 2);
     assert!(r
         .review
