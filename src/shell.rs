@@ -38,6 +38,15 @@ pub fn Shell() -> impl IntoView {
     let app = App::provide();
     let route = location::use_route();
     let title = move || app.store.template.with(|t| t.title.clone());
+    dom::open_details_while_printing();
+    // A link followed inside the app replaces the page, and the link with it: the focus goes to the
+    // new page's start instead of being lost (an item named in the address takes it itself).
+    Effect::new(move |first: Option<()>| {
+        let to_item = route.with(|r| matches!(r, Route::Checklist { item: Some(_), .. }));
+        if first.is_some() && !to_item {
+            dom::focus_soon("main".into());
+        }
+    });
     view! {
         <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); dom::focus_soon("main".into()) }>
             {t().shell.skip_to_main}
@@ -244,7 +253,7 @@ fn Notices() -> impl IntoView {
             .chain(load)
             .map(|message| {
                 view! {
-                    <div class="notice notice-error" role="alert">
+                    <div class="notice notice-error no-print" role="alert">
                         <Icon kind=IconKind::Warning/> " " {message}
                     </div>
                 }
@@ -267,7 +276,7 @@ fn SyncNotices() -> impl IntoView {
         (!notes.is_empty()).then(|| {
             let s = &t().shell;
             view! {
-                <div class="notice notice-info" role="status" data-testid="sync-notes">
+                <div class="notice notice-info no-print" role="status" data-testid="sync-notes">
                     <strong>{s.sync_title}</strong>
                     <ul>
                         {notes.into_iter().map(|n| view! { <SyncNoticeLine notice=n/> }).collect_view()}
@@ -327,7 +336,7 @@ fn RedLineBanner() -> impl IntoView {
                     <strong>{s.red_line_banner_lead}</strong>
                     {(s.red_line_banner)(ids.len(), &ids.join("、"))}
                     " "
-                    <a href=Route::Checklist { chapter, item: None }.href()>{s.view}</a>
+                    <a class="no-print" href=Route::Checklist { chapter, item: None }.href()>{s.view}</a>
                 </div>
             }
         })
