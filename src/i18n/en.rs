@@ -56,6 +56,10 @@ const COMMON: Common = Common {
     owner: "Owner",
     item_link: |id| format!("Item {id}"),
     read_only_received: "A received file, read only",
+    printed_for: |unit, department, year, at| {
+        format!("{unit} · {department} · {year} · printed {at}")
+    },
+    printed_at: |at| format!("Printed {at}"),
 };
 
 fn storage_fault(f: &StorageFault) -> String {

@@ -56,6 +56,10 @@ const COMMON: Common = Common {
     owner: "责任人",
     item_link: |id| format!("检查项 {id}"),
     read_only_received: "这是报送来的文件，只读",
+    printed_for: |unit, department, year, at| {
+        format!("{unit} · {department} · {year} 年度 · 打印于 {at}")
+    },
+    printed_at: |at| format!("打印于 {at}"),
 };
 
 fn storage_fault(f: &StorageFault) -> String {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::components::{Icon, IconKind, ProgressBar};
+use crate::components::{Icon, IconKind, PrintHeader, ProgressBar};
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::{use_app, use_store};
@@ -81,6 +81,7 @@ pub fn Overview() -> impl IntoView {
     };
     view! {
         <section class="page overview" data-testid="overview">
+            <PrintHeader/>
             <h1>{o.title}</h1>
             <p class="who">{who}</p>
             <div class="cards">
@@ -129,8 +130,8 @@ pub fn Overview() -> impl IntoView {
                 <thead><tr>
                     <th scope="col">{o.col_chapter}</th>
                     <th scope="col">{o.col_progress}</th>
-                    <th scope="col">{o.col_answered}</th>
-                    <th scope="col">{o.col_points}</th>
+                    <th scope="col" class="num">{o.col_answered}</th>
+                    <th scope="col" class="num">{o.col_points}</th>
                 </tr></thead>
                 <tbody>
                     {move || {
@@ -215,7 +216,8 @@ fn Drafts() -> impl IntoView {
         (!ids.is_empty() && store.writable()).then(|| {
             let template = store.template.get_untracked();
             view! {
-                <div class="notice notice-warn" role="status" data-testid="drafts">
+                <div class="notice notice-warn no-print" role="status" data-testid="drafts">
+                    <Icon kind=IconKind::Warning/>
                     <strong>{o.drafts_title}</strong> " " {o.drafts_hint}
                     <ul>{ids.iter().map(|id| view! { <li>{item_link(&template, id)}</li> }).collect_view()}</ul>
                 </div>
@@ -251,9 +253,10 @@ fn BackupReminder() -> impl IntoView {
     move || {
         store.writable().then(|| {
             view! {
-                <p class="backup-status" data-testid="backup-status">{last}</p>
+                <p class="backup-status no-print" data-testid="backup-status">{last}</p>
                 {move || advice().map(|message| view! {
-                    <div class="notice notice-warn" role="status" data-testid="backup-reminder">
+                    <div class="notice notice-warn no-print" role="status" data-testid="backup-reminder">
+                        <Icon kind=IconKind::Info/>
                         {message} " " <a href=Route::Exchange.href()>{o.go_export}</a>
                     </div>
                 })}

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::PrintHeader;
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::use_store;
@@ -12,6 +13,7 @@ pub fn PlanText() -> impl IntoView {
     let parts = template.parts.clone();
     view! {
         <section class="page plan-text" data-testid="plan-text">
+            <PrintHeader/>
             <h1>{template.title.clone()}</h1>
             <p>{template.preamble.clone()}</p>
             {parts.into_iter().map(|part| {

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::location;
+use crate::components::PrintHeader;
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::{use_app, use_store};
@@ -65,6 +66,7 @@ pub fn ChecklistPage(chapter: Option<String>, item: Option<String>) -> impl Into
         <div class="checklist-layout">
             <ChapterNav template=template_for_nav current=chapter_for_nav/>
             <section class="page checklist" data-testid="checklist">
+                <PrintHeader/>
                 <div class="toolbar">
                     <button type="button" class="primary" on:click=next data-testid="next-unanswered">{c.next_unanswered}</button>
                     <div class="filters" role="group" aria-label=c.filters>
