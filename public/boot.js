@@ -3,8 +3,9 @@
 // the data stored in this browser for download exactly as it is stored.
 (function () {
   'use strict';
-  // Every key of the app: zrz.* (settings, the legacy record) and zrz3.* (the record, per record).
-  var OURS = /^zrz[0-9]*\./;
+  // The app's keys: zrz.* (role, language, the old single-key record) and zrz3.* (the record, one key
+  // per answer, rating, ledger entry …).
+  var OURS = /^zrz\d*\./;
   var started = false;
   var shown = false;
 

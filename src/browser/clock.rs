@@ -20,6 +20,20 @@ fn local(at: DateTime<Utc>) -> js_sys::Date {
     ))
 }
 
+/// `YYYYMMDDTHHMMSS` of `at` (UTC), for keys that sort by time.
+pub fn stamp(at: DateTime<Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
 /// "HH:MM" of `at` in the user's local time zone, for "已保存 时:分".
 pub fn local_hhmm(at: DateTime<Utc>) -> String {
     let d = local(at);

@@ -2,16 +2,23 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use zrz_domain::number::{fmt0, fmt1};
 
-/// A date typed in an `<input type="date">` (ISO, `2025-03-14`), if it is one.
+/// A date typed in an `<input type="date">` (ISO, `2025-03-14`), if it is one. Read by hand rather
+/// than with chrono's format strings, whose parser is a sizeable part of the first page's download.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    let mut parts = text.trim().splitn(3, '-');
+    let year = parts.next()?;
+    let (month, day) = (parts.next()?, parts.next()?);
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
-/// A date as the date input shows it; empty for none.
+/// A date as the date input shows it; empty for none. `NaiveDate`'s own `Display` is ISO.
 pub fn date_text(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// A bar with its figure in words beside it. The fill is drawn with a border as well as a background,
@@ -23,8 +30,8 @@ pub fn ProgressBar(
 ) -> impl IntoView {
     view! {
         <div class="bar" role="progressbar" aria-label=label aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow=move || format!("{:.0}", percent.get())>
-            <div class="bar-fill" style:width=move || format!("{}%", percent.get().clamp(0.0, 100.0))></div>
+            aria-valuenow=move || fmt0(percent.get())>
+            <div class="bar-fill" style:width=move || format!("{}%", fmt1(percent.get().clamp(0.0, 100.0)))></div>
         </div>
     }
 }
@@ -40,6 +47,12 @@ mod tests {
             NaiveDate::from_ymd_opt(2025, 3, 14)
         );
         assert_eq!(parse_date("2025-02-30"), None);
+        assert_eq!(parse_date("2025-2-3"), None);
+        assert_eq!(parse_date("+2025-02-03"), None);
+        assert_eq!(
+            parse_date("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
         assert_eq!(parse_date(""), None);
         assert_eq!(date_text(NaiveDate::from_ymd_opt(2025, 3, 4)), "2025-03-04");
         assert_eq!(date_text(None), "");

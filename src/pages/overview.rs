@@ -12,6 +12,7 @@ use crate::route::Route;
 use crate::state::{use_app, use_store};
 use zrz_domain::backup::{backup_advice, BackupAdvice};
 use zrz_domain::checklist::summarize;
+use zrz_domain::number::{fmt0, fmt1};
 use zrz_domain::plan::{ItemKind, Template};
 
 /// The first characters of an item's text, for lists.
@@ -88,7 +89,7 @@ pub fn Overview() -> impl IntoView {
                 <div class="card score-card">
                     <div class="card-label">{o.score_label}</div>
                     <div class="card-value" data-testid="checklist-score">
-                        {move || summary.with(|s| s.score.map_or("—".to_string(), |v| format!("{v:.1}")))}
+                        {move || summary.with(|s| s.score.map_or("—".to_string(), fmt1))}
                     </div>
                     <div class="card-hint">{o.score_hint}</div>
                 </div>
@@ -145,8 +146,8 @@ pub fn Overview() -> impl IntoView {
                                 <tr data-testid=format!("progress-{}", c.chapter_id)>
                                     <th scope="row"><a href=Route::Checklist { chapter: Some(c.chapter_id.clone()), item: None }.href()>{label.clone()}</a></th>
                                     <td><ProgressBar percent=percent label=label/></td>
-                                    <td class="num">{format!("{}/{} ({percent:.0}%)", c.answered, c.total)}</td>
-                                    <td class="num">{format!("{:.1}/{:.1}", c.earned_points, c.applicable_points)}</td>
+                                    <td class="num">{format!("{}/{} ({}%)", c.answered, c.total, fmt0(percent))}</td>
+                                    <td class="num">{format!("{}/{}", fmt1(c.earned_points), fmt1(c.applicable_points))}</td>
                                 </tr>
                             }
                         }).collect_view())

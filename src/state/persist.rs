@@ -221,7 +221,7 @@ pub fn load() -> Loaded {
 
 /// Copies unreadable stored text to a key of its own (never deleted) and says so.
 fn keep_aside(key: &str, text: &str, reason: String) -> LoadNotice {
-    let stamp = format!("{}.{key}", clock::now().format("%Y%m%dT%H%M%S"));
+    let stamp = format!("{}.{key}", clock::stamp(clock::now()));
     let kept_as = storage::quarantine(text, &stamp).ok();
     LoadNotice::Unreadable {
         key: key.to_string(),

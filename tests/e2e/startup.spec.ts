@@ -24,8 +24,10 @@ test.describe('security of the page', () => {
   });
 });
 
-// These tests break the app on purpose, so they run without the watchdog fixture.
+// These tests break the app on purpose, so they run without the watchdog fixture. They are about a
+// start without the offline copy: page.route cannot reach what the service worker answers itself.
 base.describe('when the app cannot start', () => {
+  base.use({ serviceWorkers: 'block' });
   base('a damaged wasm file gives a plain message and the stored data can be downloaded', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

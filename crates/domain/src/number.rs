@@ -12,22 +12,61 @@ pub fn round1(x: f64) -> f64 {
 
 /// A figure with one decimal: "84.0".
 pub fn fmt1(x: f64) -> String {
-    format!("{:.1}", round1(x))
+    let (negative, whole, tenth) = tenths(x);
+    format!("{}{whole}.{tenth}", if negative { "-" } else { "" })
 }
 
 /// A configured number without a needless ".0": "15", "37.5".
 pub fn fmt_num(x: f64) -> String {
-    let r = round1(x);
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
+    let (negative, whole, tenth) = tenths(x);
+    let sign = if negative { "-" } else { "" };
+    if tenth == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{r:.1}")
+        format!("{sign}{whole}.{tenth}")
     }
+}
+
+/// A whole number of percent or people: "12", half away from zero like [`round1`].
+pub fn fmt0(x: f64) -> String {
+    let r = x.round();
+    if r == 0.0 {
+        "0".into()
+    } else {
+        format!("{}", r as i64)
+    }
+}
+
+/// `x` rounded by [`round1`] as sign, whole part and tenth, in integers: written with integer
+/// formatting only, which keeps the float formatter (and its tables) out of the wasm.
+fn tenths(x: f64) -> (bool, u64, u64) {
+    if !x.is_finite() {
+        return (false, 0, 0);
+    }
+    let scaled = (x * 10.0).round();
+    let negative = scaled < 0.0;
+    let n = scaled.abs() as u64;
+    (negative, n / 10, n % 10)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_and_odd_inputs() {
+        assert_eq!(fmt0(12.4), "12");
+        assert_eq!(fmt0(12.5), "13");
+        assert_eq!(fmt0(-0.4), "0");
+        assert_eq!(fmt1(f64::NAN), "0.0");
+        assert_eq!(
+            fmt1(-0.04),
+            "0.0",
+            "a figure that rounds to zero has no minus sign"
+        );
+        assert_eq!(fmt1(100.0), "100.0");
+        assert_eq!(fmt_num(1e6), "1000000");
+    }
 
     #[test]
     fn rounding_and_writing() {
