@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{clock, dom, location, storage};
-use crate::components::{Icon, IconKind};
+use crate::components::{Icon, IconKind, PLAN_LANG};
 use crate::i18n::{self, t, Lang};
 use crate::pages;
 use crate::route::Route;
@@ -53,7 +53,7 @@ pub fn Shell() -> impl IntoView {
         </a>
         <header class="app-header">
             <div class="app-title">
-                <span class="app-title-plan">{title}</span>
+                <span class="app-title-plan" lang=PLAN_LANG>{title}</span>
                 <span class="app-title-sub">{t().shell.app_title_sub}</span>
             </div>
             <div class="app-header-tools">
@@ -71,7 +71,7 @@ pub fn Shell() -> impl IntoView {
 }
 
 /// The page for `route`. A first visit asks who uses this browser; a department's pages need its
-/// profile first. 方案原文 and 使用说明 need neither; 导入导出 needs no profile (on a new computer the
+/// profile first. 方案原文, 使用说明 and an address that names no page need neither; 导入导出 needs no profile (on a new computer the
 /// data comes in through it).
 fn page(route: Route) -> AnyView {
     let app = use_app();
@@ -83,7 +83,8 @@ fn page(route: Route) -> AnyView {
         return view! { <p class="boot">{t().shell.loading_full}</p> }.into_any();
     }
     let role = app.role.get();
-    let needs_role = role.is_none() && !matches!(route, Route::Plan | Route::Guide);
+    let needs_role =
+        role.is_none() && !matches!(route, Route::Plan | Route::Guide | Route::NotFound(_));
     if needs_role && !app.read_only() {
         return view! { <pages::welcome::Welcome/> }.into_any();
     }
@@ -218,7 +219,7 @@ fn LanguageSwitch() -> impl IntoView {
             <span class="visually-hidden">{s.language}</span>
             <select on:change=choose data-testid="language">
                 {Lang::ALL.into_iter().map(|l| view! {
-                    <option value=l.key() selected=l == current>{(s.language_name)(l)}</option>
+                    <option value=l.key() lang=l.html_lang() selected=l == current>{(s.language_name)(l)}</option>
                 }).collect_view()}
             </select>
         </label>

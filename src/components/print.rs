@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::i18n::t;
+use crate::i18n::{self, t};
 use crate::state::use_store;
 
 #[component]
@@ -24,5 +24,6 @@ pub fn PrintHeader() -> impl IntoView {
             }
         })
     };
-    view! { <p class="print-only print-header" data-testid="print-header">{text}</p> }
+    // In the interface's language, also inside 方案原文 (marked as Chinese as a whole).
+    view! { <p class="print-only print-header" lang=i18n::lang().html_lang() data-testid="print-header">{text}</p> }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::components::{Icon, IconKind, PrintHeader, ProgressBar};
+use crate::components::{Icon, IconKind, PrintHeader, ProgressBar, PLAN_LANG};
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::{use_app, use_store};
@@ -37,7 +37,7 @@ pub fn item_link(template: &Template, id: &str) -> impl IntoView {
         item: Some(id.to_string()),
     }
     .href();
-    view! { <a href=href>{label}</a> }
+    view! { <a href=href lang=PLAN_LANG>{label}</a> }
 }
 
 #[component]
@@ -144,7 +144,7 @@ pub fn Overview() -> impl IntoView {
                             let label = chapter.label(part);
                             view! {
                                 <tr data-testid=format!("progress-{}", c.chapter_id)>
-                                    <th scope="row"><a href=Route::Checklist { chapter: Some(c.chapter_id.clone()), item: None }.href()>{label.clone()}</a></th>
+                                    <th scope="row"><a href=Route::Checklist { chapter: Some(c.chapter_id.clone()), item: None }.href() lang=PLAN_LANG>{label.clone()}</a></th>
                                     <td><ProgressBar percent=percent label=label/></td>
                                     <td class="num">{format!("{}/{} ({}%)", c.answered, c.total, fmt0(percent))}</td>
                                     <td class="num">{format!("{}/{}", fmt1(c.earned_points), fmt1(c.applicable_points))}</td>

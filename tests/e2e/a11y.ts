@@ -160,3 +160,25 @@ export async function focusOutline(page: Page) {
     return { width: parseFloat(s.outlineWidth), style: s.outlineStyle, colour: s.outlineColor, shadow: s.boxShadow };
   });
 }
+
+/**
+ * Chinese text that is not marked as Chinese (WCAG 3.1.2, language of parts): text nodes with CJK
+ * characters whose nearest `lang` is not `zh…`. For the English interface, where the plan's own
+ * text stays Chinese. `except` lists selectors of text whose language is not known (what users type).
+ */
+export async function unmarkedChinese(page: Page, except: string[] = []): Promise<string[]> {
+  return page.evaluate((skip) => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      if (!/[\u3400-\u9fff]/.test(text)) continue;
+      const el = n.parentElement!;
+      if (el.closest('script, style, noscript, [hidden], [aria-hidden=true]')) continue;
+      if (skip.length && el.closest(skip.join(','))) continue;
+      const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
+      if (!lang.startsWith('zh')) found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${text.trim().slice(0, 40)}`);
+    }
+    return found;
+  }, except);
+}

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::CurrentItem;
 use crate::browser::{clock, dom};
-use crate::components::{date_text, parse_date, Icon, IconKind};
+use crate::components::{date_text, parse_date, quoting_plan, Icon, IconKind, PLAN_LANG};
 use crate::i18n::t;
 use crate::state::{use_app, use_store};
 use zrz_domain::plan::{Item, ItemKind};
@@ -123,7 +123,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                     .map(|a| a.name.clone())
                     .unwrap_or_default()
             });
-            Some((c.quota)(*per_year, &name))
+            Some(((c.quota)(*per_year, &name), name))
         }
         _ => None,
     };
@@ -203,8 +203,8 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                     <span class="badge overdue" data-testid="overdue-badge"><Icon kind=IconKind::Overdue/> {(c.overdue_badge)(&due)}</span>
                 })}
             </header>
-            <p class="item-text">{item.text.clone()}</p>
-            {quota.map(|q| view! { <p class="item-quota">{q}</p> })}
+            <p class="item-text" lang=PLAN_LANG>{item.text.clone()}</p>
+            {quota.map(|(q, name)| view! { <p class="item-quota">{quoting_plan(q, name)}</p> })}
             <fieldset class="responses" disabled=!writable>
                 // The item's number too: every item has the same choices, and a screen reader reads
                 // the group's name when the focus enters it.
