@@ -20,6 +20,13 @@ async function expectFocusShown(page: Page) {
   expect(shown, `no visible focus on ${await focused(page)}: ${JSON.stringify(ring)}`).toBe(true);
 }
 
+/** A picture of the header and the navigation, attached to the test to look at. */
+async function attachTop(page: Page, name: string) {
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, clip: { x: 0, y: 0, width: 800, height: 140 } });
+  await test.info().attach(name, { path, contentType: 'image/png' });
+}
+
 async function stored(page: Page, id: string) {
   const raw = await page.evaluate((k) => localStorage.getItem(k), `zrz3.r.answers/${id}`);
   expect(raw, `zrz3.r.answers/${id} is stored`).not.toBeNull();
@@ -176,14 +183,17 @@ test('focus is drawn in a colour that stands out on the red header and the dark 
   await expect(page.getByTestId('overview')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.locator('.skip-link')).toBeFocused();
+  await attachTop(page, 'focus-skip-link');
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('language')).toBeFocused();
+  await attachTop(page, 'focus-language');
   const onHeader = await focusOutline(page);
   await page.keyboard.press('Tab');
   await expect(app.nav('总览')).toBeFocused();
   const onCurrent = await focusOutline(page);
   await page.keyboard.press('Tab');
   await expect(app.nav('各章自查')).toBeFocused();
+  await attachTop(page, 'focus-nav');
   const onNav = await focusOutline(page);
   for (const ring of [onHeader, onNav, onCurrent]) {
     expect(ring.style).toBe('solid');
