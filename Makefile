@@ -26,13 +26,14 @@ build: tools
 
 lint:
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown -p zrz --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --features zrz/full -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p zrz --all-targets --features full -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p zrz --bins -- -D warnings
 
 # The domain and exchange crates link no browser crate; the app's pure modules (routes, form
 # parsing) are tested natively too.
 test-native:
-	cargo test --workspace
+	cargo test --workspace --features zrz/full
 
 test-wasm:
 	scripts/test-wasm.sh

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{clock, dom, location, storage};
-use crate::components::{Icon, IconKind};
+use crate::components::{Icon, IconKind, PLAN_LANG};
 use crate::i18n::{self, t, Lang};
 use crate::pages;
 use crate::route::Route;
@@ -38,13 +38,22 @@ pub fn Shell() -> impl IntoView {
     let app = App::provide();
     let route = location::use_route();
     let title = move || app.store.template.with(|t| t.title.clone());
+    dom::open_details_while_printing();
+    // A link followed inside the app replaces the page, and the link with it: the focus goes to the
+    // new page's start instead of being lost (an item named in the address takes it itself).
+    Effect::new(move |first: Option<()>| {
+        let to_item = route.with(|r| matches!(r, Route::Checklist { item: Some(_), .. }));
+        if first.is_some() && !to_item {
+            dom::focus_soon("main".into());
+        }
+    });
     view! {
         <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); dom::focus_soon("main".into()) }>
             {t().shell.skip_to_main}
         </a>
         <header class="app-header">
             <div class="app-title">
-                <span class="app-title-plan">{title}</span>
+                <span class="app-title-plan" lang=PLAN_LANG>{title}</span>
                 <span class="app-title-sub">{t().shell.app_title_sub}</span>
             </div>
             <div class="app-header-tools">
@@ -62,7 +71,7 @@ pub fn Shell() -> impl IntoView {
 }
 
 /// The page for `route`. A first visit asks who uses this browser; a department's pages need its
-/// profile first. 方案原文 and 使用说明 need neither; 导入导出 needs no profile (on a new computer the
+/// profile first. 方案原文, 使用说明 and an address that names no page need neither; 导入导出 needs no profile (on a new computer the
 /// data comes in through it).
 fn page(route: Route) -> AnyView {
     let app = use_app();
@@ -74,7 +83,8 @@ fn page(route: Route) -> AnyView {
         return view! { <p class="boot">{t().shell.loading_full}</p> }.into_any();
     }
     let role = app.role.get();
-    let needs_role = role.is_none() && !matches!(route, Route::Plan | Route::Guide);
+    let needs_role =
+        role.is_none() && !matches!(route, Route::Plan | Route::Guide | Route::NotFound(_));
     if needs_role && !app.read_only() {
         return view! { <pages::welcome::Welcome/> }.into_any();
     }
@@ -215,7 +225,7 @@ fn LanguageSwitch() -> impl IntoView {
             <span class="visually-hidden">{s.language}</span>
             <select on:change=choose data-testid="language">
                 {Lang::ALL.into_iter().map(|l| view! {
-                    <option value=l.key() selected=l == current>{(s.language_name)(l)}</option>
+                    <option value=l.key() lang=l.html_lang() selected=l == current>{(s.language_name)(l)}</option>
                 }).collect_view()}
             </select>
         </label>
@@ -250,7 +260,7 @@ fn Notices() -> impl IntoView {
             .chain(load)
             .map(|message| {
                 view! {
-                    <div class="notice notice-error" role="alert">
+                    <div class="notice notice-error no-print" role="alert">
                         <Icon kind=IconKind::Warning/> " " {message}
                     </div>
                 }
@@ -273,7 +283,7 @@ fn SyncNotices() -> impl IntoView {
         (!notes.is_empty()).then(|| {
             let s = &t().shell;
             view! {
-                <div class="notice notice-info" role="status" data-testid="sync-notes">
+                <div class="notice notice-info no-print" role="status" data-testid="sync-notes">
                     <strong>{s.sync_title}</strong>
                     <ul>
                         {notes.into_iter().map(|n| view! { <SyncNoticeLine notice=n/> }).collect_view()}
@@ -333,7 +343,7 @@ fn RedLineBanner() -> impl IntoView {
                     <strong>{s.red_line_banner_lead}</strong>
                     {(s.red_line_banner)(ids.len(), &ids.join("、"))}
                     " "
-                    <a href=Route::Checklist { chapter, item: None }.href()>{s.view}</a>
+                    <a class="no-print" href=Route::Checklist { chapter, item: None }.href()>{s.view}</a>
                 </div>
             }
         })

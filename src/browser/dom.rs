@@ -26,6 +26,41 @@ pub fn reload() {
     let _ = window().location().reload();
 }
 
+/// While the page is printed every closed `<details>` is open (佐证材料, 责任人与时限 belong on paper),
+/// and the ones opened for it close again afterwards. Called once, at start.
+pub fn open_details_while_printing() {
+    thread_local! {
+        static OPENED: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let before = window_event_listener(leptos::ev::beforeprint, |_| {
+        let Ok(closed) = document().query_selector_all("details:not([open])") else {
+            return;
+        };
+        OPENED.with_borrow_mut(|opened| {
+            for i in 0..closed.length() {
+                if let Some(el) = closed
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = el.set_attribute("open", "");
+                    opened.push(el);
+                }
+            }
+        });
+    });
+    let after = window_event_listener(leptos::ev::afterprint, |_| {
+        OPENED.with_borrow_mut(|opened| {
+            for el in opened.drain(..) {
+                let _ = el.remove_attribute("open");
+            }
+        });
+    });
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+}
+
 /// Opens the browser's print dialog (打印 → 另存为 PDF).
 pub fn print() {
     let _ = window().print();

@@ -63,6 +63,10 @@ const COMMON: Common = Common {
     field_error: |e| e.message.clone(),
     list_sep: ", ",
     clause_sep: "; ",
+    printed_for: |unit, department, year, at| {
+        format!("{unit} · {department} · {year} · printed {at}")
+    },
+    printed_at: |at| format!("Printed {at}"),
 };
 
 fn storage_fault(f: &StorageFault) -> String {

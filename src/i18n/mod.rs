@@ -112,6 +112,10 @@ pub struct Common {
     pub list_sep: &'static str,
     /// Between clauses: "；" / "; ".
     pub clause_sep: &'static str,
+    /// The first line of a printed page: unit, department, year, and when it was printed.
+    pub printed_for: fn(&str, &str, i32, &str) -> String,
+    /// The same where no unit is set yet (方案原文 on the office's computer).
+    pub printed_at: fn(&str) -> String,
 }
 
 pub struct Shell {

@@ -63,6 +63,10 @@ const COMMON: Common = Common {
     field_error: |e| e.message.clone(),
     list_sep: "、",
     clause_sep: "；",
+    printed_for: |unit, department, year, at| {
+        format!("{unit} · {department} · {year} 年度 · 打印于 {at}")
+    },
+    printed_at: |at| format!("打印于 {at}"),
 };
 
 fn storage_fault(f: &StorageFault) -> String {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::components::{Icon, IconKind, ProgressBar};
+use crate::components::{Icon, IconKind, PrintHeader, ProgressBar, PLAN_LANG};
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::{use_app, use_store};
@@ -37,7 +37,7 @@ pub fn item_link(template: &Template, id: &str) -> impl IntoView {
         item: Some(id.to_string()),
     }
     .href();
-    view! { <a href=href>{label}</a> }
+    view! { <a href=href lang=PLAN_LANG>{label}</a> }
 }
 
 #[component]
@@ -82,6 +82,7 @@ pub fn Overview() -> impl IntoView {
     };
     view! {
         <section class="page overview" data-testid="overview">
+            <PrintHeader/>
             <h1>{o.title}</h1>
             <p class="who">{who}</p>
             <div class="cards">
@@ -130,8 +131,8 @@ pub fn Overview() -> impl IntoView {
                 <thead><tr>
                     <th scope="col">{o.col_chapter}</th>
                     <th scope="col">{o.col_progress}</th>
-                    <th scope="col">{o.col_answered}</th>
-                    <th scope="col">{o.col_points}</th>
+                    <th scope="col" class="num">{o.col_answered}</th>
+                    <th scope="col" class="num">{o.col_points}</th>
                 </tr></thead>
                 <tbody>
                     {move || {
@@ -143,7 +144,7 @@ pub fn Overview() -> impl IntoView {
                             let label = chapter.label(part);
                             view! {
                                 <tr data-testid=format!("progress-{}", c.chapter_id)>
-                                    <th scope="row"><a href=Route::Checklist { chapter: Some(c.chapter_id.clone()), item: None }.href()>{label.clone()}</a></th>
+                                    <th scope="row"><a href=Route::Checklist { chapter: Some(c.chapter_id.clone()), item: None }.href() lang=PLAN_LANG>{label.clone()}</a></th>
                                     <td><ProgressBar percent=percent label=label/></td>
                                     <td class="num">{format!("{}/{} ({}%)", c.answered, c.total, fmt0(percent))}</td>
                                     <td class="num">{format!("{}/{}", fmt1(c.earned_points), fmt1(c.applicable_points))}</td>
@@ -216,7 +217,8 @@ fn Drafts() -> impl IntoView {
         (!ids.is_empty() && store.writable()).then(|| {
             let template = store.template.get_untracked();
             view! {
-                <div class="notice notice-warn" role="status" data-testid="drafts">
+                <div class="notice notice-warn no-print" role="status" data-testid="drafts">
+                    <Icon kind=IconKind::Warning/>
                     <strong>{o.drafts_title}</strong> " " {o.drafts_hint}
                     <ul>{ids.iter().map(|id| view! { <li>{item_link(&template, id)}</li> }).collect_view()}</ul>
                 </div>
@@ -252,9 +254,10 @@ fn BackupReminder() -> impl IntoView {
     move || {
         store.writable().then(|| {
             view! {
-                <p class="backup-status" data-testid="backup-status">{last}</p>
+                <p class="backup-status no-print" data-testid="backup-status">{last}</p>
                 {move || advice().map(|message| view! {
-                    <div class="notice notice-warn" role="status" data-testid="backup-reminder">
+                    <div class="notice notice-warn no-print" role="status" data-testid="backup-reminder">
+                        <Icon kind=IconKind::Info/>
                         {message} " " <a href=Route::Exchange.href()>{o.go_export}</a>
                     </div>
                 })}

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::components::{quoting_plan, PrintHeader, PLAN_LANG};
+use crate::i18n::{self, t};
 use crate::route::Route;
 use crate::state::use_store;
 
@@ -11,7 +12,8 @@ pub fn PlanText() -> impl IntoView {
     let template = use_store().template.get_untracked();
     let parts = template.parts.clone();
     view! {
-        <section class="page plan-text" data-testid="plan-text">
+        <section class="page plan-text" data-testid="plan-text" lang=PLAN_LANG>
+            <PrintHeader/>
             <h1>{template.title.clone()}</h1>
             <p>{template.preamble.clone()}</p>
             {parts.into_iter().map(|part| {
@@ -32,7 +34,12 @@ pub fn PlanText() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                             // Named after the chapter it leads to, so that the links read differently.
-                            <p class="to-checklist"><a href=href>{(t().plan.to_checklist)(&chapter.label(&part))}</a></p>
+                            <p class="to-checklist" lang=i18n::lang().html_lang()>
+                                <a href=href>{
+                                    let label = chapter.label(&part);
+                                    quoting_plan((t().plan.to_checklist)(&label), label)
+                                }</a>
+                            </p>
                         }
                     }).collect_view()}
                 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser::dom;
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::{use_app, Role};
@@ -50,9 +51,16 @@ pub fn Welcome() -> impl IntoView {
             </ul>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <h2>{w.steps_title}</h2>
-            <div class="steps">
-                <ol>{w.department_steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
-                <ol>{w.office_steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+            // Each list under the name of whom it is for, so that a screen reader tells them apart.
+            <div class="welcome-steps">
+                <section>
+                    <h3>{w.role_department}</h3>
+                    <ol>{w.department_steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                </section>
+                <section>
+                    <h3>{w.role_office}</h3>
+                    <ol>{w.office_steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                </section>
             </div>
             <p><a href=Route::Guide.href()>{t().shell.nav_guide}</a></p>
         </section>
@@ -62,6 +70,8 @@ pub fn Welcome() -> impl IntoView {
 #[component]
 pub fn Setup() -> impl IntoView {
     let w = &t().welcome;
+    // Once the profile is saved this form gives way to 总览: the focus goes to the page, not lost.
+    on_cleanup(|| dom::focus_soon("main".into()));
     view! {
         <section class="page setup" data-testid="setup">
             <h1>{w.setup_title}</h1>
@@ -152,7 +162,7 @@ pub fn ProfileForm(#[prop(into)] submit_label: String) -> impl IntoView {
                 aria-invalid=invalid("year")
             />
             <div class="form-actions">
-                <button type="submit" class="primary">{submit_label}</button>
+                <button type="submit" class="primary no-print">{submit_label}</button>
             </div>
             {move || error.get().map(|(_, message)| view! { <p class="field-error" role="alert">{message}</p> })}
             {move || saved.get().then(|| view! { <p class="field-ok" role="status">{w.saved}</p> })}

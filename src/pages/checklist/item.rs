@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::CurrentItem;
 use crate::browser::{clock, dom};
-use crate::components::{date_text, parse_date, Icon, IconKind};
+use crate::components::{date_text, parse_date, quoting_plan, Icon, IconKind, PLAN_LANG};
 use crate::i18n::t;
 use crate::state::{use_app, use_store};
 use zrz_domain::plan::{Item, ItemKind};
@@ -123,7 +123,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                     .map(|a| a.name.clone())
                     .unwrap_or_default()
             });
-            Some((c.quota)(*per_year, &name))
+            Some(((c.quota)(*per_year, &name), name))
         }
         _ => None,
     };
@@ -194,14 +194,24 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                 <span class="item-number">{number}</span>
                 <span class="item-dimension" title=c.dimension_title>{(t().common.dimension)(item.dimension)}</span>
                 {is_red_line.then(|| view! { <span class="badge danger">{c.red_line_badge}</span> })}
+                {move || occurred().then(|| view! {
+                    <span class="badge occurred-badge" data-testid="occurred-badge">
+                        <Icon kind=IconKind::Warning/> {(t().common.response)(Response::Occurred)}
+                    </span>
+                })}
                 {move || overdue().map(|due| view! {
                     <span class="badge overdue" data-testid="overdue-badge"><Icon kind=IconKind::Overdue/> {(c.overdue_badge)(&due)}</span>
                 })}
             </header>
-            <p class="item-text">{item.text.clone()}</p>
-            {quota.map(|q| view! { <p class="item-quota">{q}</p> })}
+            <p class="item-text" lang=PLAN_LANG>{item.text.clone()}</p>
+            {quota.map(|(q, name)| view! { <p class="item-quota">{quoting_plan(q, name)}</p> })}
             <fieldset class="responses" disabled=!writable>
-                <legend>{if is_red_line { c.legend_occurred } else { c.legend_response }}</legend>
+                // The item's number too: every item has the same choices, and a screen reader reads
+                // the group's name when the focus enters it.
+                <legend>
+                    {if is_red_line { c.legend_occurred } else { c.legend_response }}
+                    <span class="visually-hidden">{format!(" {}", item.id)}</span>
+                </legend>
                 {choices.iter().copied().map(|r| view! {
                     <label class="response">
                         <input
@@ -228,7 +238,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                 <div class="field-error" role="alert" data-testid="item-error">
                     <p>{message} {t().common.not_saved}</p>
                     <p class="draft-kept">{c.draft_kept} " "
-                        <button type="button" class="link" on:click=discard>{c.discard_draft}</button>
+                        <button type="button" class="link no-print" on:click=discard>{c.discard_draft}</button>
                     </p>
                 </div>
             })}
@@ -308,6 +318,20 @@ fn EvidenceList(
         let index = draft.with_untracked(|d| d.evidence.len() - 1);
         dom::focus_soon(prefix.with_value(|p| format!("{p}-{index}-what")));
     };
+    // The removed row's button goes with it: the focus moves to the row now in its place (or the
+    // one before), or to 添加佐证材料 when none is left.
+    let remove = move |index: usize| {
+        draft.update(|d| {
+            d.evidence.remove(index);
+        });
+        commit.run(());
+        let left = draft.with_untracked(|d| d.evidence.len());
+        let target = match left {
+            0 => prefix.with_value(|p| format!("{p}-add")),
+            n => prefix.with_value(|p| format!("{p}-{}-what", index.min(n - 1))),
+        };
+        dom::focus_soon(target);
+    };
     view! {
         <fieldset class="evidence">
             <legend>{c.evidence}</legend>
@@ -316,14 +340,16 @@ fn EvidenceList(
                     {field(index, "what", c.evidence_what, |e| &e.what, |e, v| e.what = v)}
                     {field(index, "where", c.evidence_where, |e| &e.location, |e, v| e.location = v)}
                     {field(index, "doc", c.evidence_doc_no, |e| &e.doc_no, |e, v| e.doc_no = v)}
-                    <button type="button" class="link" disabled=!writable
+                    <button type="button" class="link no-print" disabled=!writable
                         aria-label=(c.evidence_remove)(index + 1)
-                        on:click=move |_| { draft.update(|d| { d.evidence.remove(index); }); commit.run(()); }>
+                        on:click=move |_| remove(index)>
                         {t().common.delete}
                     </button>
                 </div>
             }).collect_view()}
-            {writable.then(|| view! { <button type="button" on:click=add>{c.evidence_add}</button> })}
+            {writable.then(|| view! {
+                <button type="button" class="no-print" id=prefix.with_value(|p| format!("{p}-add")) on:click=add>{c.evidence_add}</button>
+            })}
         </fieldset>
     }
 }

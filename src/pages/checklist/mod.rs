@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::location;
+use crate::components::{PrintHeader, PLAN_LANG};
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::{use_app, use_store};
@@ -65,6 +66,7 @@ pub fn ChecklistPage(chapter: Option<String>, item: Option<String>) -> impl Into
         <div class="checklist-layout">
             <ChapterNav template=template_for_nav current=chapter_for_nav/>
             <section class="page checklist" data-testid="checklist">
+                <PrintHeader/>
                 <div class="toolbar">
                     <button type="button" class="primary" on:click=next data-testid="next-unanswered">{c.next_unanswered}</button>
                     <div class="filters" role="group" aria-label=c.filters>
@@ -124,7 +126,7 @@ fn ChapterNav(template: Arc<Template>, current: String) -> impl IntoView {
                     view! {
                         <li class:current=is_current>
                             <a href=Route::Checklist { chapter: Some(id.clone()), item: None }.href() aria-current=is_current.then_some("page")>
-                                <span class="chapter-label">{label}</span>
+                                <span class="chapter-label" lang=PLAN_LANG>{label}</span>
                                 <span class="chapter-count" data-testid=format!("count-{id}")>{move || format!("{}/{}", answered(), total)}</span>
                             </a>
                         </li>
@@ -146,8 +148,8 @@ fn ChapterItems(template: Arc<Template>, chapter_id: String) -> impl IntoView {
         .expect("every chapter has a part");
     let heading = chapter.label(part);
     view! {
-        <h1>{heading}</h1>
-        {(!chapter.intro.is_empty()).then(|| view! { <p class="chapter-intro">{chapter.intro.clone()}</p> })}
+        <h1 lang=PLAN_LANG>{heading}</h1>
+        {(!chapter.intro.is_empty()).then(|| view! { <p class="chapter-intro" lang=PLAN_LANG>{chapter.intro.clone()}</p> })}
         {chapter.items.into_iter().map(|item| view! { <ItemCard item=item/> }).collect_view()}
     }
 }
