@@ -8,6 +8,7 @@ pub mod backup;
 pub mod canonical;
 pub mod checklist;
 pub mod consolidate;
+pub mod demo;
 pub mod form;
 pub mod ledger;
 pub mod number;

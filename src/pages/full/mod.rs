@@ -1,5 +1,6 @@
 //! Pages only the full app (`full.html`) has.
 
+mod guide;
 mod rating;
 mod settings;
 
@@ -12,6 +13,7 @@ pub fn full_page(route: Route) -> AnyView {
     match route {
         Route::Rating => view! { <rating::RatingPage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+        Route::Guide => view! { <guide::GuidePage/> }.into_any(),
         other => {
             let name = format!("{other:?}");
             view! { <section class="page" data-testid="todo-page"><p>{name}</p></section> }

@@ -3,6 +3,7 @@
 
 mod checklist;
 mod consolidate;
+mod demo;
 mod keydates;
 mod ledger;
 mod people_edit;

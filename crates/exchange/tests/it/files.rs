@@ -806,3 +806,22 @@ fn a_sanitised_workspace_keeps_its_departments_files_and_their_counts() {
         ws.received[0].review.accountability[0].decision
     );
 }
+
+/// 示例数据 is what the app exports: every demo department's file imports with no warning and
+/// gives the same record back (the office's demo set is received through the same importer).
+#[test]
+fn every_demo_department_exports_and_imports_cleanly() {
+    let template = Template::shipped();
+    for index in 0..5 {
+        let a = zrz_domain::demo::department(&template, 2025, index);
+        let text = export_assessment(&a, &no_extras(), &template, &meta());
+        let imported = import_ok(text.as_bytes());
+        assert_eq!(imported.assessment(), Some(&a), "demo {index}");
+        assert!(
+            imported.warnings.is_empty(),
+            "{index}: {:?}",
+            imported.warnings
+        );
+        assert!(!imported.needs_confirmation());
+    }
+}
