@@ -1100,7 +1100,7 @@ mod en {
                 migration(reason)
             ),
             ImportError::WrongKind { expected, found } => format!(
-                "This is a \"{}\" file, not a \"{}\" file. {}",
+                "This is a file of the kind \"{}\", not \"{}\". {}",
                 kind(*found),
                 kind(*expected),
                 where_to_import(*found)
@@ -1167,10 +1167,10 @@ mod en {
                 "An accountability case that occurred needs the date it occurred.".into()
             }
             FieldProblem::AfterToday { date } => {
-                format!("{} {date} is later than today; please check it.", date_field(e.field))
+                format!("{} ({date}) is later than today; please check it.", date_field(e.field))
             }
             FieldProblem::DateOutOfRange { date } => format!(
-                "{} {date} is not between the years {min} and {max}.",
+                "{} ({date}) is not between the years {min} and {max}.",
                 date_field(e.field)
             ),
             FieldProblem::ScoreOutOfRange { score } => {
@@ -1295,11 +1295,11 @@ mod en {
             MergeError::Undecided { entries } => {
                 let names: Vec<String> = entries.iter().take(5).map(record).collect();
                 let more = if entries.len() > 5 { " …" } else { "" };
-                format!("{} conflicts have no choice yet ({}{more}). Choose which side to keep for each, then merge.", entries.len(), names.join(", "))
+                format!("Conflicts without a choice: {} ({}{more}). Choose which side to keep for each, then merge.", entries.len(), names.join(", "))
             }
             MergeError::LocalChanged => "The local data changed after the preview. Preview the merge again.".into(),
             MergeError::Sanitized => "This is a sanitised file: its names and texts were blanked, so it cannot be merged into the local data, only viewed. Ask the sender for the original, unsanitised file.".into(),
-            MergeError::NotMergeable(k) => format!("A \"{}\" file does not merge. {}", kind(*k), where_to_import(*k)),
+            MergeError::NotMergeable(k) => format!("A file of the kind \"{}\" does not merge. {}", kind(*k), where_to_import(*k)),
             MergeError::OtherDepartment { relation, local, incoming } => {
                 let what = match relation {
                     Relation::OtherUnit => "another unit",
@@ -1322,7 +1322,7 @@ mod en {
         match e {
             ReceiveError::Unreadable(e) => import(e),
             ReceiveError::NotAnAssessment(k) => format!(
-                "This is a \"{}\" file; consolidation takes department self-check files only. {}",
+                "This is a file of the kind \"{}\"; consolidation takes department self-check files only. {}",
                 kind(*k),
                 where_to_import(*k)
             ),
