@@ -585,8 +585,6 @@ fn every_item_filter() {
             );
         }
     }
-    let labels: Vec<&str> = ItemFilter::ALL.iter().map(|f| f.label()).collect();
-    assert_eq!(labels, ["全部", "未填", "部分落实", "待核实", "已逾期"]);
 }
 
 // ---------------------------------------------------------------------------------------------
