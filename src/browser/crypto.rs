@@ -11,7 +11,7 @@ use zrz_exchange::encrypted::{
     EncryptedError, EncryptedFile, IV_BYTES, PBKDF2_ITERATIONS, SALT_BYTES,
 };
 
-/// Why a file could not be encrypted or decrypted, in words for the user.
+/// Why a file could not be encrypted or decrypted (worded by `i18n::errors`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CryptoFault {
     /// WebCrypto is missing (very old browser, or a page not served over http(s)/localhost).
@@ -22,14 +22,10 @@ pub enum CryptoFault {
     Other(String),
 }
 
+/// For logs and tests, in neutral form; the interface words it with `i18n::errors` (`crypto`).
 impl std::fmt::Display for CryptoFault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CryptoFault::Unavailable => f.write_str("此浏览器不支持加密功能（WebCrypto）。请使用新版 Chrome、Edge 或 Firefox，并通过 http(s) 地址打开本应用"),
-            CryptoFault::WrongPassphrase => f.write_str("口令不正确，或文件在加密后被修改过。请核对口令（注意大小写和输入法）后重试"),
-            CryptoFault::File(e) => write!(f, "{e}"),
-            CryptoFault::Other(e) => write!(f, "加密处理失败：{e}"),
-        }
+        write!(f, "crypto failed: {self:?}")
     }
 }
 

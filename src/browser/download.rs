@@ -2,9 +2,14 @@
 
 use wasm_bindgen::JsCast;
 
-/// Offers `text` as a download called `file_name`. Returns a Chinese message on failure.
-pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("无法生成下载文件（{what}）");
+/// Why a download could not be offered: the browser object that could not be made (`Blob`, `URL`,
+/// `a`). Worded by `i18n::errors` (`download`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DownloadFault(pub &'static str);
+
+/// Offers `text` as a download called `file_name`.
+pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), DownloadFault> {
+    let fail = DownloadFault;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

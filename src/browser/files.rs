@@ -30,17 +30,10 @@ pub enum ReadFault {
     Failed(String),
 }
 
+/// For logs and tests, in neutral form; the interface words it with `i18n::errors` (`read`).
 impl std::fmt::Display for ReadFault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReadFault::TooLarge { size, limit } => {
-                write!(f, "文件有 {size} 字节，超过 {limit} 字节的上限，未读取")
-            }
-            ReadFault::Failed(e) => write!(
-                f,
-                "浏览器无法读取此文件（{e}）。请确认文件仍在原处、没有被其他程序占用，然后重新选择"
-            ),
-        }
+        write!(f, "file not read: {self:?}")
     }
 }
 
@@ -99,7 +92,7 @@ fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| format!("{} {}", String::from(e.name()), String::from(e.message())))
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| "未知错误".into())
+        .unwrap_or_else(|| "unknown error".into())
         .trim()
         .to_string()
 }

@@ -18,14 +18,10 @@ pub enum StorageFault {
     Other(String),
 }
 
+/// For logs and tests, in neutral form; the interface words it with `i18n` (`shell.storage_fault`).
 impl std::fmt::Display for StorageFault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StorageFault::Unavailable => f.write_str("浏览器禁止了本地存储（可能处于无痕/隐私模式或被策略禁用），数据无法保存。请立即在“导入导出”中导出文件保存。"),
-            StorageFault::QuotaExceeded => f.write_str("浏览器本地存储空间已满，最近的修改未能保存。请立即导出文件保存，再清理浏览器中其他网站的数据。"),
-            StorageFault::VerifyFailed => f.write_str("保存后读回的数据与写入的不一致，最近的修改可能未保存。请立即导出文件保存。"),
-            StorageFault::Other(e) => write!(f, "保存失败：{e}。请立即导出文件保存。"),
-        }
+        write!(f, "storage failed: {self:?}")
     }
 }
 

@@ -12,6 +12,7 @@ pub static TEXTS: Texts = Texts {
     overview: OVERVIEW,
     checklist: CHECKLIST,
     plan: PLAN,
+    errors: super::errors::EN,
     #[cfg(feature = "full")]
     rating: full::RATING,
     #[cfg(feature = "full")]
@@ -62,7 +63,6 @@ const COMMON: Common = Common {
     owner: "Owner",
     item_link: |id| format!("Item {id}"),
     read_only_received: "A received file, read only",
-    field_error: |e| e.message.clone(),
     list_sep: ", ",
     clause_sep: "; ",
     printed_for: |unit, department, year, at| {
@@ -273,7 +273,7 @@ mod full {
     use super::super::{RatingTexts, SettingsTexts};
     use zrz_domain::number::{fmt1, fmt_exact, fmt_num};
     use zrz_domain::record::{EditError, Grade, RaterRole, ResponsibilityLevel};
-    use zrz_domain::scoring::{CapRounding, EvidenceStatus, VetoKind};
+    use zrz_domain::scoring::{CapRounding, EvidenceStatus, IgnoreReason, VetoKind};
 
     fn role(r: RaterRole) -> &'static str {
         (super::COMMON.role)(r)
@@ -348,7 +348,7 @@ mod full {
         },
         superior_default: "the Party group",
         edit_error: |e| match e {
-            EditError::Person(e) => (super::COMMON.field_error)(e),
+            EditError::Person(e) => (super::super::errors::EN.field)(e),
             EditError::NameGivesRatings { name, given } => format!("{name} has already given {} as a peer rater; taking that name would mix two people's ratings. If it is the same person, first delete or rename those ratings under Peer raters.", plural(*given, "rating", "ratings")),
             EditError::RaterBlank => "Enter the peer rater's name.".into(),
             EditError::RaterIsPerson { name } => format!("{name} is a cadre rated here and rates colleagues already; change a cadre's name under Cadres rated."),
@@ -427,7 +427,11 @@ mod full {
         how: "How it was calculated",
         step_text: |s| s.text.clone(),
         veto_text: |v| v.reason.clone(),
-        ignored_reason: |i| i.reason.clone(),
+        ignored_reason: |i| match &i.reason {
+            IgnoreReason::Invalid(e) => (super::super::errors::EN.field)(e),
+            IgnoreReason::RatesSelf => "A peer rating cannot be given by the person rated; record their own rating as a self rating.".into(),
+            IgnoreReason::Superseded => "The same rater rated this dimension twice; the latest rating counts.".into(),
+        },
         radar_label: |scores| {
             let parts: Vec<String> = scores
                 .iter()

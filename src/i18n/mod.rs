@@ -13,6 +13,7 @@
 mod en;
 #[cfg(feature = "full")]
 pub mod guide;
+pub mod errors;
 mod zh;
 
 use std::sync::OnceLock;
@@ -79,6 +80,8 @@ pub struct Texts {
     pub overview: Overview,
     pub checklist: Checklist,
     pub plan: PlanPage,
+    /// Errors and statuses of the domain and the importer, worded from their codes.
+    pub errors: errors::ErrorTexts,
     #[cfg(feature = "full")]
     pub rating: RatingTexts,
     #[cfg(feature = "full")]
@@ -109,9 +112,6 @@ pub struct Common {
     pub owner: &'static str,
     pub item_link: fn(&str) -> String,
     pub read_only_received: &'static str,
-    /// A field error from the domain, worded (its text is still Chinese until the domain's
-    /// messages become codes): every place that shows one goes through here.
-    pub field_error: fn(&zrz_domain::record::FieldError) -> String,
     /// Between the items of a list in running text: "、" / ", ".
     pub list_sep: &'static str,
     /// Between clauses: "；" / "; ".
@@ -355,7 +355,7 @@ mod full {
         pub step_text: fn(&Step) -> String,
         /// Why a veto applied (the domain's Chinese sentence, for now).
         pub veto_text: fn(&AppliedVeto) -> String,
-        /// Why a rating did not count (the domain's Chinese sentence, for now).
+        /// Why a rating did not count.
         pub ignored_reason: fn(&IgnoredRating) -> String,
         pub radar_label: fn(&[DimensionScore]) -> String,
 

@@ -12,6 +12,7 @@ pub static TEXTS: Texts = Texts {
     overview: OVERVIEW,
     checklist: CHECKLIST,
     plan: PLAN,
+    errors: super::errors::ZH,
     #[cfg(feature = "full")]
     rating: full::RATING,
     #[cfg(feature = "full")]
@@ -62,7 +63,6 @@ const COMMON: Common = Common {
     owner: "责任人",
     item_link: |id| format!("检查项 {id}"),
     read_only_received: "这是报送来的文件，只读",
-    field_error: |e| e.message.clone(),
     list_sep: "、",
     clause_sep: "；",
     printed_for: |unit, department, year, at| {
@@ -280,7 +280,7 @@ mod full {
     use super::super::{RatingTexts, SettingsTexts};
     use zrz_domain::number::fmt1;
     use zrz_domain::record::{EditError, Grade, RaterRole, ResponsibilityLevel};
-    use zrz_domain::scoring::{CapRounding, EvidenceStatus, VetoKind};
+    use zrz_domain::scoring::{CapRounding, EvidenceStatus, IgnoreReason, VetoKind};
 
     fn role(r: RaterRole) -> &'static str {
         (super::COMMON.role)(r)
@@ -347,7 +347,7 @@ mod full {
         },
         superior_default: "党组",
         edit_error: |e| match e {
-            EditError::Person(e) => (super::COMMON.field_error)(e),
+            EditError::Person(e) => (super::super::errors::ZH.field)(e),
             EditError::NameGivesRatings { name, given } => format!("“{name}”已作为互评人给出 {given} 条评分，改用这个姓名会把两人的评分混在一起；如是同一人，请先在“互评人”中把其评分删除或改名"),
             EditError::RaterBlank => "请填写互评人姓名".into(),
             EditError::RaterIsPerson { name } => format!("“{name}”是参评人员，已参加互评；参评人员的姓名请在“参评人员”中修改"),
@@ -408,7 +408,11 @@ mod full {
         how: "如何计算",
         step_text: |s| s.text.clone(),
         veto_text: |v| v.reason.clone(),
-        ignored_reason: |i| i.reason.clone(),
+        ignored_reason: |i| match &i.reason {
+            IgnoreReason::Invalid(e) => (super::super::errors::ZH.field)(e),
+            IgnoreReason::RatesSelf => "互评不能评价本人，本人评价请记为自评".into(),
+            IgnoreReason::Superseded => "同一评价人对同一维度重复评分，按最后更新的一条计算".into(),
+        },
         radar_label: |scores| {
             let parts: Vec<String> = scores
                 .iter()

@@ -118,7 +118,7 @@ pub fn ProfileForm(#[prop(into)] submit_label: String) -> impl IntoView {
                 app.store.set_profile(profile);
                 saved.set(true);
             }
-            Err(e) => error.set(Some((e.field.to_string(), e.message))),
+            Err(e) => error.set(Some((e.field.to_string(), (t().errors.field)(&e)))),
         }
     };
     let invalid = move |field: &'static str| {

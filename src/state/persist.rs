@@ -237,7 +237,10 @@ fn upgrade_legacy(meta: &mut Meta) -> Option<LoadNotice> {
     let text = storage::read(LEGACY_KEY).ok().flatten()?;
     let state = match StoredState::from_json(&text) {
         Ok(state) => state,
-        Err(e) => return Some(keep_aside(LEGACY_KEY, &text, e.to_string())),
+        Err(e) => {
+            let reason = (crate::i18n::t().errors.state)(&e);
+            return Some(keep_aside(LEGACY_KEY, &text, reason));
+        }
     };
     let (new_meta, records) = from_state(&state);
     let me = "upgrade";

@@ -44,21 +44,6 @@ pub fn backup_advice(
     }
 }
 
-impl BackupAdvice {
-    /// The sentence shown on 总览, or `None` when there is nothing to urge.
-    pub fn message(&self) -> Option<String> {
-        match self {
-            BackupAdvice::UpToDate => None,
-            BackupAdvice::NeverExported { changes } => {
-                Some(format!("数据只保存在本浏览器中，尚未导出过备份（已修改 {changes} 次）。请在“导入导出”中导出文件保存。"))
-            }
-            BackupAdvice::Overdue { days, changes } => Some(format!(
-                "距上次导出已 {days} 天，其间修改 {changes} 次。建议立即导出备份，以免清理浏览器时丢失。"
-            )),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,10 +81,6 @@ mod tests {
                 backup_advice(last, changes, now),
                 expected,
                 "last {last:?} changes {changes}"
-            );
-            assert_eq!(
-                expected.message().is_some(),
-                expected != BackupAdvice::UpToDate
             );
         }
     }

@@ -166,16 +166,6 @@ impl ItemFilter {
         ItemFilter::Overdue,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemFilter::All => "全部",
-            ItemFilter::Unanswered => "未填",
-            ItemFilter::Partial => "部分落实",
-            ItemFilter::Flagged => "待核实",
-            ItemFilter::Overdue => "已逾期",
-        }
-    }
-
     pub fn matches(self, answer: Option<&Answer>, today: NaiveDate) -> bool {
         match self {
             ItemFilter::All => true,

@@ -65,17 +65,52 @@ pub enum EncryptedError {
     /// Not an encrypted file at all (the caller then tries the ordinary importer).
     NotEncrypted,
     /// An encrypted file this app cannot open; says which part.
-    Unsupported(String),
-    Damaged(String),
+    Unsupported(Unsupported),
+    Damaged(Damage),
 }
 
+/// The part of an encrypted file's settings this app does not support, as written in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unsupported {
+    FormatVersion(u32),
+    /// `kdf.name`, `kdf.hash`.
+    Kdf {
+        name: String,
+        hash: String,
+    },
+    /// `cipher.name`, `cipher.key_bits`.
+    Cipher {
+        name: String,
+        key_bits: u32,
+    },
+    /// Outside [`MIN_ITERATIONS`]..=[`MAX_ITERATIONS`].
+    Iterations(u32),
+}
+
+/// How an encrypted file is damaged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    /// The wrapper does not read as one (serde's message).
+    Structure(String),
+    /// This member (`salt`, `iv`, `ciphertext`) is not Base64.
+    NotBase64(&'static str),
+    /// The salt or the nonce has the wrong length.
+    WrongLength,
+    /// The ciphertext is shorter than the tag.
+    TooShort,
+}
+
+/// A passphrase refused at export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassphraseError {
+    /// Fewer than this many characters.
+    TooShort { min: usize },
+}
+
+/// For logs and tests, in neutral form (the app words it for users).
 impl std::fmt::Display for EncryptedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EncryptedError::NotEncrypted => f.write_str("不是加密文件"),
-            EncryptedError::Unsupported(what) => write!(f, "此加密文件使用了本应用不支持的设置（{what}），可能来自更新版本的应用。请更新本应用后再导入"),
-            EncryptedError::Damaged(what) => write!(f, "加密文件已损坏（{what}）。请重新拷贝，或请对方重新导出"),
-        }
+        write!(f, "encrypted file refused: {self:?}")
     }
 }
 
@@ -121,44 +156,42 @@ impl EncryptedFile {
             return Err(EncryptedError::NotEncrypted);
         }
         let file: EncryptedFile = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-            .map_err(|e| EncryptedError::Damaged(format!("结构不完整：{e}")))?;
+            .map_err(|e| EncryptedError::Damaged(Damage::Structure(e.to_string())))?;
         if file.format_version != ENCRYPTED_VERSION {
-            return Err(EncryptedError::Unsupported(format!(
-                "加密格式第 {} 版",
-                file.format_version
+            return Err(EncryptedError::Unsupported(Unsupported::FormatVersion(
+                file.format_version,
             )));
         }
         if file.kdf.name != "PBKDF2" || file.kdf.hash != "SHA-256" {
-            return Err(EncryptedError::Unsupported(format!(
-                "密钥派生 {}-{}",
-                file.kdf.name, file.kdf.hash
-            )));
+            return Err(EncryptedError::Unsupported(Unsupported::Kdf {
+                name: file.kdf.name,
+                hash: file.kdf.hash,
+            }));
         }
         if file.cipher.name != "AES-GCM" || file.cipher.key_bits != 256 {
-            return Err(EncryptedError::Unsupported(format!(
-                "加密算法 {}-{}",
-                file.cipher.name, file.cipher.key_bits
-            )));
+            return Err(EncryptedError::Unsupported(Unsupported::Cipher {
+                name: file.cipher.name,
+                key_bits: file.cipher.key_bits,
+            }));
         }
         if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&file.kdf.iterations) {
-            return Err(EncryptedError::Unsupported(format!(
-                "迭代次数 {}",
-                file.kdf.iterations
+            return Err(EncryptedError::Unsupported(Unsupported::Iterations(
+                file.kdf.iterations,
             )));
         }
-        let decode = |what: &str, s: &str| {
+        let decode = |what: &'static str, s: &str| {
             STANDARD
                 .decode(s)
-                .map_err(|_| EncryptedError::Damaged(format!("{what} 不是有效的 Base64")))
+                .map_err(|_| EncryptedError::Damaged(Damage::NotBase64(what)))
         };
         let salt = decode("salt", &file.kdf.salt)?;
         let iv = decode("iv", &file.cipher.iv)?;
         let ciphertext = decode("ciphertext", &file.ciphertext)?;
         if salt.len() != SALT_BYTES || iv.len() != IV_BYTES {
-            return Err(EncryptedError::Damaged("salt 或 iv 长度不对".into()));
+            return Err(EncryptedError::Damaged(Damage::WrongLength));
         }
         if ciphertext.len() < 16 {
-            return Err(EncryptedError::Damaged("密文过短".into()));
+            return Err(EncryptedError::Damaged(Damage::TooShort));
         }
         Ok(Sealed {
             iterations: file.kdf.iterations,
@@ -170,9 +203,11 @@ impl EncryptedFile {
 }
 
 /// Refuses passphrases too short to resist guessing.
-pub fn check_passphrase(passphrase: &str) -> Result<(), String> {
+pub fn check_passphrase(passphrase: &str) -> Result<(), PassphraseError> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(format!("口令至少需要 {MIN_PASSPHRASE_CHARS} 个字符"));
+        return Err(PassphraseError::TooShort {
+            min: MIN_PASSPHRASE_CHARS,
+        });
     }
     Ok(())
 }
@@ -202,18 +237,51 @@ mod tests {
         let with = |f: &dyn Fn(&mut EncryptedFile)| {
             let mut file = good.clone();
             f(&mut file);
-            EncryptedFile::open(&file.to_json())
-                .unwrap_err()
-                .to_string()
+            EncryptedFile::open(&file.to_json()).unwrap_err()
         };
-        assert!(with(&|f| f.format_version = 2).contains("加密格式第 2 版"));
-        assert!(with(&|f| f.kdf.name = "scrypt".into()).contains("密钥派生 scrypt"));
-        assert!(with(&|f| f.cipher.key_bits = 128).contains("AES-GCM-128"));
-        assert!(with(&|f| f.kdf.iterations = 1000).contains("迭代次数 1000"));
-        assert!(with(&|f| f.kdf.iterations = u32::MAX).contains("迭代次数"));
-        assert!(with(&|f| f.kdf.salt = "***".into()).contains("salt 不是有效的 Base64"));
-        assert!(with(&|f| f.cipher.iv = STANDARD.encode([0; 8])).contains("长度不对"));
-        assert!(with(&|f| f.ciphertext = STANDARD.encode([0; 4])).contains("密文过短"));
+        use EncryptedError::{Damaged, Unsupported as U};
+        assert_eq!(
+            with(&|f| f.format_version = 2),
+            U(Unsupported::FormatVersion(2))
+        );
+        assert_eq!(
+            with(&|f| f.kdf.name = "scrypt".into()),
+            U(Unsupported::Kdf {
+                name: "scrypt".into(),
+                hash: "SHA-256".into()
+            })
+        );
+        assert_eq!(
+            with(&|f| f.cipher.key_bits = 128),
+            U(Unsupported::Cipher {
+                name: "AES-GCM".into(),
+                key_bits: 128
+            })
+        );
+        assert_eq!(
+            with(&|f| f.kdf.iterations = 1000),
+            U(Unsupported::Iterations(1000))
+        );
+        assert_eq!(
+            with(&|f| f.kdf.iterations = u32::MAX),
+            U(Unsupported::Iterations(u32::MAX))
+        );
+        assert_eq!(
+            with(&|f| f.kdf.salt = "***".into()),
+            Damaged(Damage::NotBase64("salt"))
+        );
+        assert_eq!(
+            with(&|f| f.cipher.iv = STANDARD.encode([0; 8])),
+            Damaged(Damage::WrongLength)
+        );
+        assert_eq!(
+            with(&|f| f.ciphertext = STANDARD.encode([0; 4])),
+            Damaged(Damage::TooShort)
+        );
+        assert!(matches!(
+            EncryptedFile::open("{\"format\":\"zrz-encrypted\"}"),
+            Err(Damaged(Damage::Structure(_)))
+        ));
         assert_eq!(
             EncryptedFile::open("{\"format\":\"zrz-exchange\"}"),
             Err(EncryptedError::NotEncrypted)
@@ -226,7 +294,10 @@ mod tests {
 
     #[test]
     fn short_passphrases_are_refused() {
-        assert!(check_passphrase("1234567").is_err());
+        assert_eq!(
+            check_passphrase("1234567"),
+            Err(PassphraseError::TooShort { min: 8 })
+        );
         assert!(check_passphrase("口令口令口令口令").is_ok());
     }
 }

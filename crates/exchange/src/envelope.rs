@@ -54,27 +54,6 @@ impl Kind {
     pub fn from_key(key: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.key() == key)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Assessment => "科室自评",
-            Kind::AnnualPlan => "年度方案",
-            Kind::Backup => "备份",
-            Kind::Findings => "核查意见",
-            Kind::Workspace => "汇总工作区",
-        }
-    }
-
-    /// Where in the app a file of this kind is imported, for the wrong-kind message.
-    pub fn where_to_import(self) -> &'static str {
-        match self {
-            Kind::Assessment => "在“导入导出”页导入科室自评文件时，会先显示逐项合并预览",
-            Kind::AnnualPlan => "在“导入导出”页导入年度方案时，会更新方案并保留全部答复",
-            Kind::Backup => "在“导入导出”页导入备份时，会在确认后恢复全部数据",
-            Kind::Findings => "科室在“核查与整改”页导入党组办公室发回的核查意见",
-            Kind::Workspace => "党组办公室在“汇总”页导入汇总工作区，会先列出各科室文件再合并",
-        }
-    }
 }
 
 /// A 年度方案: the template the office sends down, with the scoring settings for the year.

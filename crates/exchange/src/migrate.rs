@@ -29,7 +29,7 @@ pub struct Migration {
 /// code with its parameters, worded by `Display` (and by the UI in other languages).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MigrationReason {
-    /// The value at `at` (`文件`, `content`, `content.state.assessment` …) is not a JSON object.
+    /// The value at `at` (`file`, `content`, `assessment` …) is not a JSON object.
     NotAnObject { at: &'static str },
     /// The file has no `content`.
     MissingContent,
@@ -39,29 +39,13 @@ pub enum MigrationReason {
     NoStep { from: u32 },
     /// A step returned something that is not a JSON object (a bug).
     NotAnObjectAfter,
-    /// Anything else, as a fixed code-like phrase (e.g. the state record's `数据记录缺少 state`).
-    Other(&'static str),
-    /// The state record inside a 备份 could not be migrated; the state layer's reason as it gives it
-    /// (`state::StateError` carries text, not yet a code).
-    StateRecord { from: u32, reason: String },
-}
-
-impl fmt::Display for MigrationReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MigrationReason::NotAnObject { at } => write!(f, "{at} 不是 JSON 对象"),
-            MigrationReason::MissingContent => f.write_str("文件缺少 content"),
-            MigrationReason::UnknownKind { version, kind } => {
-                write!(f, "第 {version} 版文件没有“{kind}”这种内容")
-            }
-            MigrationReason::NoStep { from } => write!(f, "没有从第 {from} 版升级的方法"),
-            MigrationReason::NotAnObjectAfter => f.write_str("升级后的内容不是 JSON 对象"),
-            MigrationReason::Other(text) => f.write_str(text),
-            MigrationReason::StateRecord { from, reason } => {
-                write!(f, "备份中的数据记录（数据版本 {from}）无法升级：{reason}")
-            }
-        }
-    }
+    /// The state record has no `state` member.
+    NoState,
+    /// The state record inside a 备份 could not be migrated; the state layer's reason.
+    StateRecord {
+        from: u32,
+        reason: Box<MigrationReason>,
+    },
 }
 
 /// A migration step's refusal.
@@ -71,19 +55,15 @@ pub struct MigrationError {
 }
 
 impl MigrationError {
-    /// A refusal with a fixed phrase ([`MigrationReason::Other`]).
-    pub fn new(reason: &'static str) -> MigrationError {
-        MigrationError::of(MigrationReason::Other(reason))
-    }
-
     pub fn of(reason: MigrationReason) -> MigrationError {
         MigrationError { reason }
     }
 }
 
+/// For logs and tests: the reason as `Debug` shows it (the app words it for users).
 impl fmt::Display for MigrationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.reason.fmt(f)
+        write!(f, "migration failed: {:?}", self.reason)
     }
 }
 
@@ -196,7 +176,7 @@ fn v1_to_v2(mut file: Value) -> Result<Value, MigrationError> {
     let envelope =
         file.as_object_mut()
             .ok_or(MigrationError::of(MigrationReason::NotAnObject {
-                at: "文件",
+                at: "file",
             }))?;
     envelope.entry("sanitized").or_insert(Value::Bool(false));
     let kind = envelope
@@ -314,7 +294,7 @@ fn v2_to_v3(mut file: Value) -> Result<Value, MigrationError> {
     let envelope =
         file.as_object_mut()
             .ok_or(MigrationError::of(MigrationReason::NotAnObject {
-                at: "文件",
+                at: "file",
             }))?;
     let kind = envelope
         .get("kind")
@@ -378,7 +358,7 @@ pub(crate) fn make_person_ids_unique(assessment: &mut Value) -> Result<(), Migra
     use sha2::{Digest, Sha256};
     let Some(map) = assessment.as_object_mut() else {
         return Err(MigrationError::of(MigrationReason::NotAnObject {
-            at: "自评内容",
+            at: "assessment",
         }));
     };
     let profile = map.get("profile").cloned().unwrap_or(Value::Null);

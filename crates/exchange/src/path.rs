@@ -8,20 +8,6 @@ use serde_json::Value;
 use zrz_domain::record::{RaterRole, RatingKey, RecordKind};
 use zrz_domain::Dimension;
 
-/// What one record of a kind is called in messages: "检查项 4.1.1", "人员 p-…", "台账 e-…".
-pub fn kind_label(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Profile => "基本信息",
-        RecordKind::RatingSettings => "评分设置",
-        RecordKind::Answer => "检查项",
-        RecordKind::Person => "人员",
-        RecordKind::Rating => "评分",
-        RecordKind::Entry => "台账",
-        RecordKind::Task => "整改任务",
-        RecordKind::Finding => "核查意见",
-    }
-}
-
 /// The kind of record held under `key` in an assessment, when it is a collection (answers by item
 /// id; people, ratings, ledger entries, tasks and findings in a list).
 pub fn collection_of(key: &str) -> Option<RecordKind> {
@@ -142,26 +128,10 @@ pub struct ItemRef {
     pub id: String,
 }
 
-impl fmt::Display for ItemRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.kind, RatingKey::parse(&self.id)) {
-            (RecordKind::Rating, Some(key)) => {
-                let by = if key.rater.is_empty() {
-                    String::new()
-                } else {
-                    format!("，评价人 {}", key.rater)
-                };
-                write!(
-                    f,
-                    "评分（人员 {}，{}，{}{by}）",
-                    key.person_id,
-                    key.dimension.label(),
-                    key.role.label()
-                )
-            }
-            (kind, _) if kind.is_single() => f.write_str(kind_label(kind)),
-            (kind, _) => write!(f, "{} {}", kind_label(kind), self.id),
-        }
+impl ItemRef {
+    /// The record's key, which the app words ("检查项 4.1.1", "评分（人员 p-1，德，自评）").
+    pub fn key(&self) -> zrz_domain::record::RecordKey {
+        zrz_domain::record::RecordKey::new(self.kind, self.id.clone())
     }
 }
 
@@ -265,11 +235,11 @@ pub struct Difference {
 impl fmt::Display for Difference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let at = if self.path.is_empty() {
-            "文件"
+            "(file)"
         } else {
             &self.path
         };
-        write!(f, "{at}：应为 {}，实为 {}", self.expected, self.found)
+        write!(f, "{at}: expected {}, found {}", self.expected, self.found)
     }
 }
 
@@ -283,7 +253,7 @@ pub fn differences(expected: &Value, found: &Value, prefix: &[Seg], max: usize) 
 
 fn show(v: Option<&Value>) -> String {
     match v {
-        None => "（无）".into(),
+        None => "(none)".into(),
         Some(v) => {
             let s = v.to_string();
             if s.chars().count() > 80 {
@@ -407,7 +377,13 @@ mod tests {
             None,
         )
         .unwrap();
-        assert_eq!(by_key.to_string(), "检查项 4.1.1");
+        assert_eq!(
+            by_key,
+            ItemRef {
+                kind: RecordKind::Answer,
+                id: "4.1.1".into()
+            }
+        );
         let by_index = item_of(
             &[key("content"), key("people"), Seg::Index(1), key("name")],
             Some(&root),
@@ -428,18 +404,9 @@ mod tests {
             json!({"person_id": "p1", "dimension": "de", "role": "peer", "rater": "王五 "});
         let id = record_id(RecordKind::Rating, &rating, 3);
         assert_eq!(id, "p1/de/peer/王五");
-        let rating = |id: String| ItemRef {
-            kind: RecordKind::Rating,
-            id,
-        };
-        assert_eq!(
-            rating(id).to_string(),
-            "评分（人员 p1，德，互评，评价人 王五）"
-        );
         let own = json!({"person_id": "p1", "dimension": "de", "role": "self", "rater": "李四"});
         let id = record_id(RecordKind::Rating, &own, 0);
         assert_eq!(id, "p1/de/self/", "one 自评 per person and dimension");
-        assert_eq!(rating(id).to_string(), "评分（人员 p1，德，自评）");
         assert_eq!(
             record_id(RecordKind::Person, &json!({"name": "x"}), 3),
             "#3"
@@ -449,7 +416,10 @@ mod tests {
             Some(&json!({"content": {"ledger": [{"id": "e-1"}]}})),
         )
         .unwrap();
-        assert_eq!(entry.to_string(), "台账 e-1");
+        assert_eq!(
+            entry.key(),
+            zrz_domain::record::RecordKey::new(RecordKind::Entry, "e-1")
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::extras::Extras;
-use super::migrate::{self, Migration, MigrationError};
+use super::migrate::{self, Migration, MigrationError, MigrationReason};
 use zrz_domain::record::Assessment;
 
 pub const STATE_FORMAT: &str = "zrz-state";
@@ -81,24 +81,15 @@ pub enum StateError {
     /// A migration step refused the record: `from` is the version it was reading.
     MigrationFailed {
         from: u32,
-        reason: String,
+        reason: MigrationReason,
     },
     Invalid(String),
 }
 
+/// For logs and tests, in neutral form (the app words it for users).
 impl std::fmt::Display for StateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StateError::NotJson(e) => write!(f, "本地数据不是有效的 JSON：{e}"),
-            StateError::NotOurs => write!(f, "本地数据不是本应用的格式"),
-            StateError::TooNew { found, supported } => {
-                write!(f, "本地数据由更新版本的应用写入（数据版本 {found}，本应用支持到 {supported}），为避免损坏数据，本页只读")
-            }
-            StateError::MigrationFailed { from, reason } => {
-                write!(f, "本地数据（数据版本 {from}）无法升级到当前版本：{reason}。请先导出备份，再联系管理员")
-            }
-            StateError::Invalid(e) => write!(f, "本地数据内容无效：{e}"),
-        }
+        write!(f, "state record refused: {self:?}")
     }
 }
 
@@ -152,7 +143,7 @@ pub(crate) fn migrate_record(value: Value) -> Result<Value, StateError> {
     let (mut value, _) = migrate::run(STATE_MIGRATIONS, value, "version", version, STATE_VERSION)
         .map_err(|(from, e)| StateError::MigrationFailed {
         from,
-        reason: e.reason.to_string(),
+        reason: e.reason,
     })?;
     value
         .get_mut("state")
@@ -164,7 +155,7 @@ fn state_v1_to_v2(mut record: Value) -> Result<Value, MigrationError> {
     let state = record
         .get_mut("state")
         .and_then(Value::as_object_mut)
-        .ok_or_else(|| MigrationError::new("数据记录缺少 state"))?;
+        .ok_or_else(|| MigrationError::of(MigrationReason::NoState))?;
     state.remove("changes_since_export");
     state.remove("sync_base");
     if let Some(assessment) = state.get_mut("assessment") {

@@ -51,7 +51,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
     let validate = move |candidate: &Answer| kind.with_value(|k| candidate.validate(k, app.today));
     if has_draft {
         if let Err(e) = draft.with_untracked(validate) {
-            error.set(Some((e.field.to_string(), e.message)));
+            error.set(Some((e.field.to_string(), (t().errors.field)(&e))));
         }
     }
     let commit = move || {
@@ -71,7 +71,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                 });
             }
             Err(e) => {
-                error.set(Some((e.field.to_string(), e.message)));
+                error.set(Some((e.field.to_string(), (t().errors.field)(&e))));
                 let json = serde_json::to_value(&candidate).expect("an answer serialises");
                 id.with_value(|id| app.set_draft(id, Some(json)));
             }

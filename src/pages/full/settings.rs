@@ -122,7 +122,8 @@ fn StorageSection() -> impl IntoView {
                         let download_key = key.clone();
                         let download = move |_| {
                             let result = match storage::read(&download_key) {
-                                Ok(Some(text)) => download::download_text(&file_name, &text, "application/json"),
+                                Ok(Some(text)) => download::download_text(&file_name, &text, "application/json")
+                                    .map_err(|e| (t().errors.download)(&e)),
                                 Ok(None) => Ok(()),
                                 Err(fault) => Err((t().shell.storage_fault)(&fault)),
                             };

@@ -149,53 +149,46 @@ impl Answer {
             if !Response::choices_for(kind).contains(&response) {
                 return Err(FieldError::new(
                     "response",
-                    format!("“{}”不适用于此类检查项", response.label()),
+                    FieldProblem::ResponseDoesNotFit { response },
                 ));
             }
             if response.needs_reason() && self.reason.trim().is_empty() {
                 return Err(FieldError::new(
                     "reason",
-                    format!("选择“{}”时必须填写原因", response.label()),
+                    FieldProblem::ReasonRequired { response },
                 ));
             }
             if response == Response::Occurred {
                 if self.note.trim().is_empty() {
-                    return Err(FieldError::new(
-                        "note",
-                        "红线情形“已发生”必须说明具体情况".into(),
-                    ));
+                    return Err(FieldError::new("note", FieldProblem::OccurredNoteRequired));
                 }
                 match self.occurred_on {
                     None => {
                         return Err(FieldError::new(
                             "occurred_on",
-                            "红线情形“已发生”必须填写发生日期".into(),
+                            FieldProblem::OccurredDateRequired,
                         ))
                     }
                     Some(d) if d > today => {
                         return Err(FieldError::new(
                             "occurred_on",
-                            format!("发生日期 {d} 晚于今天，请核对"),
+                            FieldProblem::AfterToday { date: d },
                         ))
                     }
                     Some(_) => {}
                 }
             }
         }
-        for (field, label, date) in [
-            ("due", "完成时限", self.due),
-            ("done", "完成日期", self.done),
-            ("occurred_on", "发生日期", self.occurred_on),
+        for (field, date) in [
+            ("due", self.due),
+            ("done", self.done),
+            ("occurred_on", self.occurred_on),
         ] {
             if let Some(d) = date {
                 if !YEAR_RANGE.contains(&d.year()) {
                     return Err(FieldError::new(
                         field,
-                        format!(
-                            "{label} {d} 不在 {} 至 {} 年之间",
-                            YEAR_RANGE.start(),
-                            YEAR_RANGE.end()
-                        ),
+                        FieldProblem::DateOutOfRange { date: d },
                     ));
                 }
             }
@@ -204,7 +197,7 @@ impl Answer {
             if done > today {
                 return Err(FieldError::new(
                     "done",
-                    format!("完成日期 {done} 晚于今天，请核对"),
+                    FieldProblem::AfterToday { date: done },
                 ));
             }
         }
@@ -212,22 +205,73 @@ impl Answer {
     }
 }
 
-/// A form value refused: `field` is the form field's key, `message` says what to do, in Chinese.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A form value refused: `field` is the form field's key, `problem` what is wrong with it. The
+/// sentence a user reads is the app's (`i18n::errors`), worded from both.
+#[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
     pub field: &'static str,
-    pub message: String,
+    pub problem: FieldProblem,
 }
 
-impl FieldError {
-    pub fn new(field: &'static str, message: String) -> FieldError {
-        FieldError { field, message }
+/// What is wrong with a form value; the field it is in is [`FieldError::field`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldProblem {
+    /// A required value is blank (unit, department, filled_by, a person's name or id).
+    Required,
+    /// 评估年度 outside [`YEAR_RANGE`].
+    YearOutOfRange { year: i32 },
+    /// This response is not one of the item's kind (已落实 on a red line).
+    ResponseDoesNotFit { response: Response },
+    /// This response needs a reason (部分落实, 未落实, 不适用).
+    ReasonRequired { response: Response },
+    /// A red line that occurred needs its circumstances described.
+    OccurredNoteRequired,
+    /// A red line that occurred needs its date.
+    OccurredDateRequired,
+    /// A date (发生日期, 完成日期) later than today.
+    AfterToday { date: NaiveDate },
+    /// A date outside the years [`YEAR_RANGE`].
+    DateOutOfRange { date: NaiveDate },
+    /// A score outside 0–100 (or not a finite number).
+    ScoreOutOfRange { score: f64 },
+    /// A 互评 needs the rater's name.
+    PeerRaterRequired,
+    /// Two people with this id.
+    DuplicateId { id: String },
+    /// Two people with this name.
+    DuplicateName { name: String },
+}
+
+impl FieldProblem {
+    /// A stable name, for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FieldProblem::Required => "required",
+            FieldProblem::YearOutOfRange { .. } => "year_out_of_range",
+            FieldProblem::ResponseDoesNotFit { .. } => "response_does_not_fit",
+            FieldProblem::ReasonRequired { .. } => "reason_required",
+            FieldProblem::OccurredNoteRequired => "occurred_note_required",
+            FieldProblem::OccurredDateRequired => "occurred_date_required",
+            FieldProblem::AfterToday { .. } => "after_today",
+            FieldProblem::DateOutOfRange { .. } => "date_out_of_range",
+            FieldProblem::ScoreOutOfRange { .. } => "score_out_of_range",
+            FieldProblem::PeerRaterRequired => "peer_rater_required",
+            FieldProblem::DuplicateId { .. } => "duplicate_id",
+            FieldProblem::DuplicateName { .. } => "duplicate_name",
+        }
     }
 }
 
+impl FieldError {
+    pub fn new(field: &'static str, problem: FieldProblem) -> FieldError {
+        FieldError { field, problem }
+    }
+}
+
+/// For logs and tests, in neutral form: `occurred_on: after_today`.
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        write!(f, "{}: {}", self.field, self.problem.code())
     }
 }
 

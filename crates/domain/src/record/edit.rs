@@ -21,7 +21,7 @@ use super::{check_people, Assessment, FieldError, Person, RaterRole, Rating};
 use crate::scoring::RatingSettings;
 
 /// Why an edit of the people or the 互评 raters was refused. Nothing was changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum EditError {
     /// The people list would not pass [`check_people`] (no name, a repeated name …).
     Person(FieldError),

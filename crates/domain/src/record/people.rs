@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::answer::FieldError;
+use super::answer::{FieldError, FieldProblem};
 
 /// The four levels of responsibility of plan 三（组织领导）.
 #[derive(
@@ -89,24 +89,25 @@ pub fn check_people(people: &[Person]) -> Result<(), (usize, FieldError)> {
     let mut names = BTreeSet::new();
     for (i, p) in people.iter().enumerate() {
         if p.id.trim().is_empty() {
-            return Err((i, FieldError::new("id", "缺少人员标识".into())));
+            return Err((i, FieldError::new("id", FieldProblem::Required)));
         }
         if p.name.trim().is_empty() {
-            return Err((i, FieldError::new("name", "请填写姓名".into())));
+            return Err((i, FieldError::new("name", FieldProblem::Required)));
         }
         if !ids.insert(p.id.trim()) {
-            return Err((i, FieldError::new("id", format!("人员标识 {} 重复", p.id))));
+            return Err((
+                i,
+                FieldError::new("id", FieldProblem::DuplicateId { id: p.id.clone() }),
+            ));
         }
         if !names.insert(p.name.trim()) {
             return Err((
                 i,
                 FieldError::new(
                     "name",
-                    format!(
-                        "姓名“{}”重复；同名人员请加以区分（如“{}（办公室）”）",
-                        p.name.trim(),
-                        p.name.trim()
-                    ),
+                    FieldProblem::DuplicateName {
+                        name: p.name.trim().to_string(),
+                    },
                 ),
             ));
         }

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::answer::FieldError;
+use super::answer::{FieldError, FieldProblem};
 
 /// Years outside this range are typing mistakes, not plans.
 pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 2000..=2100;
@@ -32,24 +32,19 @@ impl Profile {
     /// Checks the setup form; the message says which field to fix.
     pub fn validate(&self) -> Result<(), FieldError> {
         let required = [
-            ("unit", "单位名称", &self.unit),
-            ("department", "科室/直属单位", &self.department),
-            ("filled_by", "填报人", &self.filled_by),
+            ("unit", &self.unit),
+            ("department", &self.department),
+            ("filled_by", &self.filled_by),
         ];
-        for (field, label, value) in required {
+        for (field, value) in required {
             if value.trim().is_empty() {
-                return Err(FieldError::new(field, format!("请填写{label}")));
+                return Err(FieldError::new(field, FieldProblem::Required));
             }
         }
         if !YEAR_RANGE.contains(&self.year) {
             return Err(FieldError::new(
                 "year",
-                format!(
-                    "评估年度 {} 无效，应在 {} 到 {} 之间",
-                    self.year,
-                    YEAR_RANGE.start(),
-                    YEAR_RANGE.end()
-                ),
+                FieldProblem::YearOutOfRange { year: self.year },
             ));
         }
         Ok(())

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::answer::FieldError;
+use super::answer::{FieldError, FieldProblem};
 use super::identity::RatingKey;
 use crate::number::fmt1;
 use crate::scoring::RatingSettings;
@@ -160,12 +160,12 @@ impl Rating {
             if !s.is_finite() || !(0.0..=100.0).contains(&s) {
                 return Err(FieldError::new(
                     "value",
-                    format!("分数 {s} 超出范围，请填写 0 到 100 之间的分数"),
+                    FieldProblem::ScoreOutOfRange { score: s },
                 ));
             }
         }
         if self.role == RaterRole::Peer && self.rater.trim().is_empty() {
-            return Err(FieldError::new("rater", "互评须填写评价人姓名".into()));
+            return Err(FieldError::new("rater", FieldProblem::PeerRaterRequired));
         }
         Ok(())
     }

@@ -71,7 +71,36 @@ pub struct AppliedVeto {
 #[derive(Debug, Clone, PartialEq)]
 pub struct IgnoredRating {
     pub rating: Rating,
-    pub reason: String,
+    pub reason: IgnoreReason,
+}
+
+/// Why a rating did not count (worded by the app).
+#[derive(Debug, Clone, PartialEq)]
+pub enum IgnoreReason {
+    /// The rating does not pass [`Rating::validate`].
+    Invalid(crate::record::FieldError),
+    /// A 互评 by the person rated.
+    RatesSelf,
+    /// Another rating of the same rater, dimension and role is newer (or later in the list).
+    Superseded,
+}
+
+impl IgnoreReason {
+    /// The reason in the "如何计算" note (the steps are still the domain's Chinese sentences).
+    fn note(&self) -> String {
+        use crate::record::FieldProblem;
+        match self {
+            IgnoreReason::Invalid(e) => match &e.problem {
+                FieldProblem::ScoreOutOfRange { score } => {
+                    format!("分数 {score} 超出范围，请填写 0 到 100 之间的分数")
+                }
+                FieldProblem::PeerRaterRequired => "互评须填写评价人姓名".into(),
+                other => format!("评分无效（{}）", other.code()),
+            },
+            IgnoreReason::RatesSelf => "互评不能评价本人，本人评价请记为自评".into(),
+            IgnoreReason::Superseded => "同一评价人对同一维度重复评分，按最后更新的一条计算".into(),
+        }
+    }
 }
 
 /// What a step of "如何计算" shows.
@@ -304,16 +333,15 @@ fn count_ratings<'r>(
         if let Err(e) = rating.validate() {
             result.ignored.push(IgnoredRating {
                 rating: rating.clone(),
-                reason: e.message,
+                reason: IgnoreReason::Invalid(e),
             });
             continue;
         }
         let rater = rating.rater.trim().to_string();
         if rating.role == RaterRole::Peer && rater == person.name.trim() {
-            let reason = "互评不能评价本人，本人评价请记为自评".to_string();
             result.ignored.push(IgnoredRating {
                 rating: rating.clone(),
-                reason,
+                reason: IgnoreReason::RatesSelf,
             });
             continue;
         }
@@ -331,10 +359,9 @@ fn count_ratings<'r>(
             }
         };
         if let Some(old) = superseded {
-            let reason = "同一评价人对同一维度重复评分，按最后更新的一条计算".to_string();
             result.ignored.push(IgnoredRating {
                 rating: old.clone(),
-                reason,
+                reason: IgnoreReason::Superseded,
             });
         }
     }
@@ -351,7 +378,7 @@ fn count_ratings<'r>(
             r.dimension.label(),
             r.role.label(),
             r.value.describe(settings),
-            ignored.reason
+            ignored.reason.note()
         )));
     }
     slots

@@ -10,12 +10,12 @@ use zrz_domain::record::{
     check_people, rating_in_force, set_rating, Grade, Person, RaterRole, Rating, RatingValue,
     ResponsibilityLevel,
 };
-use zrz_domain::record::{Answer, Assessment, Evidence, Response};
+use zrz_domain::record::{Answer, Assessment, Evidence, FieldError, FieldProblem, Response};
 use zrz_domain::scoring::{
     bears_red_line, compute_person, excellent_share, indicator_evidence, occurred_red_lines,
     owner_names, parse_indicators, rate_department, shipped_indicators, EvidenceStatus,
-    PersonResult, RatingSettings, StepKind, VetoKind, ROUNDING_NOTE, SHIPPED_INDICATORS_JSON,
-    SHIPPED_RATING_SETTINGS_JSON,
+    IgnoreReason, PersonResult, RatingSettings, StepKind, VetoKind, ROUNDING_NOTE,
+    SHIPPED_INDICATORS_JSON, SHIPPED_RATING_SETTINGS_JSON,
 };
 use zrz_domain::{round1, Dimension};
 
@@ -1202,28 +1202,26 @@ fn bad_and_repeated_ratings_are_ignored_and_listed() {
     assert_eq!(dim.roles[2].average, Some(70.0), "newest 上级评价 counts");
     assert_eq!(dim.roles[0].average, Some(80.0), "later 自评 counts");
     assert_eq!(dim.roles[1].average, None, "both 互评 refused");
-    let reasons: Vec<(String, &str)> = r
+    let reasons: Vec<(String, IgnoreReason)> = r
         .ignored
         .iter()
-        .map(|i| (i.rating.value.describe(&defaults()), i.reason.as_str()))
+        .map(|i| (i.rating.value.describe(&defaults()), i.reason.clone()))
         .collect();
+    let invalid = |field, problem| IgnoreReason::Invalid(FieldError::new(field, problem));
     assert_eq!(
         reasons,
         [
             (
                 "105.0".to_string(),
-                "分数 105 超出范围，请填写 0 到 100 之间的分数"
-            ),
-            ("80.0".to_string(), "互评须填写评价人姓名"),
-            ("100.0".to_string(), "互评不能评价本人，本人评价请记为自评"),
-            (
-                "90.0".to_string(),
-                "同一评价人对同一维度重复评分，按最后更新的一条计算"
+                invalid("value", FieldProblem::ScoreOutOfRange { score: 105.0 })
             ),
             (
-                "60.0".to_string(),
-                "同一评价人对同一维度重复评分，按最后更新的一条计算"
+                "80.0".to_string(),
+                invalid("rater", FieldProblem::PeerRaterRequired)
             ),
+            ("100.0".to_string(), IgnoreReason::RatesSelf),
+            ("90.0".to_string(), IgnoreReason::Superseded),
+            ("60.0".to_string(), IgnoreReason::Superseded),
         ]
     );
     assert_eq!(

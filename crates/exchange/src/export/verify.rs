@@ -15,7 +15,7 @@ pub fn verify_export(text: &str, original: &Content) -> Result<(), Vec<Differenc
         Err(e) => {
             return Err(vec![Difference {
                 path: String::new(),
-                expected: "可以重新导入的文件".into(),
+                expected: "a file that imports again".into(),
                 found: e.to_string(),
             }])
         }
@@ -31,7 +31,7 @@ pub fn verify_export(text: &str, original: &Content) -> Result<(), Vec<Differenc
     if imported.checksum != ChecksumStatus::Valid {
         out.push(Difference {
             path: "checksum".into(),
-            expected: "与内容一致".into(),
+            expected: "a checksum matching the content".into(),
             found: format!("{:?}", imported.checksum),
         });
     }

@@ -279,7 +279,10 @@ fn state_error(e: StateError, root: &[Seg]) -> ImportError {
         StateError::MigrationFailed { from, reason } => ImportError::MigrationFailed {
             from,
             to: from + 1,
-            reason: crate::migrate::MigrationReason::StateRecord { from, reason },
+            reason: crate::migrate::MigrationReason::StateRecord {
+                from,
+                reason: Box::new(reason),
+            },
         },
         other => ImportError::InvalidValue {
             at: at("").boxed(),

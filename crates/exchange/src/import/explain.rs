@@ -75,7 +75,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn serde_messages_are_typed_and_worded() {
+    fn serde_messages_are_typed() {
         let e = explain("missing field `unit`");
         assert_eq!(
             e,
@@ -83,18 +83,23 @@ mod tests {
                 field: "unit".into()
             }
         );
-        assert_eq!(e.to_string(), "缺少必填字段 unit");
         assert_eq!(
-            explain("invalid type: string \"x\", expected i32").to_string(),
-            "类型不对：应为 整数，实为 文字 \"x\""
+            explain("invalid type: string \"x\", expected i32"),
+            ValueProblem::WrongType {
+                expected: "i32".into(),
+                found: "string \"x\"".into()
+            }
         );
         assert_eq!(
-            explain("invalid type: integer `3`, expected a boolean").to_string(),
-            "类型不对：应为 是/否（true 或 false），实为 整数 `3`"
+            explain("invalid type: integer `3`, expected a boolean"),
+            ValueProblem::WrongType {
+                expected: "a boolean".into(),
+                found: "integer `3`".into()
+            }
         );
         assert_eq!(
-            explain_syntax("expected `,` or `}`").to_string(),
-            "缺少逗号或右花括号 }"
+            explain_syntax("expected `,` or `}`"),
+            SyntaxProblem::ExpectedCommaOrBrace
         );
         let e = explain("unknown variant `done`, expected one of `a`, `b`, `c`");
         assert_eq!(
@@ -104,7 +109,6 @@ mod tests {
                 expected: vec!["a".into(), "b".into(), "c".into()]
             }
         );
-        assert!(e.to_string().starts_with("取值“done”无效"));
         let e = explain("unknown variant `x`, expected `a` or `b`");
         assert!(
             matches!(e, ValueProblem::UnknownVariant { expected, .. } if expected == ["a", "b"])

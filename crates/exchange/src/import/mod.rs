@@ -20,8 +20,6 @@ mod explain;
 mod json;
 mod template_match;
 
-use std::fmt;
-
 use serde_json::Value;
 
 use super::envelope::{Content, Header, Kind};
@@ -87,7 +85,7 @@ impl Imported {
 }
 
 /// Whether the content is what was exported. A mismatch is not an error: the file may have been
-/// edited on purpose; the UI asks.
+/// edited on purpose; the UI asks (its words: the app's `i18n::errors`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChecksumStatus {
     Valid,
@@ -98,17 +96,6 @@ pub enum ChecksumStatus {
     },
     /// The file has no checksum.
     Missing,
-}
-
-impl ChecksumStatus {
-    /// For the confirmation dialog; `None` when there is nothing to confirm.
-    pub fn message(&self) -> Option<&'static str> {
-        match self {
-            ChecksumStatus::Valid => None,
-            ChecksumStatus::Mismatch { .. } => Some("文件内容与导出时的校验值不一致：文件在导出后被修改过或已损坏。确认内容无误后才可继续导入"),
-            ChecksumStatus::Missing => Some("文件没有校验值，无法确认导出后是否被修改过。确认内容无误后才可继续导入"),
-        }
-    }
 }
 
 /// Something worth telling the user that does not stop the import.
@@ -127,37 +114,6 @@ pub enum ImportWarning {
     ResponseDoesNotFit { item_id: String, response: Response },
 }
 
-impl fmt::Display for ImportWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportWarning::UnknownField { path } => {
-                write!(
-                    f,
-                    "文件中的字段 {path} 本应用不认识，已原样保留（可能来自更新版本的应用）"
-                )
-            }
-            ImportWarning::HeaderDisagrees {
-                field,
-                header,
-                content,
-            } => {
-                write!(
-                    f,
-                    "文件头的{}是“{header}”，内容中是“{content}”，以内容为准",
-                    field.label()
-                )
-            }
-            ImportWarning::ResponseDoesNotFit { item_id, response } => {
-                write!(
-                    f,
-                    "检查项 {item_id} 的答复“{}”不适用于此类检查项，请核对",
-                    response.label()
-                )
-            }
-        }
-    }
-}
-
 /// A header field that can disagree with the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeaderField {
@@ -167,11 +123,11 @@ pub enum HeaderField {
 }
 
 impl HeaderField {
-    pub fn label(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
-            HeaderField::Unit => "单位",
-            HeaderField::Department => "科室",
-            HeaderField::Year => "年度",
+            HeaderField::Unit => "unit",
+            HeaderField::Department => "department",
+            HeaderField::Year => "year",
         }
     }
 }

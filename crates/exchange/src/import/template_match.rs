@@ -53,51 +53,6 @@ impl TemplateMatch {
     pub fn is_compatible(&self) -> bool {
         self.is_exact() || self.items_agree()
     }
-
-    /// A sentence for the preview screen; `None` when the templates are the same.
-    pub fn describe(&self) -> Option<String> {
-        if self.is_exact() {
-            return None;
-        }
-        let mut out = if self.file.version == self.local.version {
-            format!(
-                "文件所用方案（{} 版）与本机的方案版本号相同但内容不同",
-                self.file.version
-            )
-        } else {
-            format!(
-                "文件按方案 {} 版填写，本机使用 {} 版",
-                self.file.version, self.local.version
-            )
-        };
-        let mut items: Vec<String> = Vec::new();
-        items.extend(self.changed.iter().map(|id| format!("{id} 原文或分值不同")));
-        items.extend(self.only_in_file.iter().map(|id| format!("{id} 本机没有")));
-        items.extend(
-            self.only_local
-                .iter()
-                .map(|id| format!("{id} 文件所用方案没有")),
-        );
-        if !items.is_empty() {
-            out.push_str(&format!("：{}", items.join("、")));
-        } else if self.items_agree() {
-            out.push_str("，各检查项相同");
-        }
-        if !self.unknown_items.is_empty() {
-            out.push_str(&format!(
-                "；文件中有 {} 项本方案没有的检查项的答复（{}），将单独保留",
-                self.unknown_items.len(),
-                self.unknown_items.join("、")
-            ));
-        }
-        if !self.missing_items.is_empty() {
-            out.push_str(&format!(
-                "；本方案有 {} 项在文件中没有答复",
-                self.missing_items.len()
-            ));
-        }
-        Some(out)
-    }
 }
 
 /// Compares a file's template reference with `template`.

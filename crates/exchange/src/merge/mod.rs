@@ -42,7 +42,6 @@ use serde_json::{Map, Value};
 
 use super::envelope::Kind;
 use super::extras::Extras;
-use super::path::{kind_label, ItemRef};
 use super::state::StoredState;
 use zrz_domain::record::{Assessment, DepartmentKey, RecordKey, RecordKind, Relation};
 
@@ -205,34 +204,6 @@ impl MergeEntry {
             _ => false,
         }
     }
-
-    /// "检查项 4.1.1", "基本信息 填报人", "评分（人员 p-…，德，自评）".
-    pub fn label(&self) -> String {
-        describe_key(&self.key)
-    }
-}
-
-/// A record's name in messages.
-pub fn describe_key(key: &RecordKey) -> String {
-    match key.kind {
-        RecordKind::Profile => format!("基本信息 {}", profile_field_label(&key.id)),
-        RecordKind::RatingSettings => kind_label(key.kind).to_string(),
-        kind => ItemRef {
-            kind,
-            id: key.id.clone(),
-        }
-        .to_string(),
-    }
-}
-
-fn profile_field_label(field: &str) -> &str {
-    match field {
-        "unit" => "单位名称",
-        "department" => "科室/直属单位",
-        "filled_by" => "填报人",
-        "year" => "评估年度",
-        other => other,
-    }
 }
 
 /// The user's choice for each conflict.
@@ -331,54 +302,10 @@ pub enum MergeError {
     Internal(String),
 }
 
-fn department(key: &DepartmentKey) -> String {
-    let year = if key.year == 0 {
-        "未填年度".to_string()
-    } else {
-        format!("{} 年度", key.year)
-    };
-    let name = |s: &str, empty: &str| {
-        if s.trim().is_empty() {
-            empty.to_string()
-        } else {
-            s.trim().to_string()
-        }
-    };
-    format!(
-        "{} {} {year}",
-        name(&key.unit, "未填单位"),
-        name(&key.department, "未填科室")
-    )
-}
-
+/// For logs and tests, in neutral form (the app words it for users).
 impl fmt::Display for MergeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MergeError::Undecided { entries } => {
-                let names: Vec<String> = entries.iter().take(5).map(describe_key).collect();
-                let more = if entries.len() > 5 { " 等" } else { "" };
-                write!(f, "还有 {} 处冲突没有选择（{}{more}），请逐项选择保留哪一方后再合并", entries.len(), names.join("、"))
-            }
-            MergeError::LocalChanged => f.write_str("预览之后本地数据又有修改，请重新预览合并"),
-            MergeError::Sanitized => f.write_str("这是脱敏文件，姓名和文字说明已被清空，不能合并到本地数据，只能查看。请向对方索取未脱敏的原始文件"),
-            MergeError::NotMergeable(kind) => write!(f, "“{}”文件不能合并。{}", kind.label(), kind.where_to_import()),
-            MergeError::OtherDepartment { relation, local, incoming } => {
-                let what = match relation {
-                    Relation::OtherUnit => "另一个单位",
-                    Relation::OtherDepartment => "另一个科室",
-                    Relation::OtherYear => "另一个年度",
-                    Relation::LocalEmpty => "本机尚未填写单位和科室时收到的",
-                    Relation::SameDepartment => "同一科室",
-                };
-                write!(
-                    f,
-                    "文件是{what}的数据（{}），本机是（{}），不能合并到一起。请确认选对了文件；党组办公室汇总各科室文件请在“汇总”页导入",
-                    department(incoming),
-                    department(local)
-                )
-            }
-            MergeError::Internal(e) => write!(f, "合并结果无法读取（{e}）。这是本应用的错误，请导出备份并联系管理员"),
-        }
+        write!(f, "merge refused: {self:?}")
     }
 }
 

@@ -3,7 +3,7 @@
 //! that change. Built on the same record-by-record comparison as the merge.
 
 use super::compare::{changed_fields, comparable, full_value, records};
-use super::{describe_key, Input, Version};
+use super::{Input, Version};
 use zrz_domain::record::RecordKey;
 
 /// What restoring does to one record.
@@ -27,13 +27,6 @@ pub struct RestoreRow {
     pub changed_fields: Vec<String>,
     pub local: Option<Version>,
     pub backup: Option<Version>,
-}
-
-impl RestoreRow {
-    /// "检查项 4.1.1", "基本信息 填报人" …
-    pub fn label(&self) -> String {
-        describe_key(&self.key)
-    }
 }
 
 /// Every record of either side, in the merge's order.

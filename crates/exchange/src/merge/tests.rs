@@ -152,7 +152,7 @@ fn conflicts_must_be_decided_and_the_newer_side_is_suggested() {
     let Err(MergeError::Undecided { entries }) = apply_merge(&local, &plan, &Choices::new()) else {
         panic!("must refuse")
     };
-    assert_eq!(describe_key(&entries[0]), "检查项 a");
+    assert_eq!(entries, [RecordKey::new(RecordKind::Answer, "a")]);
     let choices = plan.suggested_choices();
     assert_eq!(choices.values().collect::<Vec<_>>(), [&Side::Incoming]);
     assert_eq!(

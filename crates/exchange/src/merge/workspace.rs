@@ -43,16 +43,14 @@ pub enum ReceiveError {
     NotAnAssessment(crate::envelope::Kind),
 }
 
+/// For logs and tests, in neutral form (the app words it for users).
 impl std::fmt::Display for ReceiveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReceiveError::Unreadable(e) => e.fmt(f),
-            ReceiveError::NotAnAssessment(kind) => write!(
-                f,
-                "这是一个“{}”文件，汇总只接收科室自评文件。{}",
-                kind.label(),
-                kind.where_to_import()
-            ),
+            ReceiveError::NotAnAssessment(kind) => {
+                write!(f, "not_an_assessment: a {} file", kind.key())
+            }
         }
     }
 }

@@ -131,11 +131,7 @@ fn verify_export_reports_what_reads_back_differently() {
     assert_eq!(diffs.len(), 1);
     assert_eq!(diffs[0].path, "content.answers[\"3.1\"].note");
     let diffs = verify_export("not json", &Content::assessment(a)).unwrap_err();
-    assert!(
-        diffs[0].found.contains("这不是本应用导出的文件"),
-        "{}",
-        diffs[0]
-    );
+    assert!(diffs[0].found.starts_with("not_our_format"), "{}", diffs[0]);
 }
 
 /// If this fails, the JSON layout of the content changed: bump FORMAT_VERSION with a migration (see
@@ -228,7 +224,7 @@ fn every_version_has_fixtures_of_its_kinds_and_they_all_import() {
         );
         // Made with template 2024.1, whose items the shipped template keeps: compatible.
         if let Some(m) = &imported.template_match {
-            assert!(m.is_compatible(), "{name}: {:?}", m.describe());
+            assert!(m.is_compatible(), "{name}: {m:?}");
             assert!(!imported.needs_confirmation(), "{name}");
         }
     }
@@ -369,7 +365,7 @@ fn an_edited_file_is_flagged_not_refused() {
         &zrz_exchange::canonical::checksum(&edited["content"])
     );
     assert!(imported.needs_confirmation());
-    assert!(imported.checksum.message().unwrap().contains("被修改过"));
+    assert!(matches!(imported.checksum, ChecksumStatus::Mismatch { .. }));
     assert_eq!(
         imported.assessment().unwrap().answers["3.1"].note,
         "改过的说明"
@@ -397,8 +393,7 @@ fn a_v2_file_of_another_template_version_is_compared_by_id_and_version() {
     let template = Template::shipped();
     assert_eq!(m.missing_items.len(), template.items().count() - 3);
     assert!(!m.missing_items.contains(&"3.1".to_string()));
-    let text = m.describe().unwrap();
-    assert!(text.contains("2023.1") && text.contains("9.9"), "{text}");
+    assert_eq!(m.file.version, "2023.1");
     assert!(
         imported.assessment().unwrap().answers.contains_key("9.9"),
         "unknown items are kept aside, not dropped"
@@ -426,18 +421,13 @@ fn a_v3_file_names_the_items_made_against_other_text_or_points() {
     assert_eq!(m.changed, ["4.1.1"]);
     assert_eq!(m.only_local, ["4.1.2"]);
     assert_eq!(m.only_in_file, ["4.9"]);
-    let text = m.describe().unwrap();
-    assert!(
-        text.contains("4.1.1 原文或分值不同、4.9 本机没有、4.1.2 文件所用方案没有"),
-        "{text}"
-    );
     // Other content, the same items: said so.
     let preamble = mutate("v3_assessment", |v| {
         v["template"]["hash"] = json!("2".repeat(64))
     });
     let m = import_ok(&preamble).template_match.unwrap();
     assert!(m.items_agree() && !m.is_exact());
-    assert!(m.describe().unwrap().contains("各检查项相同"));
+    assert!(m.changed.is_empty() && m.only_in_file.is_empty() && m.only_local.is_empty());
 }
 
 #[test]
@@ -480,12 +470,6 @@ fn unknown_fields_and_disagreeing_headers_are_warnings() {
             |w| matches!(w, ImportWarning::ResponseDoesNotFit { item_id, response: Response::Implemented } if item_id == "7.1")
         ),
         "{w:?}"
-    );
-    let texts: Vec<String> = w.iter().map(|w| w.to_string()).collect();
-    assert!(texts.iter().any(|t| t.contains("已原样保留")), "{texts:?}");
-    assert!(
-        texts.iter().any(|t| t.contains("文件头的单位是“别的单位”")),
-        "{texts:?}"
     );
 }
 

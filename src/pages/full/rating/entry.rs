@@ -294,7 +294,7 @@ fn RatingCell(key: RatingKey, rater: String) -> impl IntoView {
         });
         if let Some(rating) = &rating {
             if let Err(e) = rating.validate() {
-                error.set(Some((t().common.field_error)(&e)));
+                error.set(Some((t().errors.field)(&e)));
                 return;
             }
         }
