@@ -80,9 +80,9 @@ fn main() {
         }
         o.push_str("], chapters: &[\n");
         for c in list(p, "chapters") {
-            write!(
+            writeln!(
                 o,
-                "StaticChapter {{ id: {}, number: {}, title: {}, intro: {}, weight: {}, items: &[\n",
+                "StaticChapter {{ id: {}, number: {}, title: {}, intro: {}, weight: {}, items: &[",
                 text(c, "id", true),
                 text(c, "number", false),
                 text(c, "title", true),

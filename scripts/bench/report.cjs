@@ -97,6 +97,10 @@ function render(raw) {
       ...b.files.map((f) => [`\`${hash(f.file)}\``, int(f.raw), int(f.gzip9), int(f.brotli11)]),
       ['**total**', `**${int(b.total.raw)}**`, `**${int(b.total.gzip9)}**`, `**${int(b.total.brotli11)}**`],
     ]);
+    if (b.precache) {
+      L.push(`Then, after the page has loaded and the browser is idle, the service worker downloads the offline copy in the background: ${int(b.precache.files)} files, ${int(b.precache.raw)} bytes raw (both pages' files, the full app's included; not in the total above, and sent compressed by a compressing server).`);
+      L.push('');
+    }
   }
 
   L.push('## 2. Lighthouse');
