@@ -279,7 +279,7 @@ async function session(target, base, { scale, backupPath, storePath, statusOf, s
     const isApp = Array.isArray(target.seed);
     if (isApp && target.seedStore) {
       await page.goto(base + target.seedStore.page);
-      const keys = JSON.parse(fs.readFileSync(storePath, 'utf8'));
+      const keys = { ...JSON.parse(fs.readFileSync(storePath, 'utf8')), ...(target.seedStore.also || {}) };
       await page.evaluate((entries) => {
         localStorage.clear();
         for (const [k, v] of entries) localStorage.setItem(k, v);
