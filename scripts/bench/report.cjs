@@ -145,7 +145,7 @@ function render(raw) {
 
   L.push('## 5. Stored bytes');
   L.push('');
-  L.push('Sum over every localStorage key of (key + value length) × 2 (UTF-16), and its share of a 5 MiB quota. App: after seeding (importing the backup), after exporting a 自评文件 (which keeps the exported record as the merge base), after importing the same backup again (the undo point keeps the record before it), after 撤销上次导入. Browsers count their quota differently, so 5 MiB is the budget the table compares with.');
+  L.push('Sum over every localStorage key of (key + value length) × 2 (UTF-16), and its share of a 5 MiB quota. App: after seeding (its per-record keys written directly: what the app itself keeps for that year), after exporting a 自评文件 (which keeps the exported record as the merge base), after importing the same backup again (the undo point keeps the record before it), after 撤销上次导入. Browsers count their quota differently, so 5 MiB is the budget the table compares with.');
   L.push('');
   const stage = (s, key) => fig('app', s, (x) => (x.stored[key] && x.stored[key].total) ?? null);
   const failedStage = (s, key) => sessions('app', s).map((x) => x.stored[key] && x.stored[key].error).find(Boolean);
