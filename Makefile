@@ -5,14 +5,14 @@ PORT ?= 8080
 CARGO_HOME ?= $(HOME)/.cargo
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 
-.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e size bench bench-quick
+.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e size size-check bench bench-quick
 
 run: tools
 	scripts/build.sh
 	@echo "应用已构建到 dist/。在浏览器中打开： http://127.0.0.1:$(PORT)/"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-test: test-tools lint test-native test-wasm test-e2e
+test: test-tools lint test-native test-wasm test-e2e size-check
 	@echo "make test: every layer passed"
 
 tools:
@@ -43,6 +43,11 @@ test-e2e: build
 
 size: build
 	scripts/measure-size.sh
+
+# The size budget (issue 14): fails when the first page's wasm, gzipped, is over budget; prints the
+# full page and the one-file build too. Deterministic (gzip -9, no timestamp). Part of `make test`.
+size-check: build
+	python3 scripts/size-check.py dist
 
 # The app beside two peer implementations of its checklist page, written to docs/benchmarks.md
 # (docs/testing.md, section Benchmarks). Never part of `make test`. RUNS=N alternating runs.

@@ -1,5 +1,5 @@
 // Offline use, in plain JavaScript: registers the service worker (sw.js, next to this file) once the
-// page has loaded, and tells the user when a new version of the app has been installed.
+// page has loaded and the browser is idle, and tells the user when a new version of the app has been installed.
 // Only where a service worker can work: served over http(s) from a secure context (HTTPS, or
 // localhost); never from a file opened from disk. It touches no stored data.
 (function () {
@@ -93,13 +93,25 @@
     check();
   });
 
+  // Registered only once the page has loaded and the browser is idle (the app started): installing
+  // the worker downloads every file of both pages (the full app's too), which must not compete with
+  // the first page's own download and start-up.
+  function whenIdle(fn) {
+    if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 10000 });
+    else setTimeout(fn, 3000);
+  }
+
   addEventListener('load', function () {
+    whenIdle(register);
+    check();
+  });
+
+  function register() {
     sw.register('sw.js').then(function (registration) {
       // A page left open for days still learns of a new version.
       setInterval(function () { registration.update().catch(function () {}); }, HOUR);
     }).catch(function () {
       // No offline copy then (e.g. blocked by policy); the app works as it does without one.
     });
-    check();
-  });
+  }
 })();

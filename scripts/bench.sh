@@ -37,6 +37,7 @@ cargo build -q -p zrz-exchange --example bench_data
 gen="$CARGO_TARGET_DIR/debug/examples/bench_data"
 for scale in 0 1 5 10; do
   "$gen" --scale "$scale" --out "$data/year-${scale}x.json"
+  "$gen" --kind store --scale "$scale" --out "$data/store-${scale}x.json"
 done
 "$gen" --kind assessment --departments 300 --out "$data/office"
 

@@ -83,6 +83,12 @@ async function main() {
     if (!fs.existsSync(f)) throw new Error(`${f} is missing: scripts/bench.sh generates it`);
     return f;
   };
+  // The same year as the browser keeps it (one localStorage key per record): how the app is seeded.
+  const store = (scale) => {
+    const f = path.join(dataDir, `store-${scale}x.json`);
+    if (!fs.existsSync(f)) throw new Error(`${f} is missing: scripts/bench.sh generates it`);
+    return f;
+  };
   const { list, statusOf } = targets(peersDir);
   const www = wwwTree(out, list, dataDir);
   fs.mkdirSync(path.join(out, 'lighthouse'), { recursive: true });
@@ -116,7 +122,7 @@ async function main() {
       for (const t of list) {
         for (const scale of t.name === 'app' ? APP_SCALES : PEER_SCALES) {
           log(`run ${run}/${o.runs} ${t.name} ${scale}×… `);
-          const s = await attempt(`run ${run} ${t.name} ${scale}×`, () => browser.session(t, `${plain.url}${t.name}/`, { scale, backupPath: backup(scale), statusOf, samples: o.samples }));
+          const s = await attempt(`run ${run} ${t.name} ${scale}×`, () => browser.session(t, `${plain.url}${t.name}/`, { scale, backupPath: backup(scale), storePath: store(scale), statusOf, samples: o.samples }));
           if (s) raw.sessions.push({ target: t.name, run, ...s });
           log('done\n');
         }

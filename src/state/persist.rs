@@ -182,7 +182,14 @@ pub fn load() -> Loaded {
         let Some(record) = parse_storage_key(&key) else {
             continue;
         };
-        let stored = match Stored::decode(&text) {
+        // A kind this build does not show (the first page and a year's 1,050 ratings): only its
+        // revision is read (for the backup reminder and the tombstone clean-up), not its data.
+        let stored = if RecordSet::loads(record.kind) {
+            Stored::decode(&text)
+        } else {
+            RevOnly::decode(&text)
+        };
+        let stored = match stored {
             Ok(stored) => stored,
             Err(reason) => {
                 notices.push(keep_aside(&key, &text, reason));
@@ -216,6 +223,27 @@ pub fn load() -> Loaded {
         notices,
         drafts,
         persist: inner,
+    }
+}
+
+/// A stored record read for its revision only: its data is checked to be JSON and skipped, not
+/// built into a value (kinds this build does not load, see [`RecordSet::loads`]).
+#[derive(serde::Deserialize)]
+struct RevOnly {
+    rev: Rev,
+    #[serde(default)]
+    data: Option<serde::de::IgnoredAny>,
+}
+
+impl RevOnly {
+    /// As a [`Stored`] whose data, if any, is `{}` (never written back: this build does not write
+    /// records of these kinds).
+    fn decode(text: &str) -> Result<Stored, String> {
+        let r: RevOnly = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        Ok(Stored {
+            rev: r.rev,
+            data: r.data.map(|_| Value::Object(Default::default())),
+        })
     }
 }
 

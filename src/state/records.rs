@@ -24,10 +24,13 @@ impl<T: Send + Sync + 'static> Copy for Records<T> {}
 impl<T: Clone + PartialEq + Send + Sync + 'static> Records<T> {
     pub fn new(initial: impl IntoIterator<Item = (String, T)>) -> Records<T> {
         let owner = Owner::current();
-        let map = initial
-            .into_iter()
-            .map(|(id, v)| (id, RwSignal::new(v)))
-            .collect();
+        // Inserted one by one rather than collected: `collect` into a BTreeMap sorts with the
+        // standard library's stable sort, instantiated once per record type (about 4 KB of wasm
+        // each on the first page), and the records arrive in key order or nearly so anyway.
+        let mut map = BTreeMap::new();
+        for (id, v) in initial {
+            map.insert(id, RwSignal::new(v));
+        }
         Records {
             map: RwSignal::new(map),
             owner: StoredValue::new(owner),

@@ -83,6 +83,16 @@ pub struct RecordSet {
 }
 
 impl RecordSet {
+    /// Whether this build reads records of `kind` (the first page leaves 德能勤绩廉's settings, people
+    /// and ratings untouched in storage: only the full app reads or writes them).
+    pub fn loads(kind: RecordKind) -> bool {
+        cfg!(feature = "full")
+            || !matches!(
+                kind,
+                RecordKind::RatingSettings | RecordKind::Person | RecordKind::Rating
+            )
+    }
+
     /// Reads one stored record into the set. Returns the record as its type writes it (to find the
     /// members this version does not know), `Ok(None)` for a kind this build does not load (the
     /// first page does not read ratings), or why the record cannot be read.

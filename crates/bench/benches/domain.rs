@@ -18,7 +18,12 @@ fn benches(c: &mut Criterion) {
     let template = Template::shipped();
     let mine = year::department_year(&template, 1, 0);
     let theirs = year::colleague_copy(&mine);
-    let file = export_assessment(&mine, &template, &ExportMeta::new(year::now(), "bench"));
+    let file = export_assessment(
+        &mine,
+        &Default::default(),
+        &template,
+        &ExportMeta::new(year::now(), "bench"),
+    );
 
     c.bench_function("template_parse", |b| {
         b.iter(|| Template::parse(black_box(SHIPPED_TEMPLATE_JSON)).unwrap())
@@ -27,7 +32,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| rate_department(black_box(&mine), &template))
     });
     c.bench_function("plan_merge_1x", |b| {
-        b.iter(|| plan_merge(black_box(&mine), black_box(&theirs), Some(&mine)))
+        b.iter(|| plan_merge(black_box(&mine), black_box(&theirs), Some((&mine).into())))
     });
     c.bench_function("import_1x", |b| {
         b.iter(|| import(black_box(file.as_bytes()), &template, None).unwrap())

@@ -1,6 +1,7 @@
 //! The plan as data: the 实施方案 text, its numbering, and what each duty is worth.
 //!
-//! The shipped template lives in `plan/template.json` (compiled in with `include_str!`). It is read in
+//! The shipped template lives in `plan/template.json` (compiled into a static table by `build.rs`,
+//! see `compact`; the JSON is kept with `include_str!` for the tests and the hash). A template is read in
 //! two steps, "read lenient, accept strict": serde reads it into the `Raw*` mirror types, where kinds and
 //! dimensions are plain strings, and [`Template::from_raw`] checks every rule and builds the typed
 //! [`Template`]. That way a bad template is refused with a message that names the item at fault rather
@@ -14,6 +15,7 @@ use serde_json::Value;
 
 use crate::Dimension;
 
+mod compact;
 mod hash;
 mod raw;
 pub use crate::canonical::hex;
@@ -114,13 +116,11 @@ pub struct Credit {
 
 impl Template {
     /// The template compiled into the app, with its hash [`SHIPPED_TEMPLATE_HASH`] (checked against
-    /// the rule by a test, so nothing is hashed at start-up). Panics only if the shipped file is
-    /// broken, which the native tests rule out.
+    /// the rule by a test, so nothing is hashed at start-up). Built from the static table that
+    /// `build.rs` generates from `template.json` (`compact`): no JSON is parsed at start-up; a test
+    /// proves the table equals the JSON read and checked by [`Template::from_raw`].
     pub fn shipped() -> Template {
-        let raw: RawTemplate = serde_json::from_str(SHIPPED_TEMPLATE_JSON)
-            .expect("the shipped template is checked by the tests");
-        Template::from_raw(raw, SHIPPED_TEMPLATE_HASH.to_string())
-            .expect("the shipped template is checked by the tests")
+        compact::shipped()
     }
 
     /// Reads a template from its JSON text (e.g. a stored 年度方案 template).
@@ -138,11 +138,10 @@ impl Template {
     /// Reads a template from its JSON as distributed; its hash is [`template_hash`] of exactly that
     /// JSON, unknown fields included.
     pub fn from_value(value: &Value) -> Result<Template, TemplateError> {
-        let raw: RawTemplate =
-            serde_json::from_value(value.clone()).map_err(|e| TemplateError {
-                at: "模板".into(),
-                problem: format!("不是有效的方案模板 JSON：{e}"),
-            })?;
+        let raw = RawTemplate::deserialize(value).map_err(|e| TemplateError {
+            at: "模板".into(),
+            problem: format!("不是有效的方案模板 JSON：{e}"),
+        })?;
         Template::from_raw(raw, template_hash(value))
     }
 

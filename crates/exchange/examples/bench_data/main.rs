@@ -6,8 +6,10 @@
 //! cargo run -p zrz-exchange --example bench_data -- --scale 1 --out year-1x.json
 //! cargo run -p zrz-exchange --example bench_data -- --kind assessment --departments 300 --out dir/
 //! ```
-//! `--kind backup` (default) writes one 全部数据备份 file (what the harness imports through the UI to
-//! seed the app); `--kind assessment` writes one 科室自评 file per department into the folder `--out`
+//! `--kind backup` (default) writes one 全部数据备份 file (imported through the UI by the export →
+//! re-import → undo steps); `--kind store` writes the same year as the browser keeps it, one
+//! localStorage key per record (`zrz3.meta`, `zrz3.r.<kind>/<id>`: a JSON object of key → value,
+//! which the harness writes into localStorage directly to seed the app); `--kind assessment` writes one 科室自评 file per department into the folder `--out`
 //! (what the office's 汇总 page receives).
 
 // `colleague_copy` is for the merge benchmark in crates/bench, which includes year.rs too.
@@ -18,6 +20,7 @@ use std::path::PathBuf;
 
 use zrz_domain::plan::Template;
 use zrz_exchange::state::StoredState;
+use zrz_exchange::store::{from_state, storage_key, Rev, Stored, META_KEY};
 use zrz_exchange::{export_assessment, export_backup, ExportMeta};
 
 struct Args {
@@ -77,6 +80,34 @@ fn main() {
                 a.out.display(), a.scale, x.answers.len(), x.people.len(), x.ratings.len(), x.ledger.len()
             );
         }
+        "store" => {
+            let state = StoredState {
+                assessment: year::department_year(&template, a.scale, 0),
+                ..StoredState::default()
+            };
+            let (meta, records) = from_state(&state);
+            let mut keys = serde_json::Map::new();
+            keys.insert(META_KEY.into(), meta.encode().into());
+            let rev = Rev {
+                at: year::now(),
+                by: "bench".into(),
+                base: None,
+            };
+            for (key, data) in records {
+                let stored = Stored {
+                    rev: rev.clone(),
+                    data: Some(data),
+                };
+                keys.insert(storage_key(&key), stored.encode().into());
+            }
+            let n = keys.len();
+            let bytes = write(a.out.clone(), serde_json::Value::Object(keys).to_string());
+            eprintln!(
+                "bench_data: {} ({bytes} bytes): scale {}, {n} localStorage keys",
+                a.out.display(),
+                a.scale
+            );
+        }
         "assessment" => {
             std::fs::create_dir_all(&a.out).expect("creating --out");
             let mut total = 0;
@@ -96,7 +127,7 @@ fn main() {
             );
         }
         other => {
-            eprintln!("bench_data: --kind must be backup or assessment, not {other}");
+            eprintln!("bench_data: --kind must be backup, store or assessment, not {other}");
             std::process::exit(2)
         }
     }

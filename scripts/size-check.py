@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""The size budget of the release build: fails when the department's first page is over budget.
+
+Reads dist/ (after scripts/build.sh), finds each page's files from its HTML (trunk's hashed wasm,
+glue and CSS, and the scripts the page loads), compresses each with gzip level 9 without a
+timestamp (the same bytes give the same size on every machine and every run) and prints, per page:
+raw and gzip bytes of the wasm and of everything the page loads. Also the one-file build.
+
+Fails (exit 1) when the first page's wasm, gzipped, is over FIRST_PAGE_WASM_GZIP_BUDGET (override
+with SIZE_BUDGET_KB, in KiB). Run by `make size-check`, which `make test` runs after the build.
+
+Usage: size-check.py [DIST]   (default dist)
+"""
+import gzip
+import os
+import re
+import sys
+
+# The issue's ceiling for CI is 250 KB (goal 150 KB). Ratchet: this is the first page's size when
+# the check was added, plus a margin; lower it as the remaining levers land (docs/benchmarks.md,
+# "Size"), never raise it. SIZE_BUDGET_KB=250 shows how far the build is from the issue's ceiling.
+FIRST_PAGE_WASM_GZIP_BUDGET = 300 * 1024
+GOAL_CEILING = 250 * 1024
+GOAL = 150 * 1024
+
+REF = re.compile(r'<(?:script|link)\b[^>]*?\b(?:src|href)="(?:\./)?([^"?#:]+)"', re.I)
+LOADED = (".wasm", ".js", ".css")
+
+
+def gz(data):
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def page_files(dist, page):
+    html = open(os.path.join(dist, page), encoding="utf-8").read()
+    files = [page]
+    for ref in REF.findall(html):
+        if ref.endswith(LOADED) and os.path.exists(os.path.join(dist, ref)) and ref not in files:
+            files.append(ref)
+    return files
+
+
+def sizes(dist, path):
+    data = open(os.path.join(dist, path), "rb").read()
+    return len(data), gz(data)
+
+
+def kb(n):
+    return f"{n / 1024:.1f} KiB"
+
+
+def main():
+    dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
+    budget = int(os.environ.get("SIZE_BUDGET_KB", FIRST_PAGE_WASM_GZIP_BUDGET // 1024)) * 1024
+    if not os.path.exists(os.path.join(dist, "index.html")):
+        sys.exit(f"size-check: {dist}/index.html is missing: run scripts/build.sh first")
+    first_wasm_gz = None
+    for page in ("index.html", "full.html"):
+        if not os.path.exists(os.path.join(dist, page)):
+            continue
+        files = page_files(dist, page)
+        total_raw = total_gz = 0
+        print(f"{page}:")
+        for f in files:
+            raw, z = sizes(dist, f)
+            total_raw += raw
+            total_gz += z
+            print(f"  {f:<40} {raw:>9} raw {z:>8} gzip")
+            if page == "index.html" and f.endswith(".wasm"):
+                first_wasm_gz = z
+        print(f"  {'everything the page loads':<40} {total_raw:>9} raw {total_gz:>8} gzip ({kb(total_gz)})")
+    for single in ("zrz-single.html",):
+        if os.path.exists(os.path.join(dist, single)):
+            raw, z = sizes(dist, single)
+            print(f"one-file build {single}: {raw} raw, {z} gzip ({kb(z)})")
+    if first_wasm_gz is None:
+        sys.exit("size-check: dist/index.html loads no .wasm")
+    verdict = "within" if first_wasm_gz <= budget else "OVER"
+    print(
+        f"first page wasm, gzip: {first_wasm_gz} bytes ({kb(first_wasm_gz)}): {verdict} the budget of "
+        f"{kb(budget)} (issue 14: CI ceiling {kb(GOAL_CEILING)}, goal {kb(GOAL)})"
+    )
+    if first_wasm_gz > budget:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
