@@ -16,6 +16,9 @@ pub static TEXTS: Texts = Texts {
     rating: full::RATING,
     #[cfg(feature = "full")]
     settings: full::SETTINGS,
+    rect: super::review::NOTE_EN,
+    #[cfg(feature = "full")]
+    review: super::review::EN,
 };
 
 const COMMON: Common = Common {

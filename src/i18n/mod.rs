@@ -11,6 +11,7 @@
 //! per-string reactivity.
 
 mod en;
+pub mod review;
 mod zh;
 
 use std::sync::OnceLock;
@@ -81,6 +82,9 @@ pub struct Texts {
     pub rating: RatingTexts,
     #[cfg(feature = "full")]
     pub settings: SettingsTexts,
+    pub rect: review::RectNote,
+    #[cfg(feature = "full")]
+    pub review: review::ReviewTexts,
 }
 
 /// Words used on many pages, and the names of the domain's values.

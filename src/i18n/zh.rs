@@ -16,6 +16,9 @@ pub static TEXTS: Texts = Texts {
     rating: full::RATING,
     #[cfg(feature = "full")]
     settings: full::SETTINGS,
+    rect: super::review::NOTE_ZH,
+    #[cfg(feature = "full")]
+    review: super::review::ZH,
 };
 
 const COMMON: Common = Common {

@@ -155,6 +155,7 @@ pub fn Overview() -> impl IntoView {
                 </tbody>
             </table>
             <Overdue/>
+            <OpenTasks/>
         </section>
     }
 }
@@ -261,6 +262,34 @@ fn BackupReminder() -> impl IntoView {
                         {message} " " <a href=Route::Exchange.href()>{o.go_export}</a>
                     </div>
                 })}
+            }
+        })
+    }
+}
+
+/// Rectification tasks not done, and how many are overdue, with the way to 整改.
+#[component]
+fn OpenTasks() -> impl IntoView {
+    let store = use_store();
+    let app = use_app();
+    let n = &t().rect;
+    move || {
+        let tasks = store.tasks.values();
+        let open = tasks
+            .iter()
+            .filter(|t| t.status != zrz_domain::record::TaskStatus::Done)
+            .count();
+        let overdue = tasks
+            .iter()
+            .filter(|t| zrz_domain::review::task_overdue(t, app.today))
+            .count();
+        (open > 0).then(|| {
+            view! {
+                <p class="open-tasks" class:danger={overdue > 0} data-testid="open-tasks">
+                    {(overdue > 0).then(|| view! { <Icon kind=IconKind::Overdue/> })}
+                    " " {(n.open_tasks)(open, overdue)} " "
+                    <a href=Route::Rectification.href()>{n.to_rectification}</a>
+                </p>
             }
         })
     }

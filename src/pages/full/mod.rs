@@ -1,6 +1,8 @@
 //! Pages only the full app (`full.html`) has.
 
 mod rating;
+pub mod rectification;
+mod report;
 mod settings;
 
 use leptos::prelude::*;
@@ -11,6 +13,8 @@ use crate::route::Route;
 pub fn full_page(route: Route) -> AnyView {
     match route {
         Route::Rating => view! { <rating::RatingPage/> }.into_any(),
+        Route::Rectification => view! { <rectification::RectificationPage/> }.into_any(),
+        Route::Report => view! { <report::ReportPage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         other => {
             let name = format!("{other:?}");
