@@ -181,6 +181,8 @@ mod full {
         pub exported: fn(&str) -> String,
         pub close_finding: &'static str,
         pub tasks_of_department: &'static str,
+        pub export_own: &'static str,
+        pub export_own_hint: &'static str,
     }
 
     fn date_or(d: Option<chrono::NaiveDate>, none: &str) -> String {
@@ -408,6 +410,8 @@ mod full {
     exported: |name| format!("已导出：{name}"),
     close_finding: "销号",
     tasks_of_department: "科室报送的整改任务",
+    export_own: "导出本科室文件（含整改任务）",
+    export_own_hint: "把本科室的自评文件（含整改进展）报送党组办公室。",
 };
 
     pub const EN: ReviewTexts = ReviewTexts {
@@ -631,5 +635,7 @@ mod full {
     exported: |name| format!("Exported: {name}"),
     close_finding: "Close",
     tasks_of_department: "Rectification tasks the department sent",
+    export_own: "Export your department's file (with the tasks)",
+    export_own_hint: "Send your self-assessment file, with the rectification progress, to the office.",
 };
 }

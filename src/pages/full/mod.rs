@@ -4,6 +4,7 @@ mod rating;
 pub mod rectification;
 mod report;
 mod settings;
+mod verify;
 
 use leptos::prelude::*;
 
@@ -15,6 +16,7 @@ pub fn full_page(route: Route) -> AnyView {
         Route::Rating => view! { <rating::RatingPage/> }.into_any(),
         Route::Rectification => view! { <rectification::RectificationPage/> }.into_any(),
         Route::Report => view! { <report::ReportPage/> }.into_any(),
+        Route::Verify { id, item } => view! { <verify::VerifyPage id=id item=item/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         other => {
             let name = format!("{other:?}");

@@ -94,7 +94,7 @@ pub fn RectificationPage() -> impl IntoView {
             <h1>{s.title}</h1>
             <p class="lead">{s.lead}</p>
             <p class="no-print"><a href=crate::route::Route::Report.href() data-testid="to-report">{t().rect.to_report}</a></p>
-            {writable.then(|| view! { <FindingsImport received=received/> })}
+            {writable.then(|| view! { <FindingsImport received=received/> <ExportOwn/> })}
             <Scores received=received/>
             <Accountability received=received/>
             <h2>{s.findings_title}</h2>
@@ -311,4 +311,33 @@ fn read_findings(
         store.update(move |a| *a = after);
     }
     Ok((s.imported)(counts.0, counts.1, counts.2, changed))
+}
+
+/// The department's own file, with its tasks, for the office: the same export as 导入导出's.
+#[component]
+fn ExportOwn() -> impl IntoView {
+    let s = &t().review;
+    let store = use_store();
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let export = move |_| {
+        let now = crate::browser::clock::now();
+        let meta = zrz_exchange::ExportMeta::new(now, env!("CARGO_PKG_VERSION"));
+        let assessment = store.snapshot();
+        let template = store.template.get_untracked();
+        let text = zrz_exchange::export_assessment(&assessment, &store.extras(), &template, &meta);
+        let name = zrz_exchange::assessment_file_name(&assessment.profile, &meta);
+        let result = crate::browser::download::download_text(&name, &text, "application/json");
+        if result.is_ok() {
+            store.mark_exported(now);
+        }
+        message.set(Some(result.map(|_| (s.exported)(&name))));
+    };
+    view! {
+        <p class="hint no-print">{s.export_own_hint}</p>
+        <p class="no-print"><button type="button" on:click=export data-testid="export-own">{s.export_own}</button></p>
+        {move || message.get().map(|m| match m {
+            Ok(text) => view! { <p class="field-ok" role="status">{text}</p> }.into_any(),
+            Err(text) => view! { <p class="field-error" role="alert">{text}</p> }.into_any(),
+        })}
+    }
 }
