@@ -273,6 +273,11 @@ fn read_findings(
     let s = &t().review;
     let template = store.template.get_untracked();
     let imported = import(bytes, &template, Some(Kind::Findings)).map_err(|e| e.to_string())?;
+    // Findings are the office's word: a file changed after export is not taken in (there is no
+    // preview here to confirm it on).
+    if let Some(problem) = imported.checksum.message() {
+        return Err(problem.to_string());
+    }
     if imported
         .template_match
         .as_ref()

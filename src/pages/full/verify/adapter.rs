@@ -18,21 +18,42 @@ pub struct LocalWorkspace {
 }
 
 impl LocalWorkspace {
-    /// Reads the store once; the signals fill in when it answers.
+    /// The page load's workspace: read from the store on first use, then shared by every page
+    /// (so a route change does not read a store a write has not reached yet).
     pub fn load() -> LocalWorkspace {
-        let ws = LocalWorkspace {
-            received: RwSignal::new(Vec::new()),
-            loaded: RwSignal::new(false),
-            fault: RwSignal::new(None),
-        };
-        leptos::task::spawn_local(async move {
-            match read_all().await {
-                Ok(list) => ws.received.set(list),
-                Err(e) => ws.fault.set(Some(e)),
-            }
-            ws.loaded.set(true);
+        type Shared = (
+            ArcRwSignal<Vec<Received>>,
+            ArcRwSignal<bool>,
+            ArcRwSignal<Option<String>>,
+        );
+        thread_local! {
+            static SHARED: std::cell::RefCell<Option<Shared>> = const { std::cell::RefCell::new(None) };
+        }
+        let (received, loaded, fault) = SHARED.with(|cell| {
+            cell.borrow_mut()
+                .get_or_insert_with(|| {
+                    let shared: Shared = (
+                        ArcRwSignal::new(Vec::new()),
+                        ArcRwSignal::new(false),
+                        ArcRwSignal::new(None),
+                    );
+                    let (received, loaded, fault) = shared.clone();
+                    leptos::task::spawn_local(async move {
+                        match read_all().await {
+                            Ok(list) => received.set(list),
+                            Err(e) => fault.set(Some(e)),
+                        }
+                        loaded.set(true);
+                    });
+                    shared
+                })
+                .clone()
         });
-        ws
+        LocalWorkspace {
+            received: received.into(),
+            loaded: loaded.into(),
+            fault: fault.into(),
+        }
     }
 
     pub fn received(&self) -> Vec<Received> {

@@ -151,6 +151,7 @@ pub fn AccountabilityForm(
     let problems = RwSignal::new(Vec::<&'static str>::new());
     let key = StoredValue::new(store_key);
     let assessment = StoredValue::new(assessment);
+    let store = crate::state::use_store();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = AccountabilityDraft {
@@ -160,7 +161,7 @@ pub fn AccountabilityForm(
             decided_by: decided_by.get_untracked(),
             note: note.get_untracked(),
         };
-        let template = crate::state::use_store().template.get_untracked();
+        let template = store.template.get_untracked();
         match assessment.with_value(|a| build_accountability(&draft, &template, a, clock::today()))
         {
             Ok(record) => {

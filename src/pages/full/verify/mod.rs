@@ -105,8 +105,9 @@ pub fn VerifyPage(id: String, item: Option<String>) -> impl IntoView {
             message.set(Some(result));
         });
     };
+    let store = use_store();
     let export_all = move |_| {
-        let template = use_store().template.get_untracked();
+        let template = store.template.get_untracked();
         let mut names = Vec::new();
         for r in ws.received() {
             if let Some((name, text)) = findings_file(&r, &template) {
