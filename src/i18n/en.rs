@@ -16,6 +16,8 @@ pub static TEXTS: Texts = Texts {
     rating: full::RATING,
     #[cfg(feature = "full")]
     settings: full::SETTINGS,
+    #[cfg(feature = "full")]
+    summary: super::summary::EN,
 };
 
 const COMMON: Common = Common {

@@ -111,6 +111,8 @@ pub enum Refused {
     /// back to [`WorkspaceState::receive`]. The bytes are kept for that.
     Encrypted(Arc<Vec<u8>>),
     Unreadable(ImportError),
+    /// The browser could not read the file from disk.
+    ReadFailed(String),
     NotAnAssessment(Kind),
     /// Read, but could not be stored: nothing changed.
     Storage(IdbFault),

@@ -2,6 +2,7 @@
 
 mod rating;
 mod settings;
+pub mod summary;
 
 use leptos::prelude::*;
 
@@ -12,6 +13,10 @@ pub fn full_page(route: Route) -> AnyView {
     match route {
         Route::Rating => view! { <rating::RatingPage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+        Route::Summary => view! { <summary::SummaryPage/> }.into_any(),
+        Route::Received { id, page } => {
+            view! { <summary::received::ReceivedPage id=id page=*page/> }.into_any()
+        }
         other => {
             let name = format!("{other:?}");
             view! { <section class="page" data-testid="todo-page"><p>{name}</p></section> }
