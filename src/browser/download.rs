@@ -5,23 +5,30 @@ use wasm_bindgen::JsCast;
 /// Offers `text` as a download called `file_name`. Returns a Chinese message on failure.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    download_parts(file_name, &parts, mime)
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("Blob"))?;
+    offer(file_name, &blob)
 }
 
-/// Offers `bytes` (a .docx, an .xlsx …) as a download called `file_name`.
+fn fail(what: &str) -> String {
+    format!("无法生成下载文件（{what}）")
+}
+
+/// Offers `bytes` (a workbook, a document) as a download called `file_name`.
 pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
-    download_parts(file_name, &parts, mime)
-}
-
-fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("无法生成下载文件（{what}）");
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| fail("Blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
+    offer(file_name, &blob)
+}
+
+fn offer(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("URL"))?;
     let document = leptos::prelude::document();
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")

@@ -19,6 +19,8 @@ pub static TEXTS: Texts = Texts {
     rect: super::review::NOTE_EN,
     #[cfg(feature = "full")]
     review: super::review::EN,
+    #[cfg(feature = "full")]
+    summary: super::summary::EN,
 };
 
 const COMMON: Common = Common {

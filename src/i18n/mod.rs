@@ -12,6 +12,8 @@
 
 mod en;
 pub mod review;
+#[cfg(feature = "full")]
+pub mod summary;
 mod zh;
 
 use std::sync::OnceLock;
@@ -85,6 +87,8 @@ pub struct Texts {
     pub rect: review::RectNote,
     #[cfg(feature = "full")]
     pub review: review::ReviewTexts,
+    #[cfg(feature = "full")]
+    pub summary: summary::SummaryTexts,
 }
 
 /// Words used on many pages, and the names of the domain's values.

@@ -19,6 +19,8 @@ pub static TEXTS: Texts = Texts {
     rect: super::review::NOTE_ZH,
     #[cfg(feature = "full")]
     review: super::review::ZH,
+    #[cfg(feature = "full")]
+    summary: super::summary::ZH,
 };
 
 const COMMON: Common = Common {

@@ -4,6 +4,8 @@
 pub mod persist;
 mod records;
 pub mod store;
+#[cfg(feature = "full")]
+pub mod workspace;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -6,9 +6,8 @@ import type { Page } from '@playwright/test';
 // 核查与整改 end to end, in two browser profiles: the department (this test's page) and the Party
 // group office (a second browser context, so its own localStorage and IndexedDB).
 //
-// Until the 导入导出 and 汇总 pages are on this branch, the department exports its file and imports
-// the office's 核查意见 on 整改, and the office receives department files on 核查 (a local adapter
-// on the workspace's IndexedDB store).
+// Until the 导入导出 page is on this branch, the department exports its file and imports the
+// office's 核查意见 on 整改; the office receives department files on 汇总 and verifies on 核查.
 
 const setup = { unit: '县文化广播影视局', department: '办公室', filledBy: '张三', year: '2025' };
 
@@ -17,6 +16,16 @@ async function download(page: Page, click: () => Promise<void>) {
   const path = test.info().outputPath(`download-${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(path);
   return { name: file.suggestedFilename(), path, text: await readFile(path, 'utf8') };
+}
+
+/** The office receives a department's file on 汇总 and opens it on 核查. */
+async function receive(office: Page, path: string, name: string) {
+  await office.goto('./#/summary');
+  await office.getByTestId('receive-files').setInputFiles(path);
+  await expect(office.locator(`[data-testid="receive-result"][data-file="${name}"]`)).toBeVisible();
+  await office.goto('./#/verify/-');
+  await office.getByTestId('received-list').getByRole('link', { name: '县文化广播影视局 办公室 2025' }).click();
+  await expect(office.getByTestId('verify-department')).toContainText('办公室');
 }
 
 async function exportOwn(page: Page) {
@@ -48,8 +57,7 @@ test.describe('核查与整改', () => {
     await office.goto('./#/verify/-');
     await expect(office.getByTestId('verify')).toBeVisible();
     await expectNoAxeViolations(office, undefined, '核查 (empty)');
-    await office.getByLabel('接收科室报送的文件').setInputFiles(first.path);
-    await expect(office.getByTestId('verify-department')).toContainText('办公室');
+    await receive(office, first.path, first.name);
     const selfScore = await office.getByTestId('self-score').textContent();
     await expect(office.getByTestId('verified-score')).toHaveText('—');
 
@@ -127,8 +135,7 @@ test.describe('核查与整改', () => {
 
     // The department sends its new file; the office sees the task done, its verdicts kept, both scores.
     const second = await exportOwn(page);
-    await office.goto('./#/verify/-');
-    await office.getByLabel('接收科室报送的文件').setInputFiles(second.path);
+    await receive(office, second.path, second.name);
     await expect(office.getByTestId('department-task-4.1.1').getByTestId('department-task-status')).toHaveText('已完成');
     await expect(office.getByTestId('verify-item-4.1.1').getByTestId('verdict')).toHaveText('不属实');
     await expect(office.getByTestId('verify-item-4.1.3').getByTestId('verdict')).toHaveText('核实');
@@ -153,8 +160,7 @@ test.describe('核查与整改', () => {
     const officeApp = new AppPage(office);
     await officeApp.open();
     await officeApp.chooseRole('office');
-    await office.goto('./#/verify/-');
-    await office.getByLabel('接收科室报送的文件').setInputFiles(first.path);
+    await receive(office, first.path, first.name);
     await office.getByTestId('verify-item-4.1.1').getByRole('link', { name: '4.1.1' }).click();
     const form = office.getByRole('form', { name: '保存核查结论' });
     await form.getByLabel('核查结论').selectOption({ label: '存疑' });
@@ -172,8 +178,7 @@ test.describe('核查与整改', () => {
     await expect(page.getByTestId('findings-imported')).toContainText('其中 1 条涉及的事项在核查后已修改');
     await expect(page.getByTestId('finding-4.1.1').getByTestId('finding-changed')).toBeVisible();
 
-    await office.goto('./#/verify/-');
-    await office.getByLabel('接收科室报送的文件').setInputFiles(second.path);
+    await receive(office, second.path, second.name);
     await expect(office.getByTestId('verify-item-4.1.1').getByTestId('verdict-stale')).toContainText('需重新核查');
     await context.close();
 

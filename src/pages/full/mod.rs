@@ -4,6 +4,7 @@ mod rating;
 pub mod rectification;
 mod report;
 mod settings;
+pub mod summary;
 mod verify;
 
 use leptos::prelude::*;
@@ -18,6 +19,10 @@ pub fn full_page(route: Route) -> AnyView {
         Route::Report => view! { <report::ReportPage/> }.into_any(),
         Route::Verify { id, item } => view! { <verify::VerifyPage id=id item=item/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+        Route::Summary => view! { <summary::SummaryPage/> }.into_any(),
+        Route::Received { id, page } => {
+            view! { <summary::received::ReceivedPage id=id page=*page/> }.into_any()
+        }
         other => {
             let name = format!("{other:?}");
             view! { <section class="page" data-testid="todo-page"><p>{name}</p></section> }

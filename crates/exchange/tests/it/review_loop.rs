@@ -26,7 +26,10 @@ fn department() -> Assessment {
         },
         ..Assessment::default()
     };
-    for (id, r) in [("4.1.1", Response::Implemented), ("4.1.3", Response::Implemented)] {
+    for (id, r) in [
+        ("4.1.1", Response::Implemented),
+        ("4.1.3", Response::Implemented),
+    ] {
         a.answers.insert(
             id.into(),
             Answer {
@@ -39,7 +42,10 @@ fn department() -> Assessment {
 }
 
 fn exported(a: &Assessment, day: u32) -> serde_json::Value {
-    let meta = ExportMeta::new(Utc.with_ymd_and_hms(2025, 11, day, 8, 0, 0).unwrap(), "0.3.0");
+    let meta = ExportMeta::new(
+        Utc.with_ymd_and_hms(2025, 11, day, 8, 0, 0).unwrap(),
+        "0.3.0",
+    );
     let text = export_assessment(a, &no_extras(), &Template::shipped(), &meta);
     serde_json::from_str(&text).unwrap()
 }
@@ -52,10 +58,20 @@ fn verify_send_findings_rectify_and_receive_again() {
 
     // The office receives the department's first export and verifies two items.
     let mut ws = Workspace::default();
-    let first = ws.receive("a.json", Utc.with_ymd_and_hms(2025, 11, 2, 9, 0, 0).unwrap(), exported(&local, 1));
+    let first = ws.receive(
+        "a.json",
+        Utc.with_ymd_and_hms(2025, 11, 2, 9, 0, 0).unwrap(),
+        exported(&local, 1),
+    );
     assert_eq!(first, Ok(Receipt::New));
     let received = &mut ws.received[0];
-    let held = received.current.read().unwrap().assessment().unwrap().clone();
+    let held = received
+        .current
+        .read()
+        .unwrap()
+        .assessment()
+        .unwrap()
+        .clone();
     let verify = |item: &str, verdict: &str, found: &str| {
         let draft = VerificationDraft {
             verdict: verdict.into(),
@@ -72,10 +88,10 @@ fn verify_send_findings_rectify_and_receive_again() {
         )
         .unwrap()
     };
-    received
-        .review
-        .verifications
-        .insert("4.1.1".into(), verify("4.1.1", "not_as_reported", "not_implemented"));
+    received.review.verifications.insert(
+        "4.1.1".into(),
+        verify("4.1.1", "not_as_reported", "not_implemented"),
+    );
     received
         .review
         .verifications
@@ -99,14 +115,21 @@ fn verify_send_findings_rectify_and_receive_again() {
         },
         extras: Default::default(),
     };
-    assert_eq!(file.findings.len(), 1, "only the 不属实 item becomes a finding");
+    assert_eq!(
+        file.findings.len(),
+        1,
+        "only the 不属实 item becomes a finding"
+    );
     let text = export_findings(&file, &ExportMeta::new(issued, "0.3.0"));
     let findings = import(text.as_bytes(), &template, Some(Kind::Findings)).unwrap();
     assert!(findings.template_match.as_ref().unwrap().is_compatible());
     let update = apply_findings(&local, &findings).unwrap();
     assert_eq!(update.added.len(), 1);
     local = update.assessment;
-    assert!(apply_findings(&local, &findings).unwrap().is_noop(), "twice changes nothing");
+    assert!(
+        apply_findings(&local, &findings).unwrap().is_noop(),
+        "twice changes nothing"
+    );
     assert_eq!(local.findings[0].verdict, Verdict::NotAsReported);
 
     // A task for the finding, done with a document as evidence.
@@ -123,10 +146,20 @@ fn verify_send_findings_rectify_and_receive_again() {
     assert!(tasks_needed(&local).is_empty());
 
     // The next export replaces the first; the verdicts of unchanged answers are kept.
-    let second = ws.receive("b.json", Utc.with_ymd_and_hms(2025, 11, 22, 9, 0, 0).unwrap(), exported(&local, 21));
+    let second = ws.receive(
+        "b.json",
+        Utc.with_ymd_and_hms(2025, 11, 22, 9, 0, 0).unwrap(),
+        exported(&local, 21),
+    );
     assert_eq!(second, Ok(Receipt::Replaced));
     let received = &ws.received[0];
-    let newer = received.current.read().unwrap().assessment().unwrap().clone();
+    let newer = received
+        .current
+        .read()
+        .unwrap()
+        .assessment()
+        .unwrap()
+        .clone();
     assert_eq!(newer.tasks[0].status, TaskStatus::Done);
     let kept = carry_over(&received.review, &newer);
     assert_eq!(kept.kept, vec!["4.1.1".to_string(), "4.1.3".to_string()]);

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::adapter::LocalWorkspace;
 use crate::browser::{clock, dom};
 use crate::components::PLAN_LANG;
 use crate::i18n::t;
+use crate::state::workspace::WorkspaceState;
 use zrz_domain::plan::Item;
 use zrz_domain::record::{Answer, Assessment, Method, Response, Verdict};
 use zrz_domain::review::{
@@ -15,7 +15,7 @@ use zrz_domain::review::{
 
 #[component]
 pub fn VerificationForm(
-    ws: LocalWorkspace,
+    ws: WorkspaceState,
     store_key: String,
     item: Item,
     answer: Option<Answer>,
@@ -136,7 +136,7 @@ pub fn VerificationForm(
 /// Records what was decided on a red line that occurred (plan 七's six measures).
 #[component]
 pub fn AccountabilityForm(
-    ws: LocalWorkspace,
+    ws: WorkspaceState,
     store_key: String,
     red_lines: Vec<String>,
     assessment: Assessment,

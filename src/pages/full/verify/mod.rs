@@ -9,18 +9,17 @@
 //! (`review::verification_state`), so a newer export keeps the verdicts of unchanged items and asks
 //! for the changed ones to be checked again.
 
-mod adapter;
 mod form;
 
 use leptos::prelude::*;
 
-use crate::browser::{clock, download, files};
+use crate::browser::{clock, download};
 use crate::components::{Icon, IconKind, PrintHeader, PLAN_LANG};
 use crate::i18n::t;
 use crate::pages::overview::short;
 use crate::route::Route;
 use crate::state::use_store;
-use adapter::LocalWorkspace;
+use crate::state::workspace::{use_workspace, WorkspaceState, WorkspaceStatus};
 use form::{AccountabilityForm, VerificationForm};
 use zrz_domain::number::fmt1;
 use zrz_domain::record::{Assessment, Response, TaskStatus, Verdict};
@@ -29,27 +28,20 @@ use zrz_exchange::{
     export_findings, findings_file_name, ExportMeta, FindingsFile, Received, Scores,
 };
 
-/// The department's record of a received file, read through the import pipeline.
-fn assessment_of(received: &Received) -> Option<Assessment> {
-    received
-        .current
-        .read()
-        .ok()
-        .and_then(|i| i.assessment().cloned())
-}
-
-/// The 核查意见 file for one received department, issued `now`.
+/// The 核查意见 file for one received department, issued now: its findings, the accountability
+/// decisions and both scores.
 fn findings_file(
+    ws: WorkspaceState,
     received: &Received,
     template: &zrz_domain::plan::Template,
 ) -> Option<(String, String)> {
-    let imported = received.current.read().ok()?;
-    let assessment = imported.assessment()?;
+    let opened = ws.opened(&received.store_key(), None)?;
+    let assessment = &opened.assessment;
     let now = clock::now();
     let score = verified_score(template, assessment, &received.review, clock::today());
     let file = FindingsFile {
         department: received.department.clone(),
-        template: imported.header.template.clone(),
+        template: opened.template.clone(),
         about: received.current.file_ref(),
         findings: findings_for(&received.review, assessment, template, now),
         accountability: received.review.accountability.clone(),
@@ -80,65 +72,33 @@ fn department_name(r: &Received) -> String {
 #[component]
 pub fn VerifyPage(id: String, item: Option<String>) -> impl IntoView {
     let s = &t().review;
-    let ws = LocalWorkspace::load();
+    let ws = use_workspace();
     let id = StoredValue::new(id);
     let item = StoredValue::new(item);
-    let message = RwSignal::new(None::<Result<String, String>>);
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = files::from_input_event(&ev) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let name = file.name();
-            let result = match files::read_bytes(&file, zrz_exchange::MAX_FILE_BYTES).await {
-                Err(fault) => Err(fault.to_string()),
-                Ok(bytes) => ws.receive(&name, &bytes).map(|(_, key)| {
-                    if !key.is_empty() {
-                        crate::browser::location::navigate(&Route::Verify {
-                            id: key,
-                            item: None,
-                        });
-                    }
-                    (s.verify_received)(&name)
-                }),
-            };
-            message.set(Some(result));
-        });
-    };
+    let message = RwSignal::new(None::<String>);
     let store = use_store();
     let export_all = move |_| {
         let template = store.template.get_untracked();
         let mut names = Vec::new();
-        for r in ws.received() {
-            if let Some((name, text)) = findings_file(&r, &template) {
+        for r in ws.received().get_untracked() {
+            if let Some((name, text)) = findings_file(ws, &r, &template) {
                 if download::download_text(&name, &text, "application/json").is_ok() {
                     names.push(name);
                 }
             }
         }
-        message.set(Some(Ok((s.exported)(&names.join(t().common.list_sep)))));
+        message.set(Some((s.exported)(&names.join(t().common.list_sep))));
     };
     view! {
         <section class="page verify" data-testid="verify">
             <PrintHeader/>
             <h1>{s.verify_title}</h1>
             <p class="lead">{s.verify_lead}</p>
-            <div class="no-print">
-                <p class="hint" id="verify-receive-hint">{s.verify_receive_hint}</p>
-                <label class="file-pick">
-                    {s.verify_receive_label} " "
-                    <input type="file" accept=".json,application/json" aria-describedby="verify-receive-hint"
-                        data-testid="receive-file" on:change=on_file/>
-                </label>
-                {move || message.get().map(|m| match m {
-                    Ok(text) => view! { <p class="field-ok" role="status" data-testid="verify-message">{text}</p> }.into_any(),
-                    Err(text) => view! { <p class="field-error" role="alert" data-testid="verify-message">{text}</p> }.into_any(),
-                })}
-                {move || ws.fault.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            </div>
+            <p class="no-print"><a href=Route::Summary.href()>{s.verify_receive_hint}</a></p>
+            {move || message.get().map(|m| view! { <p class="field-ok" role="status" data-testid="verify-message">{m}</p> })}
             <nav class="no-print" aria-label=s.verify_pick>
                 <ul class="received-list" data-testid="received-list">
-                    {move || ws.received().into_iter().map(|r| {
+                    {move || ws.received().get().into_iter().map(|r| {
                         let key = r.store_key();
                         let current = id.with_value(|i| *i == key);
                         view! {
@@ -147,12 +107,12 @@ pub fn VerifyPage(id: String, item: Option<String>) -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                {move || (!ws.received().is_empty()).then(|| view! {
+                {move || (!ws.is_empty()).then(|| view! {
                     <button type="button" on:click=export_all data-testid="export-all-findings">{s.export_all_findings}</button>
                 })}
             </nav>
             {move || {
-                if !ws.loaded.get() {
+                if ws.status.get() != WorkspaceStatus::Ready {
                     return ().into_any();
                 }
                 match id.with_value(|i| ws.get(i)) {
@@ -168,14 +128,15 @@ pub fn VerifyPage(id: String, item: Option<String>) -> impl IntoView {
 
 /// One department's file: scores, items, red lines, tasks, export.
 #[component]
-fn Department(ws: LocalWorkspace, received: Received, item: Option<String>) -> impl IntoView {
+fn Department(ws: WorkspaceState, received: Received, item: Option<String>) -> impl IntoView {
     let s = &t().review;
     let store = use_store();
     let template = store.template.get_untracked();
     let key = received.store_key();
-    let Some(assessment) = assessment_of(&received) else {
+    let Some(opened) = ws.opened(&key, None) else {
         return view! { <p class="field-error" role="alert">{s.verify_not_found}</p> }.into_any();
     };
+    let assessment = opened.assessment.clone();
     let review = received.review.clone();
     let today = clock::today();
     let score = verified_score(&template, &assessment, &review, today);
@@ -189,7 +150,7 @@ fn Department(ws: LocalWorkspace, received: Received, item: Option<String>) -> i
         let received = received.clone();
         let template = template.clone();
         move |_| {
-            if let Some((name, text)) = findings_file(&received, &template) {
+            if let Some((name, text)) = findings_file(ws, &received, &template) {
                 let _ = download::download_text(&name, &text, "application/json");
             }
         }
@@ -292,7 +253,7 @@ fn Department(ws: LocalWorkspace, received: Received, item: Option<String>) -> i
 /// can be closed (销号), and is sent closed in the next findings file.
 #[component]
 fn Tasks(
-    ws: LocalWorkspace,
+    ws: WorkspaceState,
     store_key: String,
     assessment: Assessment,
     review: zrz_domain::review::Review,
