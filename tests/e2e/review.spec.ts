@@ -13,7 +13,7 @@ const setup = { unit: '县文化广播影视局', department: '办公室', fille
 
 async function download(page: Page, click: () => Promise<void>) {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = test.info().outputPath(`download-${Date.now()}-${file.suggestedFilename()}`);
+  const path = test.info().outputPath(`download-${Date.now()}`, file.suggestedFilename());
   await file.saveAs(path);
   return { name: file.suggestedFilename(), path, text: await readFile(path, 'utf8') };
 }
@@ -22,7 +22,7 @@ async function download(page: Page, click: () => Promise<void>) {
 async function receive(office: Page, path: string, name: string) {
   await office.goto('./#/summary');
   await office.getByTestId('receive-files').setInputFiles(path);
-  await expect(office.locator(`[data-testid="receive-result"][data-file="${name}"]`)).toBeVisible();
+  await expect(office.locator(`[data-testid="receive-result"][data-file="${name}"]`).last()).toBeVisible();
   await office.goto('./#/verify/-');
   await office.getByTestId('received-list').getByRole('link', { name: '县文化广播影视局 办公室 2025' }).click();
   await expect(office.getByTestId('verify-department')).toContainText('办公室');

@@ -63,7 +63,12 @@ pub fn RectificationPage() -> impl IntoView {
     let store = use_store();
     let s = &t().review;
     let writable = store.writable() && !app.read_only();
-    let received = RwSignal::new(ReceivedReview::stored());
+    // The office's decisions kept beside the department's own record (not a received one's).
+    let received = RwSignal::new(if writable {
+        ReceivedReview::stored()
+    } else {
+        ReceivedReview::default()
+    });
     let record = Memo::new(move |_| assessment(store));
     let needs = Memo::new(move |_| record.with(tasks_needed));
     let findings_sorted = Memo::new(move |_| {

@@ -72,6 +72,7 @@ pub fn ReceivedPage(id: String, page: Route) -> impl IntoView {
                         <nav aria-label=x.received_pages class="received-nav no-print">
                             <ul>
                                 <li><a href=Route::Summary.href()>{x.back_to_summary}</a></li>
+                                <li><a href=Route::Verify { id: id.clone(), item: None }.href() data-testid="to-verify">{t().review.verify_title}</a></li>
                                 {nav}
                             </ul>
                         </nav>
