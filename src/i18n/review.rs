@@ -10,6 +10,7 @@ pub struct RectNote {
     pub to_rectification: &'static str,
     pub findings_on_item: fn(usize) -> String,
     pub to_report: &'static str,
+    pub verified_score: fn(&str) -> String,
     pub finding_on_item: fn(&str, &str) -> String,
     pub verdict: fn(zrz_domain::record::Verdict) -> &'static str,
 }
@@ -25,6 +26,7 @@ pub const NOTE_ZH: RectNote = RectNote {
     to_rectification: "到“整改”页",
     findings_on_item: |n| format!("此项有 {n} 条核查意见"),
     to_report: "自查报告",
+    verified_score: |v| format!("核定分（党组办公室核查）{v}"),
     finding_on_item: |verdict, note| {
         if note.is_empty() {
             format!("核查意见：{verdict}")
@@ -46,6 +48,7 @@ pub const NOTE_EN: RectNote = RectNote {
     to_rectification: "Go to Rectification",
     findings_on_item: |n| format!("{n} findings on this item"),
     to_report: "Self-assessment report",
+    verified_score: |v| format!("Verified by the office: {v}"),
     finding_on_item: |verdict, note| {
         if note.is_empty() {
             format!("Finding: {verdict}")

@@ -199,6 +199,45 @@ test.describe('核查与整改', () => {
     await otherContext.close();
   });
 
+  test('a red line 已发生 is followed up: the office records the decision, the department sees it and its report says it', async ({ app, page, browser, baseURL }) => {
+    await app.open();
+    await app.completeSetup(setup);
+    await app.openChapter('7');
+    await app.answer('7.5', '已发生');
+    await app.item('7.5').getByLabel('具体情况（必填）').fill('所属公众号转发错误导向文章');
+    await app.item('7.5').getByLabel('发生日期').fill('2025-09-01');
+    await app.expectSaved();
+    const file = await exportOwn(page);
+
+    const context = await browser.newContext({ baseURL, locale: 'zh-CN', acceptDownloads: true });
+    const office = await context.newPage();
+    const officeApp = new AppPage(office);
+    await officeApp.open();
+    await officeApp.chooseRole('office');
+    await receive(office, file.path, file.name);
+    const form = office.getByRole('form', { name: '记录处理决定' });
+    await form.getByRole('button', { name: '记录处理决定' }).click();
+    await expect(form.getByRole('alert').first()).toBeVisible();
+    await form.getByLabel('处理方式').selectOption({ label: '通报批评' });
+    await form.getByLabel('决定日期').fill('2025-08-01');
+    await form.getByLabel('决定机关（人）').fill('局党组');
+    await form.getByRole('button', { name: '记录处理决定' }).click();
+    await expect(form.getByRole('alert')).toHaveText('决定日期早于情形发生日期');
+    await form.getByLabel('决定日期').fill('2025-10-09');
+    await form.getByRole('button', { name: '记录处理决定' }).click();
+    await expect(office.getByTestId('verify-accountability')).toContainText('检查项 7.5：通报批评（2025-10-09，局党组）');
+    await expectNoAxeViolations(office, undefined, '核查 (accountability)');
+    const findings = await download(office, () => office.getByTestId('export-findings').click());
+    await context.close();
+
+    await page.goto('./#/rectification');
+    await page.getByLabel('选择核查意见文件').setInputFiles(findings.path);
+    await expect(page.getByTestId('findings-imported')).toBeVisible();
+    await expect(page.getByTestId('accountability')).toContainText('检查项 7.5：通报批评（2025-10-09，局党组）');
+    await page.goto('./#/report');
+    await expect(page.getByTestId('report')).toContainText('责任追究：检查项 7.5：通报批评（2025-10-09，局党组）');
+  });
+
   test('自查报告 shows the four sections and downloads as .docx', async ({ app, page }) => {
     await app.open();
     await app.completeSetup(setup);

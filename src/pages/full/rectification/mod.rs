@@ -11,7 +11,6 @@
 mod task;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::browser::{files, storage};
 use crate::components::{Icon, IconKind, PrintHeader};
@@ -21,29 +20,10 @@ use crate::state::{use_app, use_store, Store};
 use task::{TaskForm, TaskRow};
 use zrz_domain::number::fmt1;
 use zrz_domain::record::{Assessment, Finding, Task};
-use zrz_domain::review::{tasks_needed, AccountabilityRecord, TaskNeed};
-use zrz_exchange::{apply_findings, import, Content, Kind, Scores};
+use zrz_domain::review::{tasks_needed, TaskNeed};
+use zrz_exchange::{apply_findings, import, Content, Kind};
 
-/// Where the office's accountability decisions and scores of the last findings file are kept.
-pub const RECEIVED_KEY: &str = "zrz.findings-received";
-
-/// What a findings file says beyond the findings, kept for the department to read.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ReceivedReview {
-    pub accountability: Vec<AccountabilityRecord>,
-    pub scores: Scores,
-}
-
-impl ReceivedReview {
-    pub fn stored() -> ReceivedReview {
-        storage::read(RECEIVED_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
-    }
-}
+pub use crate::state::received_review::{ReceivedReview, RECEIVED_KEY};
 
 /// The record as one value, as the domain's task rules read it.
 fn assessment(store: Store) -> Assessment {

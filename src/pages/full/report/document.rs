@@ -2,7 +2,8 @@
 //! `zrz_writers::docx`. No browser here, so it is tested natively (and opened in LibreOffice).
 
 use zrz_domain::plan::Template;
-use zrz_domain::report::SelfReport;
+use zrz_domain::report::{SectionKind, SelfReport};
+use zrz_domain::review::AccountabilityRecord;
 use zrz_writers::docx::{Block, Document};
 
 use crate::i18n::review::ReviewTexts;
@@ -15,25 +16,40 @@ pub fn chapter_label(template: &Template, chapter_id: &str) -> String {
     }
 }
 
-/// The report's text: its title, then each section's heading and paragraphs.
+/// The report's text: each section's heading and paragraphs. The office's accountability
+/// decisions received with its findings (`accountability`) follow the problems they concern.
 pub fn report_text(
     report: &SelfReport,
     texts: &ReviewTexts,
     template: &Template,
+    accountability: &[AccountabilityRecord],
 ) -> Vec<(String, Vec<String>)> {
     let chapter = |id: &str| chapter_label(template, id);
     report
         .sections
         .iter()
         .map(|section| {
-            (
-                (texts.section)(section.kind).to_string(),
-                section
-                    .paragraphs
-                    .iter()
-                    .map(|p| (texts.paragraph)(p, &chapter))
-                    .collect(),
-            )
+            let mut paragraphs: Vec<String> = section
+                .paragraphs
+                .iter()
+                .map(|p| (texts.paragraph)(p, &chapter))
+                .collect();
+            if section.kind == SectionKind::Problems {
+                paragraphs.extend(accountability.iter().map(|a| {
+                    format!(
+                        "{}：{}",
+                        texts.accountability_title,
+                        (texts.accountability_row)(
+                            &a.item_id,
+                            a.decision,
+                            &a.decided_on.to_string(),
+                            &a.decided_by,
+                            &a.note
+                        )
+                    )
+                }));
+            }
+            ((texts.section)(section.kind).to_string(), paragraphs)
         })
         .collect()
 }
@@ -43,10 +59,11 @@ pub fn report_docx(
     report: &SelfReport,
     texts: &ReviewTexts,
     template: &Template,
+    accountability: &[AccountabilityRecord],
     title: &str,
 ) -> Vec<u8> {
     let mut blocks = Vec::new();
-    for (heading, paragraphs) in report_text(report, texts, template) {
+    for (heading, paragraphs) in report_text(report, texts, template, accountability) {
         blocks.push(Block::heading(1, heading));
         blocks.extend(paragraphs.into_iter().map(Block::paragraph));
     }
@@ -115,11 +132,27 @@ mod tests {
     fn the_report_has_four_sections_in_both_languages() {
         let (template, report) = sample();
         for texts in [&crate::i18n::review::ZH, &crate::i18n::review::EN] {
-            let text = report_text(&report, texts, &template);
+            let text = report_text(&report, texts, &template, &[]);
             assert_eq!(text.len(), 4);
             assert!(text.iter().all(|(_, p)| !p.is_empty()));
         }
-        let zh = report_text(&report, &crate::i18n::review::ZH, &template);
+        let decision = AccountabilityRecord {
+            item_id: "7.3".into(),
+            decision: zrz_domain::review::Decision::CircularCriticism,
+            decided_on: NaiveDate::from_ymd_opt(2025, 10, 9).unwrap(),
+            decided_by: "局党组".into(),
+            note: String::new(),
+        };
+        let zh = report_text(&report, &crate::i18n::review::ZH, &template, &[decision]);
+        assert!(
+            zh[2]
+                .1
+                .last()
+                .unwrap()
+                .contains("通报批评（2025-10-09，局党组）"),
+            "{:?}",
+            zh[2]
+        );
         assert_eq!(zh[0].0, "一、基本情况");
         assert!(zh[3].1[0].contains("补开专题会议"), "{:?}", zh[3]);
         assert!(
@@ -133,7 +166,13 @@ mod tests {
     #[test]
     fn libreoffice_opens_the_report() {
         let (template, report) = sample();
-        let bytes = report_docx(&report, &crate::i18n::review::ZH, &template, "自查报告");
+        let bytes = report_docx(
+            &report,
+            &crate::i18n::review::ZH,
+            &template,
+            &[],
+            "自查报告",
+        );
         let dir = std::env::temp_dir().join(format!("zrz-report-docx-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();

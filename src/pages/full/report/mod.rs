@@ -37,15 +37,25 @@ pub fn ReportPage() -> impl IntoView {
             .profile
             .with(|p| (s.report_heading)(&p.unit, &p.department, p.year))
     });
+    // The office's accountability decisions, as its last findings file gave them (own record only).
+    let accountability = if store.writable() {
+        crate::pages::full::rectification::ReceivedReview::stored().accountability
+    } else {
+        Vec::new()
+    };
+    let accountability = StoredValue::new(accountability);
     let failed = RwSignal::new(None::<String>);
     let download_docx = move |_| {
         let template = store.template.get_untracked();
-        let bytes = document::report_docx(
-            &report.get_untracked(),
-            s,
-            &template,
-            &title.get_untracked(),
-        );
+        let bytes = accountability.with_value(|a| {
+            document::report_docx(
+                &report.get_untracked(),
+                s,
+                &template,
+                a,
+                &title.get_untracked(),
+            )
+        });
         let name = store.profile.with_untracked(|p| {
             format!(
                 "自查报告_{}_{}_{}.docx",
@@ -73,7 +83,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h1 data-testid="report-title">{move || title.get()}</h1>
                 {move || {
                     let template = store.template.get();
-                    report.with(|r| document::report_text(r, s, &template)).into_iter().map(|(heading, paragraphs)| view! {
+                    report.with(|r| accountability.with_value(|a| document::report_text(r, s, &template, a))).into_iter().map(|(heading, paragraphs)| view! {
                         <h2>{heading}</h2>
                         {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
                     }).collect_view()
