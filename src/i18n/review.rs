@@ -185,6 +185,8 @@ mod full {
         pub close_finding: &'static str,
         pub tasks_of_department: &'static str,
         pub export_own: &'static str,
+        /// The office's 核定分, in 基本情况.
+        pub report_verified: fn(&str) -> String,
         pub export_own_hint: &'static str,
     }
 
@@ -414,6 +416,7 @@ mod full {
     close_finding: "销号",
     tasks_of_department: "科室报送的整改任务",
     export_own: "导出本科室文件（含整改任务）",
+    report_verified: |v| format!("经党组办公室核查，核定分 {v}。"),
     export_own_hint: "把本科室的自评文件（含整改进展）报送党组办公室。",
 };
 
@@ -639,6 +642,7 @@ mod full {
     close_finding: "Close",
     tasks_of_department: "Rectification tasks the department sent",
     export_own: "Export your department's file (with the tasks)",
+    report_verified: |v| format!("After the office's verification, the verified score is {v}."),
     export_own_hint: "Send your self-assessment file, with the rectification progress, to the office.",
 };
 }

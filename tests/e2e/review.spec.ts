@@ -100,6 +100,10 @@ test.describe('核查与整改', () => {
     await expect(page.getByTestId('finding-4.1.1')).toHaveCount(1);
     await app.openChapter('4.1');
     await expect(app.item('4.1.1').getByTestId('item-findings')).toContainText('核查意见：不属实。未见会议记录');
+    await page.goto('./#/overview');
+    await expect(page.getByTestId('overview-verified-score')).toHaveText(`核定分（党组办公室核查）${verifiedScore}`);
+    await page.goto('./#/report');
+    await expect(page.getByTestId('report')).toContainText(`经党组办公室核查，核定分 ${verifiedScore}。`);
 
     // A task for the finding, done with its evidence; the domain refuses 已完成 without it.
     await page.goto('./#/rectification');

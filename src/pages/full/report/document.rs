@@ -16,14 +16,22 @@ pub fn chapter_label(template: &Template, chapter_id: &str) -> String {
     }
 }
 
-/// The report's text: each section's heading and paragraphs. The office's accountability
-/// decisions received with its findings (`accountability`) follow the problems they concern.
+/// What the office's last 核查意见 added: its 核定分 and its accountability decisions.
+#[derive(Debug, Clone, Default)]
+pub struct FromOffice {
+    pub verified_score: Option<f64>,
+    pub accountability: Vec<AccountabilityRecord>,
+}
+
+/// The report's text: each section's heading and paragraphs. The office's 核定分 follows the
+/// department's own score in 基本情况; its accountability decisions follow the problems.
 pub fn report_text(
     report: &SelfReport,
     texts: &ReviewTexts,
     template: &Template,
-    accountability: &[AccountabilityRecord],
+    office: &FromOffice,
 ) -> Vec<(String, Vec<String>)> {
+    let accountability = &office.accountability;
     let chapter = |id: &str| chapter_label(template, id);
     report
         .sections
@@ -34,6 +42,14 @@ pub fn report_text(
                 .iter()
                 .map(|p| (texts.paragraph)(p, &chapter))
                 .collect();
+            if section.kind == SectionKind::Basics {
+                if let Some(v) = office.verified_score {
+                    paragraphs.insert(
+                        1.min(paragraphs.len()),
+                        (texts.report_verified)(&zrz_domain::number::fmt1(v)),
+                    );
+                }
+            }
             if section.kind == SectionKind::Problems {
                 paragraphs.extend(accountability.iter().map(|a| {
                     format!(
@@ -59,11 +75,11 @@ pub fn report_docx(
     report: &SelfReport,
     texts: &ReviewTexts,
     template: &Template,
-    accountability: &[AccountabilityRecord],
+    office: &FromOffice,
     title: &str,
 ) -> Vec<u8> {
     let mut blocks = Vec::new();
-    for (heading, paragraphs) in report_text(report, texts, template, accountability) {
+    for (heading, paragraphs) in report_text(report, texts, template, office) {
         blocks.push(Block::heading(1, heading));
         blocks.extend(paragraphs.into_iter().map(Block::paragraph));
     }
@@ -132,7 +148,7 @@ mod tests {
     fn the_report_has_four_sections_in_both_languages() {
         let (template, report) = sample();
         for texts in [&crate::i18n::review::ZH, &crate::i18n::review::EN] {
-            let text = report_text(&report, texts, &template, &[]);
+            let text = report_text(&report, texts, &template, &FromOffice::default());
             assert_eq!(text.len(), 4);
             assert!(text.iter().all(|(_, p)| !p.is_empty()));
         }
@@ -143,7 +159,12 @@ mod tests {
             decided_by: "局党组".into(),
             note: String::new(),
         };
-        let zh = report_text(&report, &crate::i18n::review::ZH, &template, &[decision]);
+        let office = FromOffice {
+            verified_score: Some(81.5),
+            accountability: vec![decision],
+        };
+        let zh = report_text(&report, &crate::i18n::review::ZH, &template, &office);
+        assert_eq!(zh[0].1[1], "经党组办公室核查，核定分 81.5。");
         assert!(
             zh[2]
                 .1
@@ -170,7 +191,7 @@ mod tests {
             &report,
             &crate::i18n::review::ZH,
             &template,
-            &[],
+            &FromOffice::default(),
             "自查报告",
         );
         let dir = std::env::temp_dir().join(format!("zrz-report-docx-{}", std::process::id()));

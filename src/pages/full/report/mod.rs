@@ -38,16 +38,20 @@ pub fn ReportPage() -> impl IntoView {
             .with(|p| (s.report_heading)(&p.unit, &p.department, p.year))
     });
     // The office's accountability decisions, as its last findings file gave them (own record only).
-    let accountability = if store.writable() {
-        crate::pages::full::rectification::ReceivedReview::stored().accountability
+    let office = if store.writable() {
+        let r = crate::pages::full::rectification::ReceivedReview::stored();
+        document::FromOffice {
+            verified_score: r.scores.verified_score,
+            accountability: r.accountability,
+        }
     } else {
-        Vec::new()
+        document::FromOffice::default()
     };
-    let accountability = StoredValue::new(accountability);
+    let office = StoredValue::new(office);
     let failed = RwSignal::new(None::<String>);
     let download_docx = move |_| {
         let template = store.template.get_untracked();
-        let bytes = accountability.with_value(|a| {
+        let bytes = office.with_value(|a| {
             document::report_docx(
                 &report.get_untracked(),
                 s,
@@ -83,7 +87,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h1 data-testid="report-title">{move || title.get()}</h1>
                 {move || {
                     let template = store.template.get();
-                    report.with(|r| accountability.with_value(|a| document::report_text(r, s, &template, a))).into_iter().map(|(heading, paragraphs)| view! {
+                    report.with(|r| office.with_value(|a| document::report_text(r, s, &template, a))).into_iter().map(|(heading, paragraphs)| view! {
                         <h2>{heading}</h2>
                         {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
                     }).collect_view()
