@@ -184,10 +184,9 @@ fn the_documented_duckdb_query_reads_the_long_table() {
         )
         .unwrap();
     }
-    let doc = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/summary.md"),
-    )
-    .unwrap();
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/summary.md"))
+            .unwrap();
     let start = doc.find("```sql\n").expect("the documented query") + 7;
     let sql = &doc[start..start + doc[start..].find("```").unwrap()];
     let output = Command::new("python3")
@@ -197,7 +196,11 @@ fn the_documented_duckdb_query_reads_the_long_table() {
         .current_dir(&dir)
         .output()
         .expect("python3 with duckdb (scripts/bootstrap.sh installs it)");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let out = String::from_utf8(output.stdout).unwrap();
     let rows = department_rows(&files, &template, today);
     assert_eq!(out.lines().count(), rows.len(), "{out}");
@@ -211,5 +214,8 @@ fn the_documented_duckdb_query_reads_the_long_table() {
         .expect("宣传股 in the query's result");
     assert!(line.starts_with("2025|宣传股|"), "{line}");
     assert!(line.ends_with("|1"), "one red line: {line}");
-    assert!(line.contains(&format!("|{}|", publicity.completion)), "{line} vs {publicity:?}");
+    assert!(
+        line.contains(&format!("|{}|", fmt1(publicity.completion))),
+        "completion: {line} vs {publicity:?}"
+    );
 }
