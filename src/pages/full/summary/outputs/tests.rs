@@ -105,7 +105,7 @@ fn the_workbook_report_and_tables_of_the_fixture_set_open_with_their_figures() {
     let items = items_csv(&item_rows(&files, &template, today));
     assert!(items
         .lines()
-        .nth(0)
+        .next()
         .unwrap()
         .contains("unit,department,year"));
     assert_eq!(items.lines().count(), 1 + 4 * template.items().count());
