@@ -281,6 +281,14 @@ impl WorkspaceState {
             progress(i + 1);
             dom::next_tick().await;
         }
+        // One change for the batch: the summary is computed once, not once per file.
+        if out.iter().any(|o| {
+            o.result
+                .as_ref()
+                .is_ok_and(|a| a.receipt != Receipt::AlreadyHeld)
+        }) {
+            self.records.notify();
+        }
         out
     }
 
@@ -337,10 +345,7 @@ impl WorkspaceState {
             return Ok(accepted(receipt));
         }
         match self.write(&store_key).await {
-            Ok(()) => {
-                self.records.notify();
-                Ok(accepted(receipt))
-            }
+            Ok(()) => Ok(accepted(receipt)),
             Err(e) => {
                 self.records.update_untracked(|v| match before {
                     Some(b) => {

@@ -216,7 +216,12 @@ fn HeldFiles() -> impl IntoView {
                         let key_remove = key.clone();
                         let key_confirm = key.clone();
                         let name_removed = name.clone();
-                        let error = ws.read_error(&key).map(|e| (x.unreadable_file)(&e.to_string()));
+                        let error = ws
+                            .opened(&key, None)
+                            .is_none()
+                            .then(|| ws.read_error(&key))
+                            .flatten()
+                            .map(|e| (x.unreadable_file)(&e.to_string()));
                         let older = r.older.iter().enumerate().map(|(i, f)| {
                             let key = key.clone();
                             let at = f.exported_at().map(clock::local_datetime).unwrap_or_default();
@@ -363,7 +368,7 @@ fn SummaryTable(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
                         if *b == by { *asc = !*asc } else { *b = by; *asc = by == SortBy::Department }
                     })>
                     {label}
-                    <span aria-hidden="true">{move || { let (b, asc) = sort.get(); if b == by { if asc { " ▲" } else { " ▼" } } else { "" } }}</span>
+
                 </button>
             </th>
         }

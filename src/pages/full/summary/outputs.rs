@@ -449,5 +449,6 @@ pub fn report(f: &Figures<'_>) -> Document {
     Document { title, blocks }
 }
 
-#[cfg(test)]
+// Native only: the tests run LibreOffice and DuckDB on files written to disk.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -11,6 +11,9 @@ use crate::state::workspace::{use_workspace, Accepted, ReceiveOutcome, Refused};
 use zrz_exchange::merge::Receipt;
 use zrz_exchange::MAX_FILE_BYTES;
 
+/// Files read and received together: one change of the summary per slice.
+const SLICE: usize = 10;
+
 /// One line of the results.
 #[derive(Clone)]
 struct Line {
@@ -33,28 +36,55 @@ pub fn ReceiveSection() -> impl IntoView {
         progress.set(Some((0, total)));
         lines.set(Vec::new());
         leptos::task::spawn_local(async move {
-            for (i, file) in chosen.into_iter().enumerate() {
-                let name = file.name();
-                let outcome = match files::read_bytes(&file, MAX_FILE_BYTES).await {
-                    Ok(bytes) => ws
-                        .receive(vec![(name.clone(), bytes)], |_| ())
-                        .await
-                        .pop()
-                        .expect("one outcome per file"),
-                    Err(files::ReadFault::TooLarge { size, limit }) => ReceiveOutcome {
-                        file_name: name,
-                        result: Err(Refused::Unreadable(zrz_exchange::ImportError::TooLarge {
-                            size,
-                            limit,
+            // In slices of a few files: read them, receive them (one change of the summary per
+            // slice), show their results.
+            let mut done = 0;
+            let mut chosen = chosen.into_iter().peekable();
+            while chosen.peek().is_some() {
+                let slice: Vec<files::ChosenFile> = chosen.by_ref().take(SLICE).collect();
+                let mut readable = Vec::new();
+                let mut outcomes: Vec<Option<ReceiveOutcome>> = Vec::new();
+                for file in slice {
+                    let name = file.name();
+                    match files::read_bytes(&file, MAX_FILE_BYTES).await {
+                        Ok(bytes) => {
+                            readable.push((name, bytes));
+                            outcomes.push(None);
+                        }
+                        Err(files::ReadFault::TooLarge { size, limit }) => {
+                            outcomes.push(Some(ReceiveOutcome {
+                                file_name: name,
+                                result: Err(Refused::Unreadable(
+                                    zrz_exchange::ImportError::TooLarge { size, limit },
+                                )),
+                            }))
+                        }
+                        Err(e) => outcomes.push(Some(ReceiveOutcome {
+                            file_name: name,
+                            result: Err(Refused::ReadFailed(e.to_string())),
                         })),
-                    },
-                    Err(e) => ReceiveOutcome {
-                        file_name: name,
-                        result: Err(Refused::ReadFailed(e.to_string())),
-                    },
-                };
-                lines.update(|l| l.push(Line { id: i, outcome }));
-                progress.set(Some((i + 1, total)));
+                    }
+                }
+                let base = done;
+                let unreadable = outcomes.iter().filter(|o| o.is_some()).count();
+                let received = ws
+                    .receive(readable, |n| {
+                        progress.set(Some((base + unreadable + n, total)));
+                    })
+                    .await;
+                let mut received = received.into_iter();
+                let slice_lines: Vec<Line> = outcomes
+                    .into_iter()
+                    .filter_map(|o| o.or_else(|| received.next()))
+                    .enumerate()
+                    .map(|(k, outcome)| Line {
+                        id: base + k,
+                        outcome,
+                    })
+                    .collect();
+                done += slice_lines.len();
+                lines.update(|l| l.extend(slice_lines));
+                progress.set(Some((done, total)));
             }
             progress.set(None);
         });
