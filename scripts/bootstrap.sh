@@ -49,6 +49,11 @@ if [ "$mode" = test ]; then
   fi
   # The tests open every workbook and Word file we write in a real spreadsheet and word processor.
   scripts/install-libreoffice.sh
+  # docs/summary.md's example query over the long table is run by a test with DuckDB.
+  if ! python3 -c 'import duckdb' 2>/dev/null; then
+    say "installing DuckDB (PyPI duckdb) for the long table's documented query"
+    python3 -m pip install -q --break-system-packages duckdb 2>/dev/null || python3 -m pip install -q duckdb
+  fi
   if ! command -v wasm-bindgen-test-runner >/dev/null; then
     say "wasm-bindgen-test-runner is missing"; exit 1
   fi

@@ -36,6 +36,8 @@ pub fn mount() {
 #[component]
 pub fn Shell() -> impl IntoView {
     let app = App::provide();
+    #[cfg(feature = "full")]
+    crate::state::workspace::WorkspaceState::provide();
     let route = location::use_route();
     let title = move || app.store.template.with(|t| t.title.clone());
     dom::open_details_while_printing();

@@ -76,3 +76,12 @@ pub fn warn_before_leaving(when: impl Fn() -> bool + 'static) {
     });
     on_cleanup(move || handle.remove());
 }
+
+/// Resolves after the browser has had a turn (a `setTimeout` of 0): long work done in slices
+/// awaits this between slices, so the page keeps answering and a progress bar repaints.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -9,13 +9,31 @@ pub struct DownloadFault(pub &'static str);
 
 /// Offers `text` as a download called `file_name`.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), DownloadFault> {
-    let fail = DownloadFault;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| fail("Blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
+    offer(file_name, &blob)
+}
+
+fn fail(what: &'static str) -> DownloadFault {
+    DownloadFault(what)
+}
+
+/// Offers `bytes` (a workbook, a document) as a download called `file_name`.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), DownloadFault> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("Blob"))?;
+    offer(file_name, &blob)
+}
+
+fn offer(file_name: &str, blob: &web_sys::Blob) -> Result<(), DownloadFault> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("URL"))?;
     let document = leptos::prelude::document();
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")

@@ -96,3 +96,32 @@ fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
         .trim()
         .to_string()
 }
+
+/// Every file chosen in an `<input type="file" multiple>` (or a folder picker); the input is
+/// cleared afterwards, like [`from_input_event`].
+pub fn all_from_input_event(ev: &web_sys::Event) -> Vec<ChosenFile> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files().map(list).unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// Every file of a drop.
+pub fn all_from_drop_event(ev: &web_sys::DragEvent) -> Vec<ChosenFile> {
+    ev.data_transfer()
+        .and_then(|dt| dt.files())
+        .map(list)
+        .unwrap_or_default()
+}
+
+fn list(files: web_sys::FileList) -> Vec<ChosenFile> {
+    (0..files.length())
+        .filter_map(|i| files.get(i))
+        .map(|file| ChosenFile { file })
+        .collect()
+}

@@ -19,6 +19,11 @@ pub static TEXTS: Texts = Texts {
     settings: full::SETTINGS,
     #[cfg(feature = "full")]
     guide: super::guide::EN,
+    rect: super::review::NOTE_EN,
+    #[cfg(feature = "full")]
+    review: super::review::EN,
+    #[cfg(feature = "full")]
+    summary: super::summary::EN,
 };
 
 const COMMON: Common = Common {

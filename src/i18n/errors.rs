@@ -1376,3 +1376,10 @@ mod en {
         }
     }
 }
+
+/// A download that could not be offered, as the words the user reads (so that `?` words it).
+impl From<crate::browser::download::DownloadFault> for String {
+    fn from(fault: crate::browser::download::DownloadFault) -> String {
+        (super::t().errors.download)(&fault)
+    }
+}

@@ -11,9 +11,12 @@
 //! per-string reactivity.
 
 mod en;
+pub mod errors;
 #[cfg(feature = "full")]
 pub mod guide;
-pub mod errors;
+pub mod review;
+#[cfg(feature = "full")]
+pub mod summary;
 mod zh;
 
 use std::sync::OnceLock;
@@ -88,6 +91,11 @@ pub struct Texts {
     pub settings: SettingsTexts,
     #[cfg(feature = "full")]
     pub guide: guide::GuideTexts,
+    pub rect: review::RectNote,
+    #[cfg(feature = "full")]
+    pub review: review::ReviewTexts,
+    #[cfg(feature = "full")]
+    pub summary: summary::SummaryTexts,
 }
 
 /// Words used on many pages, and the names of the domain's values.

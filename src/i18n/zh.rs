@@ -19,6 +19,11 @@ pub static TEXTS: Texts = Texts {
     settings: full::SETTINGS,
     #[cfg(feature = "full")]
     guide: super::guide::ZH,
+    rect: super::review::NOTE_ZH,
+    #[cfg(feature = "full")]
+    review: super::review::ZH,
+    #[cfg(feature = "full")]
+    summary: super::summary::ZH,
 };
 
 const COMMON: Common = Common {

@@ -92,6 +92,9 @@ pub fn Overview() -> impl IntoView {
                         {move || summary.with(|s| s.score.map_or("—".to_string(), fmt1))}
                     </div>
                     <div class="card-hint">{o.score_hint}</div>
+                    {store.writable().then(crate::state::received_review::ReceivedReview::stored).and_then(|r| r.scores.verified_score).map(|v| view! {
+                        <div class="card-hint" data-testid="overview-verified-score">{(t().rect.verified_score)(&fmt1(v))}</div>
+                    })}
                 </div>
                 <div class="card">
                     <div class="card-label">{o.progress_label}</div>
@@ -155,6 +158,7 @@ pub fn Overview() -> impl IntoView {
                 </tbody>
             </table>
             <Overdue/>
+            <OpenTasks/>
         </section>
     }
 }
@@ -261,6 +265,34 @@ fn BackupReminder() -> impl IntoView {
                         {message} " " <a href=Route::Exchange.href()>{o.go_export}</a>
                     </div>
                 })}
+            }
+        })
+    }
+}
+
+/// Rectification tasks not done, and how many are overdue, with the way to 整改.
+#[component]
+fn OpenTasks() -> impl IntoView {
+    let store = use_store();
+    let app = use_app();
+    let n = &t().rect;
+    move || {
+        let tasks = store.tasks.values();
+        let open = tasks
+            .iter()
+            .filter(|t| t.status != zrz_domain::record::TaskStatus::Done)
+            .count();
+        let overdue = tasks
+            .iter()
+            .filter(|t| zrz_domain::review::task_overdue(t, app.today))
+            .count();
+        (open > 0).then(|| {
+            view! {
+                <p class="open-tasks" class:danger={overdue > 0} data-testid="open-tasks">
+                    {(overdue > 0).then(|| view! { <Icon kind=IconKind::Overdue/> })}
+                    " " {(n.open_tasks)(open, overdue)} " "
+                    <a href=Route::Rectification.href()>{n.to_rectification}</a>
+                </p>
             }
         })
     }

@@ -2,8 +2,11 @@
 //! ([`persist`]), and the few things every page needs (today, the user's role) in one context value.
 
 pub mod persist;
+pub mod received_review;
 mod records;
 pub mod store;
+#[cfg(feature = "full")]
+pub mod workspace;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

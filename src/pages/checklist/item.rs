@@ -204,6 +204,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                 })}
             </header>
             <p class="item-text" lang=PLAN_LANG>{item.text.clone()}</p>
+            <ItemFindings item_id=item.id.clone()/>
             {quota.map(|(q, name)| view! { <p class="item-quota">{quoting_plan(q, name)}</p> })}
             <fieldset class="responses" disabled=!writable>
                 // The item's number too: every item has the same choices, and a screen reader reads
@@ -351,5 +352,31 @@ fn EvidenceList(
                 <button type="button" class="no-print" id=prefix.with_value(|p| format!("{p}-add")) on:click=add>{c.evidence_add}</button>
             })}
         </fieldset>
+    }
+}
+
+/// The office's findings on this item (not closed), each with its verdict and note, and a link to
+/// 整改 where the task for it is kept.
+#[component]
+fn ItemFindings(item_id: String) -> impl IntoView {
+    let store = crate::state::use_store();
+    let n = &t().rect;
+    move || {
+        let findings: Vec<_> = store
+            .findings
+            .values()
+            .into_iter()
+            .filter(|f| f.item_id == item_id && !f.closed)
+            .collect();
+        (!findings.is_empty()).then(|| {
+            view! {
+                <div class="notice notice-warn item-findings" data-testid="item-findings">
+                    {findings.into_iter().map(|f| view! {
+                        <p><Icon kind=IconKind::Warning/> " " {(n.finding_on_item)((n.verdict)(f.verdict), &f.note)}</p>
+                    }).collect_view()}
+                    <p><a href=crate::route::Route::Rectification.href()>{n.to_rectification}</a></p>
+                </div>
+            }
+        })
     }
 }

@@ -2,7 +2,11 @@
 
 mod guide;
 mod rating;
+pub mod rectification;
+mod report;
 mod settings;
+pub mod summary;
+mod verify;
 
 use leptos::prelude::*;
 
@@ -12,8 +16,15 @@ use crate::route::Route;
 pub fn full_page(route: Route) -> AnyView {
     match route {
         Route::Rating => view! { <rating::RatingPage/> }.into_any(),
+        Route::Rectification => view! { <rectification::RectificationPage/> }.into_any(),
+        Route::Report => view! { <report::ReportPage/> }.into_any(),
+        Route::Verify { id, item } => view! { <verify::VerifyPage id=id item=item/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::Guide => view! { <guide::GuidePage/> }.into_any(),
+        Route::Summary => view! { <summary::SummaryPage/> }.into_any(),
+        Route::Received { id, page } => {
+            view! { <summary::received::ReceivedPage id=id page=*page/> }.into_any()
+        }
         other => {
             let name = format!("{other:?}");
             view! { <section class="page" data-testid="todo-page"><p>{name}</p></section> }

@@ -8,6 +8,7 @@ mod files;
 mod merge;
 mod office;
 mod props;
+mod review_loop;
 mod support;
 
 /// A path from the repository's root (docs, the published schema).
