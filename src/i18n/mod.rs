@@ -11,6 +11,8 @@
 //! per-string reactivity.
 
 mod en;
+#[cfg(feature = "full")]
+pub mod exchange;
 mod zh;
 
 use std::sync::OnceLock;
@@ -81,6 +83,8 @@ pub struct Texts {
     pub rating: RatingTexts,
     #[cfg(feature = "full")]
     pub settings: SettingsTexts,
+    #[cfg(feature = "full")]
+    pub exchange: exchange::ExchangeTexts,
 }
 
 /// Words used on many pages, and the names of the domain's values.

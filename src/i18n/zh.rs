@@ -16,6 +16,8 @@ pub static TEXTS: Texts = Texts {
     rating: full::RATING,
     #[cfg(feature = "full")]
     settings: full::SETTINGS,
+    #[cfg(feature = "full")]
+    exchange: super::exchange::ZH,
 };
 
 const COMMON: Common = Common {

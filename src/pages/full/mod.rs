@@ -1,5 +1,6 @@
 //! Pages only the full app (`full.html`) has.
 
+mod exchange;
 mod rating;
 mod settings;
 
@@ -11,6 +12,7 @@ use crate::route::Route;
 pub fn full_page(route: Route) -> AnyView {
     match route {
         Route::Rating => view! { <rating::RatingPage/> }.into_any(),
+        Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         other => {
             let name = format!("{other:?}");
