@@ -21,7 +21,9 @@ use zrz_domain::record::{
 };
 use zrz_domain::scoring::RatingSettings;
 use zrz_exchange::merge::{RestoreChange, RestorePlan};
+use zrz_exchange::extras::Extras;
 use zrz_exchange::state::StoredState;
+use zrz_exchange::store::split;
 use zrz_exchange::{
     AnnualPlanUpdate, Change, FindingsUpdate, MergeEntry, MergePlan, Side, Version,
 };
@@ -42,6 +44,8 @@ pub struct Names {
     pub template: Arc<Template>,
     pub people: BTreeMap<String, String>,
     pub settings: RatingSettings,
+    /// Every record of both sides, to name an entry the plan gives no version of (an unchanged one).
+    known: BTreeMap<RecordKey, Version>,
 }
 
 impl Names {
@@ -60,10 +64,23 @@ impl Names {
                 people.insert(p.id.clone(), p.name.trim().to_string());
             }
         }
+        let mut known = BTreeMap::new();
+        for a in incoming.into_iter().chain(std::iter::once(local)) {
+            for (key, value) in split(a, &Extras::default()) {
+                known.insert(
+                    key,
+                    Version {
+                        value,
+                        updated_at: None,
+                    },
+                );
+            }
+        }
         Names {
             template,
             people,
             settings: local.rating_settings.clone(),
+            known,
         }
     }
 
@@ -77,6 +94,7 @@ impl Names {
     /// "4.1.2 开展意识形态工作专题学习…", "张三（办公室主任）", "张三 · 德 · 互评（王五）".
     pub fn title(&self, key: &RecordKey, sample: Option<&Version>) -> String {
         let x = &t().exchange;
+        let sample = sample.or_else(|| self.known.get(key));
         match key.kind {
             RecordKind::Profile => (x.profile_field)(&key.id).to_string(),
             RecordKind::RatingSettings => (x.kind_label)(key.kind).to_string(),
