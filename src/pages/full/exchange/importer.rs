@@ -24,7 +24,9 @@ use crate::route::Route;
 use crate::state::{use_app, App};
 use zrz_domain::record::{Assessment, Relation};
 use zrz_exchange::encrypted::EncryptedFile;
-use zrz_exchange::merge::{plan_restore, RestorePlan};
+use zrz_exchange::merge::{
+    fields_decided, plan_restore, with_field_choices, FieldChoices, RestorePlan,
+};
 use zrz_exchange::state::StoredState;
 use zrz_exchange::{
     apply_annual_plan, apply_findings, apply_merge, import, plan_import, AnnualPlanUpdate, Change,
@@ -89,8 +91,8 @@ pub struct Importer {
     app: App,
     history: History,
     pub stage: RwSignal<Stage>,
-    /// The user's side for each conflict of the previewed merge.
-    pub choices: RwSignal<Choices>,
+    /// The user's side for each changed field of each conflict of the previewed merge.
+    pub choices: RwSignal<FieldChoices>,
     /// Ticked "I know the backup replaces everything".
     pub acknowledged: RwSignal<bool>,
     /// Why the last click on the apply button did nothing.
@@ -107,7 +109,7 @@ impl Importer {
             app: use_app(),
             history,
             stage: RwSignal::new(Stage::Idle),
-            choices: RwSignal::new(Choices::new()),
+            choices: RwSignal::new(FieldChoices::new()),
             acknowledged: RwSignal::new(false),
             apply_error: RwSignal::new(None),
             busy: RwSignal::new(false),
@@ -268,7 +270,7 @@ impl Importer {
 
     /// Plans what the file would do to the current data. Nothing is changed here.
     async fn preview(self, loaded: Arc<Loaded>) -> Stage {
-        let _ = self.choices.try_set(Choices::new());
+        let _ = self.choices.try_set(FieldChoices::new());
         let _ = self.acknowledged.try_set(false);
         let _ = self.apply_error.try_set(None);
         let x = &t().exchange;
@@ -281,9 +283,10 @@ impl Importer {
                 let local = self.app.store.snapshot();
                 // The base is what this record and its colleagues last shared: only a base of the
                 // same department's year counts (a cleared browser keeps no stale common ground).
-                let base = self.history.base().await.filter(|b| {
-                    local.profile.relation_to(&b.profile) == Relation::SameDepartment
-                });
+                let base =
+                    self.history.base().await.filter(|b| {
+                        local.profile.relation_to(&b.profile) == Relation::SameDepartment
+                    });
                 let extras = self.app.store.extras();
                 let plan = plan_import(
                     Input::from((&local, &extras)),
@@ -343,8 +346,7 @@ impl Importer {
 
     /// Conflicts of the previewed merge that have no choice yet.
     pub fn undecided(&self, plan: &MergePlan) -> usize {
-        self.choices
-            .with(|c| plan.conflicts().filter(|e| !c.contains_key(&e.key)).count())
+        self.choices.with(|c| fields_decided(plan, c))
     }
 
     /// Applies the previewed file: the state before it is kept in the undo history first, and if
@@ -413,8 +415,8 @@ impl Importer {
         let store = self.app.store;
         match preview {
             Preview::Merge { plan, .. } => {
-                let choices = self.choices.get_untracked();
-                let merged = match apply_merge(Input::from(before), plan, &choices) {
+                let (resolved, choices) = with_field_choices(plan, &self.choices.get_untracked());
+                let merged = match apply_merge(Input::from(before), &resolved, &choices) {
                     Ok(merged) => merged,
                     Err(MergeError::LocalChanged) => {
                         // Plan again against the data as it is now; the user looks again.

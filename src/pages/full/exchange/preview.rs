@@ -20,8 +20,8 @@ use zrz_domain::record::{
     ResponsibilityLevel,
 };
 use zrz_domain::scoring::RatingSettings;
-use zrz_exchange::merge::{RestoreChange, RestorePlan};
 use zrz_exchange::extras::Extras;
+use zrz_exchange::merge::{FieldChoices, RestoreChange, RestorePlan};
 use zrz_exchange::state::StoredState;
 use zrz_exchange::store::split;
 use zrz_exchange::{
@@ -387,10 +387,17 @@ pub fn MergePreview(
     let plan = StoredValue::new(plan);
     let choose_all = move |side: Option<Side>| {
         plan.with_value(|plan| {
-            let choices = match side {
-                Some(side) => plan.conflicts().map(|e| (e.key.clone(), side)).collect(),
-                None => plan.suggested_choices(),
-            };
+            let suggested = plan.suggested_choices();
+            let choices: FieldChoices = plan
+                .conflicts()
+                .map(|e| {
+                    let side = side
+                        .or_else(|| suggested.get(&e.key).copied())
+                        .unwrap_or(Side::Local);
+                    let fields = e.changed_fields().into_iter().map(|f| (f, side)).collect();
+                    (e.key.clone(), fields)
+                })
+                .collect();
             importer.choices.set(choices);
         });
     };
@@ -507,7 +514,8 @@ pub fn MergePreview(
     }
 }
 
-/// One conflict: the fields that differ, both sides' values and edit times, and a choice.
+/// One conflict: the fields that differ, both sides' values and edit times, a choice for the whole
+/// record, and (where more than one field differs) a choice per field.
 #[component]
 #[allow(clippy::too_many_arguments)]
 fn ConflictChoice(
@@ -525,12 +533,33 @@ fn ConflictChoice(
     let title = names.title(&key, Some(&incoming));
     let changes = field_changes(&names, kind, &fields, Some(&local), Some(&incoming));
     let key = StoredValue::new(key);
+    let fields = StoredValue::new(fields);
+    // The side of the whole record, when every field has the same one.
     let chosen = move || {
+        importer.choices.with(|c| {
+            key.with_value(|k| {
+                let picks = c.get(k)?;
+                let sides: Vec<Side> =
+                    fields.with_value(|f| f.iter().filter_map(|f| picks.get(f).copied()).collect());
+                let first = *sides.first()?;
+                (sides.len() == fields.with_value(Vec::len) && sides.iter().all(|s| *s == first))
+                    .then_some(first)
+            })
+        })
+    };
+    let choose_all = move |side: Side| {
+        importer.choices.update(|c| {
+            let picks = fields.with_value(|f| f.iter().map(|f| (f.clone(), side)).collect());
+            c.insert(key.get_value(), picks);
+        })
+    };
+    let field_side = move |field: &str| {
         importer
             .choices
-            .with(|c| key.with_value(|k| c.get(k).copied()))
+            .with(|c| key.with_value(|k| c.get(k).and_then(|p| p.get(field).copied())))
     };
     let group = format!("conflict-{index}");
+    let field_changes_list = changes.clone();
     let side = move |side: Side, version: &Version| {
         let (title, button) = match side {
             Side::Local => (x.side_local, x.take_local),
@@ -570,7 +599,7 @@ fn ConflictChoice(
                         id=id.clone()
                         name=group.clone()
                         prop:checked=move || chosen() == Some(side)
-                        on:change=move |_| importer.choices.update(|c| { c.insert(key.get_value(), side); })
+                        on:change=move |_| choose_all(side)
                     />
                     <label for=id>{button}</label>
                 </p>
@@ -579,6 +608,51 @@ fn ConflictChoice(
     };
     let local_side = side(Side::Local, &local);
     let incoming_side = side(Side::Incoming, &incoming);
+    let per_field = (field_changes_list.len() > 1).then(|| {
+        let rows = fields
+            .get_value()
+            .into_iter()
+            .zip(field_changes_list)
+            .enumerate()
+            .map(|(i, (field, change))| {
+                let name = format!("conflict-{index}-field-{i}");
+                let option = move |side: Side, value: String| {
+                    let id = format!("{name}-{}", if side == Side::Local { "local" } else { "incoming" });
+                    let word = if side == Side::Local { x.side_local } else { x.side_incoming };
+                    let field = field.clone();
+                    let field_for_check = field.clone();
+                    view! {
+                        <span class="field-option">
+                            <input
+                                type="radio"
+                                id=id.clone()
+                                name=name.clone()
+                                prop:checked=move || field_side(&field_for_check) == Some(side)
+                                on:change=move |_| importer.choices.update(|c| {
+                                    c.entry(key.get_value()).or_default().insert(field.clone(), side);
+                                })
+                            />
+                            <label for=id>{format!("{word}：{value}")}</label>
+                        </span>
+                    }
+                };
+                view! {
+                    <fieldset class="field-choice">
+                        <legend>{change.label.clone()}</legend>
+                        {option(Side::Local, change.before.clone())}
+                        " "
+                        {option(Side::Incoming, change.after.clone())}
+                    </fieldset>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="per-field">
+                <summary>{x.per_field}</summary>
+                {rows}
+            </details>
+        }
+    });
     view! {
         <fieldset class="conflict" data-testid=key.with_value(|k| format!("conflict-{}-{}", k.kind.key(), k.id))>
             <legend><span class="change">{x.conflict}</span> " " <span lang=PLAN_LANG>{title}</span></legend>
@@ -586,6 +660,7 @@ fn ConflictChoice(
                 {local_side}
                 {incoming_side}
             </div>
+            {per_field}
         </fieldset>
     }
 }
