@@ -1,4 +1,5 @@
 import { test, expect, AppPage } from './fixtures';
+import { expectNoAxeViolations } from './a11y';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -312,7 +313,7 @@ test.describe('importing files', () => {
     await app.expectSaved();
     await app.openExchange();
     const undated = exchangeFixture();
-    undated.content.answers['3.1'] = { response: 'partial', note: '文件中的说明' };
+    undated.content.answers['3.1'] = { ...undated.content.answers['3.1'], response: 'partial', note: '文件中的说明' };
     for (const a of Object.values(undated.content.answers) as any[]) delete a.updated_at;
     await app.importFile(jsonFile('无时间.json', undated));
     await page.getByRole('button', { name: '确认内容无误，继续' }).click();
@@ -324,6 +325,23 @@ test.describe('importing files', () => {
     await expect(page.getByRole('button', { name: '全部保留本机' })).toBeVisible();
     // Only the records that differ are listed; the rest are folded.
     await expect(page.getByTestId('row-answers-7.1')).toHaveCount(0);
+    // Chosen field by field: the file's 答复 and 说明, this browser's 原因.
+    const apply = page.getByRole('button', { name: '应用导入' });
+    await expect(apply).toBeDisabled();
+    await conflict.locator('summary').click();
+    await expectNoAxeViolations(page, undefined, 'per-field conflict choice');
+    await conflict.getByRole('group', { name: '答复', exact: true }).getByLabel(/^文件：/).check();
+    await expect(apply).toBeDisabled();
+    // The whole record from the file, then one field back from this browser.
+    await conflict.getByLabel('采用文件', { exact: true }).check();
+    await expect(apply).toBeEnabled();
+    await conflict.getByRole('group', { name: '原因', exact: true }).getByLabel(/^本机：/).check();
+    await expect(conflict.getByLabel('采用文件', { exact: true })).not.toBeChecked();
+    await expect(apply).toBeEnabled();
+    await apply.click();
+    await expect(page.getByTestId('import-result')).toContainText('冲突 1 项');
+    const exported = JSON.parse((await app.exportFile('导出自评文件')).text);
+    expect(exported.content.answers['3.1']).toMatchObject({ response: 'partial', note: '文件中的说明', reason: '本机的原因' });
   });
 
   test('#9.11 wording: a text file is "not one of this app’s files", a cut UTF-8 file is not GBK, an undo is not "never imported"', async ({ app, page }) => {
