@@ -156,9 +156,12 @@ test('keyboard only: role, setup, a chapter, three answers, a 佐证材料 row, 
   // 导入导出 (export), after the answers are stored: the navigation link, then the export button,
   // by Tab and Enter alone; the file is downloaded and the hand-over recorded.
   const exchangeLink = app.nav('导入导出');
-  await tabToLocator(page, exchangeLink, 'the 导入导出 link');
+  // Back up the page (Shift+Tab) to the navigation.
+  await tabToLocator(page, exchangeLink, 'the 导入导出 link', true);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('exchange')).toBeVisible();
+  // A new page (full.html), once its undo history is read: the focus starts at the top.
+  await expect(page.getByTestId('undo-status')).not.toContainText('正在读取');
   const exportButton = page.getByRole('button', { name: '导出自评文件', exact: true });
   await tabToLocator(page, exportButton, 'the 导出自评文件 button');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
