@@ -24,6 +24,7 @@ pub static TEXTS: Texts = Texts {
     review: super::review::EN,
     #[cfg(feature = "full")]
     summary: super::summary::EN,
+    exchange: super::exchange::EN,
 };
 
 const COMMON: Common = Common {

@@ -13,6 +13,8 @@
 mod en;
 pub mod errors;
 #[cfg(feature = "full")]
+pub mod exchange;
+#[cfg(feature = "full")]
 pub mod guide;
 pub mod review;
 #[cfg(feature = "full")]
@@ -96,6 +98,7 @@ pub struct Texts {
     pub review: review::ReviewTexts,
     #[cfg(feature = "full")]
     pub summary: summary::SummaryTexts,
+    pub exchange: exchange::ExchangeTexts,
 }
 
 /// Words used on many pages, and the names of the domain's values.

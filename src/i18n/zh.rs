@@ -24,6 +24,7 @@ pub static TEXTS: Texts = Texts {
     review: super::review::ZH,
     #[cfg(feature = "full")]
     summary: super::summary::ZH,
+    exchange: super::exchange::ZH,
 };
 
 const COMMON: Common = Common {

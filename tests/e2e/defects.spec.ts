@@ -1,4 +1,7 @@
 import { test, expect, AppPage } from './fixtures';
+import { expectNoAxeViolations } from './a11y';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // The defects found when the app was tried as its users would (issue 9), each reproduced through
 // clicks and typing in the real page. Each test failed before its fix.
@@ -210,5 +213,187 @@ test.describe('two tabs of one browser', () => {
     }, older);
     await expect.poll(() => stored(app, '3.1')).toBe('新的说明');
     await expect(note(app, '3.1')).toHaveValue('新的说明');
+  });
+});
+
+// ---- Import and export (#9.1, 9.2, 9.7, 9.11, 9.12, 9.13), through the 导入导出 page.
+
+const exchangeFixture = () =>
+  JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'exchange', 'v3_assessment.json'), 'utf8'));
+const jsonFile = (name: string, body: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body, null, 2), 'utf8'),
+});
+
+async function freshBrowser(app: AppPage) {
+  await app.open();
+  const chooser = app.page.getByTestId('role-department');
+  if (await chooser.isVisible()) await chooser.click();
+  await app.openExchange();
+}
+
+test.describe('importing files', () => {
+  test('#9.1 a second department’s file is refused with the reason before anything is applied', async ({ app, page }) => {
+    await freshBrowser(app);
+    await app.importFile(jsonFile('办公室.json', exchangeFixture()));
+    await page.getByRole('button', { name: '应用导入' }).click();
+    await expect(page.getByTestId('import-result')).toContainText('已导入');
+    await expect.poll(() => app.storedState()).toContain('李四');
+    const before = await app.storedState();
+
+    const other = exchangeFixture();
+    other.department = '宣传科';
+    other.content.profile.department = '宣传科';
+    other.content.profile.filled_by = '陈红';
+    other.content.people[0].name = '陈红';
+    await app.importFile(jsonFile('宣传科.json', other));
+    await page.getByRole('button', { name: '确认内容无误，继续' }).click();
+    const error = page.getByTestId('import-error');
+    await expect(error).toContainText('宣传科.json');
+    await expect(error).toContainText('另一个科室');
+    await expect(error).toContainText('不能合并到一起');
+    await expect(page.getByTestId('merge-preview')).toHaveCount(0);
+    // A department's browser is not offered the office's 汇总.
+    await expect(page.getByTestId('to-summary')).toHaveCount(0);
+    expect(await app.storedState()).toBe(before);
+
+    // Another year is refused too.
+    const nextYear = exchangeFixture();
+    nextYear.year = 2026;
+    nextYear.content.profile.year = 2026;
+    await app.importFile(jsonFile('明年.json', nextYear));
+    await page.getByRole('button', { name: '确认内容无误，继续' }).click();
+    await expect(page.getByTestId('import-error')).toContainText('另一个年度');
+    expect(await app.storedState()).toBe(before);
+
+    // A browser that also receives the office's files is sent to 汇总 instead.
+    await page.evaluate(() => localStorage.setItem('zrz.role', 'both'));
+    await page.reload();
+    await expect(page.getByTestId('exchange')).toBeVisible();
+    await app.importFile(jsonFile('宣传科.json', other));
+    await page.getByRole('button', { name: '确认内容无误，继续' }).click();
+    await expect(page.getByTestId('import-error')).toContainText('另一个科室');
+    await expect(page.getByTestId('to-summary')).toHaveAttribute('href', /#\/summary$/);
+    expect(await app.storedState()).toBe(before);
+  });
+
+  test('#9.2 a sanitised file opens read only and is never merged', async ({ app, page }) => {
+    await freshBrowser(app);
+    const before = await app.storedState();
+    const sanitised = exchangeFixture();
+    // `sanitized` is a header field, outside the checksum.
+    sanitised.sanitized = true;
+    await app.importFile(jsonFile('脱敏.json', sanitised));
+    await expect(page.getByTestId('read-only-view')).toContainText('只读查看');
+    await expect(page.getByTestId('read-only-view')).toContainText('3.1');
+    await expect(page.getByRole('button', { name: '应用导入' })).toHaveCount(0);
+    expect(await app.storedState()).toBe(before);
+  });
+
+  test('#9.7 the preview speaks a clerk’s language, and offers no "newer side" when times are unknown', async ({ app, page }) => {
+    await freshBrowser(app);
+    await app.importFile(jsonFile('办公室.json', exchangeFixture()));
+    const preview = page.getByTestId('merge-preview');
+    await expect(preview).toBeVisible();
+    // Names, not ids; no JSON; the item's number and text.
+    await expect(page.getByTestId('group-people')).toContainText('李四');
+    await expect(preview).not.toContainText('p-9g3bwhz3wdc8v');
+    await expect(preview).not.toContainText('{"');
+    await expect(page.getByTestId('group-ratings')).toContainText('李四 · 德 · 自评');
+    await expect(page.getByTestId('row-answers-4.1.1')).toContainText('4.1.1');
+    await expect(page.getByTestId('row-answers-4.1.1')).toContainText('部分落实');
+    await page.getByRole('button', { name: '应用导入' }).click();
+    await expect(page.getByTestId('import-result')).toBeVisible();
+
+    // The same file with 3.1 changed and its edit time gone, against 3.1 changed here.
+    await app.openChapter('3');
+    await app.answer('3.1', '未落实');
+    await app.item('3.1').getByLabel('原因（必填）').fill('本机的原因');
+    await app.expectSaved();
+    await app.openExchange();
+    const undated = exchangeFixture();
+    undated.content.answers['3.1'] = { ...undated.content.answers['3.1'], response: 'partial', note: '文件中的说明' };
+    for (const a of Object.values(undated.content.answers) as any[]) delete a.updated_at;
+    await app.importFile(jsonFile('无时间.json', undated));
+    await page.getByRole('button', { name: '确认内容无误，继续' }).click();
+    const conflict = page.getByTestId('row-answers-3.1');
+    await expect(conflict).toContainText('冲突');
+    await expect(conflict).toContainText('修改时间未记录');
+    await expect(conflict).toContainText('文件中的说明');
+    await expect(page.getByRole('button', { name: '全部采用较新的一方' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '全部保留本机' })).toBeVisible();
+    // Only the records that differ are listed; the rest are folded.
+    await expect(page.getByTestId('row-answers-7.1')).toHaveCount(0);
+    // Chosen field by field: the file's 答复 and 说明, this browser's 原因.
+    const apply = page.getByRole('button', { name: '应用导入' });
+    await expect(apply).toBeDisabled();
+    await conflict.locator('summary').click();
+    await expectNoAxeViolations(page, undefined, 'per-field conflict choice');
+    await conflict.getByRole('group', { name: '答复', exact: true }).getByLabel(/^文件：/).check();
+    await expect(apply).toBeDisabled();
+    // The whole record from the file, then one field back from this browser.
+    await conflict.getByLabel('采用文件', { exact: true }).check();
+    await expect(apply).toBeEnabled();
+    await conflict.getByRole('group', { name: '原因', exact: true }).getByLabel(/^本机：/).check();
+    await expect(conflict.getByLabel('采用文件', { exact: true })).not.toBeChecked();
+    await expect(apply).toBeEnabled();
+    await apply.click();
+    await expect(page.getByTestId('import-result')).toContainText('冲突 1 项');
+    const exported = JSON.parse((await app.exportFile('导出自评文件')).text);
+    expect(exported.content.answers['3.1']).toMatchObject({ response: 'partial', note: '文件中的说明', reason: '本机的原因' });
+  });
+
+  test('#9.11 wording: a text file is "not one of this app’s files", a cut UTF-8 file is not GBK, an undo is not "never imported"', async ({ app, page }) => {
+    await freshBrowser(app);
+    await app.importFile({ name: '笔记.txt', mimeType: 'text/plain', buffer: Buffer.from('会议记录：下周一学习', 'utf8') });
+    const error = page.getByTestId('import-error');
+    await expect(error).toContainText('这不是本应用导出的文件');
+    await expect(error).not.toContainText('语法错误');
+    const cut = Buffer.from(JSON.stringify(exchangeFixture()), 'utf8');
+    // Cut inside the three bytes of a Chinese character.
+    const at = cut.indexOf(Buffer.from('李', 'utf8')) + 1;
+    await app.importFile({ name: '截断.json', mimeType: 'application/json', buffer: cut.subarray(0, at) });
+    await expect(page.getByTestId('import-error')).toContainText('截断.json');
+    await expect(page.getByTestId('import-error')).not.toContainText('GBK');
+
+    await app.importFile(jsonFile('办公室.json', exchangeFixture()));
+    await page.getByRole('button', { name: '应用导入' }).click();
+    await expect(page.getByTestId('import-result')).toBeVisible();
+    await page.getByRole('button', { name: '撤销上次导入' }).click();
+    await expect(page.getByTestId('undo-result')).toContainText('已撤销');
+    await expect(page.getByTestId('undo-status')).not.toContainText('还没有导入过文件');
+    await expect(page.getByTestId('undo-status')).toContainText('已撤销 1 次导入');
+  });
+
+  test('#9.12 in a fresh browser the untouched default settings are not a side of a conflict', async ({ app, page }) => {
+    await freshBrowser(app);
+    await app.importFile(jsonFile('办公室.json', exchangeFixture()));
+    await expect(page.getByTestId('merge-counts')).toContainText('冲突 0 项');
+    await expect(page.getByTestId('group-rating_settings')).not.toContainText('冲突');
+    await expect(page.getByRole('button', { name: '应用导入' })).toBeEnabled();
+  });
+
+  test('#9.13 bidi and zero-width characters never reach a file name', async ({ app, page }) => {
+    await app.open();
+    await app.completeSetup({ unit: '\u202egnp.exe', department: '办\u200b公室', filledBy: '张三', year: '2025' });
+    await app.openExchange();
+    const exported = await app.exportFile('导出自评文件');
+    expect(exported.name).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
+    expect(exported.name).toMatch(/^意识形态责任制自评_gnp\.exe_办公室_2025_\d{8}\.json$/);
+  });
+
+  test('a record left by the state upgrade appears in the undo history', async ({ app, page }) => {
+    const legacy = readFileSync(join(__dirname, '..', 'fixtures', 'state', 'v1.json'), 'utf8');
+    await app.open();
+    await page.evaluate((text) => localStorage.setItem('zrz.legacy.v1', text), legacy);
+    const chooser = page.getByTestId('role-department');
+    if (await chooser.isVisible()) await chooser.click();
+    await app.openExchange();
+    await expect(page.getByTestId('undo-last')).toContainText('升级到新版存储之前的数据');
+    await expect(page.getByRole('button', { name: '撤销上次导入' })).toBeEnabled();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('zrz.legacy.v1'))).toBeNull();
+    await page.reload();
+    await expect(page.getByTestId('undo-last')).toContainText('升级到新版存储之前的数据');
   });
 });

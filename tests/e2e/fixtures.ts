@@ -108,8 +108,29 @@ export class AppPage {
     await this.page.getByTestId('exchange').dispatchEvent('drop', { dataTransfer });
   }
 
+  /** The department's stored record: every `zrz3.` record's data (not its revision stamps, which
+   *  any rewrite renews) and the meta record, as one comparable string. Drafts are left out. */
   async storedState() {
-    return this.page.evaluate(() => localStorage.getItem('zrz.state'));
+    return this.page.evaluate(() => {
+      const out: [string, unknown][] = [];
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i)!;
+        if (!key.startsWith('zrz3.') || key.startsWith('zrz3.draft.')) continue;
+        const value = JSON.parse(localStorage.getItem(key)!);
+        if (key === 'zrz3.meta') out.push([key, value]);
+        else if (value && value.data != null) out.push([key, value.data]);
+      }
+      out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      return JSON.stringify(out);
+    });
+  }
+
+  /** Forgets everything this origin keeps: localStorage and the IndexedDB undo history. */
+  async clearBrowser() {
+    await this.page.evaluate(async () => {
+      localStorage.clear();
+      await new Promise((done) => { const r = indexedDB.deleteDatabase('zrz'); r.onsuccess = r.onerror = r.onblocked = () => done(null); });
+    });
   }
 
   async openRating() {

@@ -134,7 +134,7 @@ test('keyboard only: role, setup, a chapter, three answers, a 佐证材料 row, 
   await expect(app.item('4.1.4').getByTestId('item-error')).toHaveCount(0);
 
   // ── 台账 (ledger): its owner adds the keyboard steps here (add an entry, type it, save). ──
-  // ── 导入导出 (export): its owner adds the keyboard steps here (export the file). ──
+  // ── 导入导出 (export): at the end, once everything is stored. ──
 
   // Everything typed and chosen is in the browser's storage.
   await expect.poll(async () => (await stored(page, '4.1.3')).evidence?.[0]?.location).toBe('办公室档案柜');
@@ -152,6 +152,22 @@ test('keyboard only: role, setup, a chapter, three answers, a 佐证材料 row, 
   expect(a4.reason).toBe('经费尚未列支');
   const profile = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('zrz3.r.profile')));
   expect(profile.length).toBe(1);
+
+  // 导入导出 (export), after the answers are stored: the navigation link, then the export button,
+  // by Tab and Enter alone; the file is downloaded and the hand-over recorded.
+  const exchangeLink = app.nav('导入导出');
+  // Back up the page (Shift+Tab) to the navigation.
+  await tabToLocator(page, exchangeLink, 'the 导入导出 link', true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('exchange')).toBeVisible();
+  // A new page (full.html), once its undo history is read: the focus starts at the top.
+  await expect(page.getByTestId('undo-status')).not.toContainText('正在读取');
+  const exportButton = page.getByRole('button', { name: '导出自评文件', exact: true });
+  await tabToLocator(page, exportButton, 'the 导出自评文件 button');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toMatch(/^意识形态责任制自评_县文化广播影视局_办公室_/);
+  await expect(page.getByTestId('export-result')).toContainText('内容一致');
+  await expect(page.getByTestId('last-export')).toContainText('此后修改了 0 处');
 });
 
 test('keyboard: removing a 佐证材料 row leaves the focus on the row in its place, then on 添加', async ({ app, page }) => {

@@ -80,8 +80,7 @@ test.describe('the one-file version', () => {
 });
 
 // The same files go both ways: what the one-file version exports, the hosted app imports.
-// fixme: the 导入导出 page is being moved into the full app (src/pages/full); enable this test when it is.
-hosted.fixme('a file exported from the one-file version is imported by the hosted app', async ({ app, page, browser }) => {
+hosted('a file exported from the one-file version is imported by the hosted app', async ({ app, page, browser }) => {
   const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
   const single = new AppPage(await context.newPage());
   const fileUrl = pathToFileURL(join(distDir(), 'zrz-single.html')).href;

@@ -1,5 +1,6 @@
 //! Pages only the full app (`full.html`) has.
 
+mod exchange;
 mod guide;
 mod rating;
 pub mod rectification;
@@ -19,6 +20,7 @@ pub fn full_page(route: Route) -> AnyView {
         Route::Rectification => view! { <rectification::RectificationPage/> }.into_any(),
         Route::Report => view! { <report::ReportPage/> }.into_any(),
         Route::Verify { id, item } => view! { <verify::VerifyPage id=id item=item/> }.into_any(),
+        Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::Guide => view! { <guide::GuidePage/> }.into_any(),
         Route::Summary => view! { <summary::SummaryPage/> }.into_any(),

@@ -4,6 +4,8 @@
 use super::{written_key, MergeError};
 use crate::envelope::Content;
 use crate::import::Imported;
+use crate::office::FindingsFile;
+use zrz_domain::plan::TemplateRef;
 use zrz_domain::record::{Assessment, Relation};
 
 /// What importing a 核查意见 does.
@@ -71,4 +73,20 @@ pub fn apply_findings(
         updated,
         unchanged,
     })
+}
+
+/// Whether a 核查意见 was made against the template in use: the same template, or one of the same
+/// id whose items the findings name read the same (their digests agree). Findings about another
+/// template's items would point at the wrong items; the department is told instead.
+pub fn findings_fit_template(file: &FindingsFile, local: &TemplateRef) -> bool {
+    if file.template.same_template(local) {
+        return true;
+    }
+    file.template.id == local.id
+        && file.findings.iter().all(|f| {
+            matches!(
+                (file.template.items.get(&f.item_id), local.items.get(&f.item_id)),
+                (Some(a), Some(b)) if a == b
+            )
+        })
 }

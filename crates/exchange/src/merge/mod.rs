@@ -27,6 +27,7 @@
 mod annual_plan;
 mod apply;
 mod compare;
+mod fields;
 mod findings;
 mod plan;
 mod restore;
@@ -48,7 +49,8 @@ use zrz_domain::record::{Assessment, DepartmentKey, RecordKey, RecordKind, Relat
 pub use annual_plan::{apply_annual_plan, AnnualPlanUpdate};
 pub use apply::apply_merge;
 pub use compare::{changed_fields, same_answer, same_record};
-pub use findings::{apply_findings, FindingsUpdate};
+pub use fields::{fields_decided, with_field_choices, FieldChoices};
+pub use findings::{apply_findings, findings_fit_template, FindingsUpdate};
 pub use plan::{match_people, plan_import, plan_merge};
 pub use restore::{plan_restore, RestoreChange, RestorePlan, RestoreRow};
 pub use workspace::{

@@ -905,3 +905,69 @@ fn taking_a_rating_replaces_every_local_copy_of_its_cell() {
     };
     assert_eq!(mine.value["value"]["score"], 82.0);
 }
+
+#[test]
+fn a_conflict_is_decided_field_by_field_taking_only_the_chosen_fields() {
+    use zrz_exchange::merge::{fields_decided, with_field_choices, FieldChoices};
+    let base = start();
+    let mut local = base.clone();
+    local.answers.insert(
+        "3.1".into(),
+        answered(Response::NotImplemented, "本机说明", at(3, 8)),
+    );
+    local.answers.get_mut("3.1").unwrap().reason = "本机原因".into();
+    let mut theirs = base.clone();
+    theirs.answers.insert(
+        "3.1".into(),
+        answered(Response::Implemented, "文件说明", at(2, 8)),
+    );
+    let plan = plan_merge(&local, &theirs, Some((&base).into()));
+    let key = RecordKey::new(RecordKind::Answer, "3.1");
+    let entry = plan.entries.iter().find(|e| e.key == key).unwrap();
+    assert!(entry.is_conflict());
+    let fields = entry.changed_fields();
+    assert_eq!(fields, vec!["note", "reason", "response"]);
+
+    // Undecided until every changed field has a side.
+    let mut picks = FieldChoices::new();
+    picks
+        .entry(key.clone())
+        .or_default()
+        .insert("response".into(), Side::Incoming);
+    assert_eq!(fields_decided(&plan, &picks), 1);
+    let (p, c) = with_field_choices(&plan, &picks);
+    assert!(matches!(
+        apply_merge(&local, &p, &c),
+        Err(MergeError::Undecided { .. })
+    ));
+
+    // The file's answer, this browser's note; the reason the file lacks goes with the file's side.
+    let one = picks.get_mut(&key).unwrap();
+    one.insert("note".into(), Side::Local);
+    one.insert("reason".into(), Side::Incoming);
+    assert_eq!(fields_decided(&plan, &picks), 0);
+    let (p, c) = with_field_choices(&plan, &picks);
+    let merged = apply_merge(&local, &p, &c).unwrap().assessment;
+    let a = &merged.answers["3.1"];
+    assert_eq!(a.response, Some(Response::Implemented));
+    assert_eq!(a.note, "本机说明");
+    assert_eq!(a.reason, "");
+
+    // All on one side is that side's record as it is.
+    for side in [Side::Local, Side::Incoming] {
+        let all: FieldChoices = [(
+            key.clone(),
+            fields.iter().map(|f| (f.clone(), side)).collect(),
+        )]
+        .into_iter()
+        .collect();
+        let (p, c) = with_field_choices(&plan, &all);
+        assert_eq!(c.get(&key), Some(&side));
+        let merged = apply_merge(&local, &p, &c).unwrap().assessment;
+        let expected = if side == Side::Local { &local } else { &theirs };
+        assert!(same_answer(
+            &merged.answers["3.1"],
+            &expected.answers["3.1"]
+        ));
+    }
+}

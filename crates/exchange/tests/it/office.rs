@@ -10,7 +10,7 @@ use crate::support::*;
 use zrz_domain::plan::Template;
 use zrz_domain::record::{Relation, Verdict};
 use zrz_domain::review::Review;
-use zrz_exchange::merge::apply_findings;
+use zrz_exchange::merge::{apply_findings, findings_fit_template};
 use zrz_exchange::{
     apply_workspace, export_assessment, import, plan_workspace, read_file, Content, Kind,
     MergeError, Receipt, ReceiveError, Side, Workspace,
@@ -61,6 +61,34 @@ fn a_department_takes_in_the_offices_findings_by_id() {
     assert_eq!(update.updated, [local.findings[0].id.clone()]);
     assert!(update.assessment.findings[0].closed);
     assert_eq!(update.assessment.findings.len(), 2, "nothing dropped");
+}
+
+#[test]
+fn findings_fit_the_template_they_name_and_not_another_plan_or_changed_items() {
+    let imported = findings_file();
+    let Content::Findings(file) = &imported.content else {
+        panic!("a findings file")
+    };
+    assert!(!file.findings.is_empty());
+    let shipped = Template::shipped().reference();
+    assert!(findings_fit_template(file, &shipped));
+    // Another plan altogether.
+    let mut other = shipped.clone();
+    other.id = "another-plan".into();
+    other.hash = "0".repeat(64);
+    assert!(!findings_fit_template(file, &other));
+    // The same plan in another version whose item a finding names reads differently.
+    let mut changed = shipped.clone();
+    changed.hash = "1".repeat(64);
+    changed.version = "2099.1".into();
+    let item = &file.findings[0].item_id;
+    changed.items.insert(item.clone(), "ffffffffffff".into());
+    assert!(!findings_fit_template(file, &changed));
+    // … and one whose named items read the same.
+    let mut same_items = shipped.clone();
+    same_items.hash = "2".repeat(64);
+    same_items.version = "2099.2".into();
+    assert!(findings_fit_template(file, &same_items));
 }
 
 #[test]
