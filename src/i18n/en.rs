@@ -12,6 +12,9 @@ pub static TEXTS: Texts = Texts {
     overview: OVERVIEW,
     checklist: CHECKLIST,
     plan: PLAN,
+    ledger: super::ledger::EN,
+    #[cfg(feature = "full")]
+    ledger_page: super::ledger::PAGE_EN,
     #[cfg(feature = "full")]
     rating: full::RATING,
     #[cfg(feature = "full")]

@@ -11,6 +11,7 @@
 //! per-string reactivity.
 
 mod en;
+pub mod ledger;
 mod zh;
 
 use std::sync::OnceLock;
@@ -77,6 +78,9 @@ pub struct Texts {
     pub overview: Overview,
     pub checklist: Checklist,
     pub plan: PlanPage,
+    pub ledger: ledger::LedgerTexts,
+    #[cfg(feature = "full")]
+    pub ledger_page: ledger::LedgerPageTexts,
     #[cfg(feature = "full")]
     pub rating: RatingTexts,
     #[cfg(feature = "full")]

@@ -12,6 +12,9 @@ pub static TEXTS: Texts = Texts {
     overview: OVERVIEW,
     checklist: CHECKLIST,
     plan: PLAN,
+    ledger: super::ledger::ZH,
+    #[cfg(feature = "full")]
+    ledger_page: super::ledger::PAGE_ZH,
     #[cfg(feature = "full")]
     rating: full::RATING,
     #[cfg(feature = "full")]

@@ -155,6 +155,7 @@ pub fn Overview() -> impl IntoView {
                 </tbody>
             </table>
             <Overdue/>
+            <super::duties::Duties/>
         </section>
     }
 }
