@@ -110,7 +110,7 @@ pub fn Duties() -> impl IntoView {
                         view! {
                             <li class:overdue=entry.overdue data-testid=format!("todo-{}", entry.todo.code())>
                                 {entry.overdue.then(|| view! { <span class="badge overdue"><Icon kind=IconKind::Overdue/> " " {l.todo_overdue}</span> " " })}
-                                {what} " " <span>{(l.todo)(&entry.todo)}</span>
+                                {what} " " <span class="overdue-detail">{(l.todo)(&entry.todo)}</span>
                             </li>
                         }
                     }).collect_view()}

@@ -19,8 +19,8 @@ async function start(app: AppPage, page: Page) {
 /** Adds an entry from an item card's own form (the item's quota activity is preselected). */
 async function addFromItem(app: AppPage, item: string, date: string, title: string, activity?: string) {
   const card = app.item(item);
-  const more = card.locator('details.item-ledger-edit');
-  if (!(await more.getAttribute('open') !== null)) await more.locator('summary').click();
+  const more = card.locator('details.item-more');
+  if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
   const form = card.getByRole('form', { name: `为 ${item} 新增台账条目` });
   await form.getByLabel('日期', { exact: true }).fill(date);
   if (activity) await form.getByLabel('类型', { exact: true }).selectOption({ label: activity });
@@ -95,12 +95,11 @@ test.describe('台账', () => {
     await addFromItem(app, '4.1.1', '2025-05-12', '二季度专题研究');
     // Link the first to 4.1.3 without leaving the item.
     const other = app.item('4.1.3');
-    await other.locator('details.item-ledger-edit summary').click();
+    await other.locator('details.item-more summary').click();
     await other.getByLabel('关联已有台账', { exact: true }).selectOption({ label: '2025-03-10 党组会议专题研究：一季度专题研究' });
     await other.getByRole('button', { name: '关联', exact: true }).click();
     await expect(other.getByTestId('item-ledger-list')).toContainText('一季度专题研究');
     // A 佐证材料 row of 4.1.3 points to it.
-    await other.locator('details.item-more summary').click();
     await other.getByRole('button', { name: '添加佐证材料' }).click();
     await other.getByLabel('第 1 份佐证材料对应的台账条目').selectOption({ label: '2025-03-10 党组会议专题研究：一季度专题研究' });
     await app.expectSaved();

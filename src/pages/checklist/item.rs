@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::ledger::{entry_label, ItemLedger, LedgerList, QuotaLine};
+use super::ledger::{entry_label, ItemLedger, ItemLedgerEdit, LedgerList, QuotaLine};
 use super::CurrentItem;
 use crate::browser::{clock, dom};
 use crate::components::{date_text, parse_date, quoting_plan, Icon, IconKind, PLAN_LANG};
@@ -245,9 +245,10 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                     </p>
                 </div>
             })}
-            <ItemLedger item=item.clone() writable=writable/>
+            <ItemLedger item_id=item.id.clone() writable=writable/>
             <details class="item-more">
                 <summary>{c.more}</summary>
+                {writable.then(|| view! { <ItemLedgerEdit item=item.clone()/> })}
                 <EvidenceList draft=draft commit=Callback::new(move |_| commit()) writable=writable item_id=item.id.clone()/>
                 <div class="grid-2">
                     <div>
@@ -355,7 +356,7 @@ fn EvidenceList(
                 <option value="" selected=move || current().is_none()>{t().ledger.evidence_entry_none}</option>
                 {move || options().into_iter().map(|(value, label)| {
                     let v = value.clone();
-                    view! { <option value=value selected=move || current().as_deref() == Some(v.as_str())>{label}</option> }
+                    view! { <option value=value lang=PLAN_LANG selected=move || current().as_deref() == Some(v.as_str())>{label}</option> }
                 }).collect_view()}
             </select>
         }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::{clock, dom, random};
-use crate::components::{Icon, IconKind};
+use crate::components::{Icon, IconKind, PLAN_LANG};
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::{use_app, use_store, Store};
@@ -43,7 +43,7 @@ fn entry_link(template: &Template, e: &LedgerEntry) -> impl IntoView {
         entry: Some(e.id.clone()),
     }
     .href();
-    view! { <a href=href>{entry_label(template, e)}</a> }
+    view! { <a href=href lang=PLAN_LANG>{entry_label(template, e)}</a> }
 }
 
 /// The quota line of a quota item: the count, the pace, the suggestion and the review mark.
@@ -93,18 +93,15 @@ pub fn QuotaLine(item: Item) -> impl IntoView {
     }
 }
 
-/// 台账佐证: the entries evidencing the item, unlinking, linking an existing one, adding one.
+/// 台账佐证: the entries evidencing the item, each with 取消关联.
 #[component]
-pub fn ItemLedger(item: Item, writable: bool) -> impl IntoView {
+pub fn ItemLedger(item_id: String, writable: bool) -> impl IntoView {
     let store = use_store();
-    let app = use_app();
     let list = LedgerList::use_list();
     let l = &t().ledger;
-    let item_id = StoredValue::new(item.id.clone());
-    let default_activity = match &item.kind {
-        ItemKind::Quota { activity, .. } => activity.clone(),
-        _ => String::new(),
-    };
+    let dom_prefix = format!("ledger-{item_id}");
+    let prefix = StoredValue::new(dom_prefix.clone());
+    let item_id = StoredValue::new(item_id);
     let linked = Memo::new(move |_| {
         list.0.with(|ledger| {
             item_id.with_value(|id| {
@@ -115,6 +112,57 @@ pub fn ItemLedger(item: Item, writable: bool) -> impl IntoView {
             })
         })
     });
+    let unlink = move |entry_id: String| {
+        if let Some(entry) = store.ledger.get_untracked(&entry_id) {
+            if let Some(changed) = item_id.with_value(|i| entry.unlinked(i, clock::now())) {
+                store.put_entry(changed);
+                dom::focus_soon(prefix.with_value(|p| format!("{p}-h")));
+            }
+        }
+    };
+    view! {
+        <section class="item-ledger" aria-labelledby=format!("{dom_prefix}-h") data-testid="item-ledger">
+            <h3 id=format!("{dom_prefix}-h") class="item-ledger-title" tabindex="-1">{l.evidence_entries}</h3>
+            {move || {
+                let entries = linked.get();
+                let template = store.template.get_untracked();
+                if entries.is_empty() {
+                    return view! { <p class="hint" data-testid="item-ledger-none">{l.evidence_none}</p> }.into_any();
+                }
+                view! {
+                    <ul class="item-ledger-list" data-testid="item-ledger-list">
+                        {entries.into_iter().map(|e| {
+                            let entry_id = e.id.clone();
+                            let title = e.title.clone();
+                            view! {
+                                <li id=prefix.with_value(|p| format!("{p}-entry-{}", e.id)) tabindex="-1">
+                                    {entry_link(&template, &e)}
+                                    {writable.then(|| view! {
+                                        " " <button type="button" class="link no-print" aria-label=(l.unlink_label)(&title)
+                                            on:click=move |_| unlink(entry_id.clone())>{l.unlink}</button>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// 关联已有台账 and 新增台账条目, inside the item's 佐证材料 details: the new entry evidences the item.
+#[component]
+pub fn ItemLedgerEdit(item: Item) -> impl IntoView {
+    let store = use_store();
+    let app = use_app();
+    let list = LedgerList::use_list();
+    let l = &t().ledger;
+    let item_id = StoredValue::new(item.id.clone());
+    let default_activity = match &item.kind {
+        ItemKind::Quota { activity, .. } => activity.clone(),
+        _ => String::new(),
+    };
     let choices = Memo::new(move |_| {
         list.0.with(|ledger| {
             item_id.with_value(|id| {
@@ -125,8 +173,7 @@ pub fn ItemLedger(item: Item, writable: bool) -> impl IntoView {
             })
         })
     });
-    let dom_prefix = format!("ledger-{}", item.id);
-    let prefix = StoredValue::new(dom_prefix.clone());
+    let prefix = StoredValue::new(format!("ledger-{}", item.id));
     let chosen = RwSignal::new(String::new());
     let link = move |_| {
         let id = chosen.get_untracked();
@@ -139,14 +186,6 @@ pub fn ItemLedger(item: Item, writable: bool) -> impl IntoView {
             dom::focus_soon(prefix.with_value(|p| format!("{p}-entry-{id}")));
         }
     };
-    let unlink = move |entry_id: String| {
-        if let Some(entry) = store.ledger.get_untracked(&entry_id) {
-            if let Some(changed) = item_id.with_value(|i| entry.unlinked(i, clock::now())) {
-                store.put_entry(changed);
-                dom::focus_soon(prefix.with_value(|p| format!("{p}-link")));
-            }
-        }
-    };
     // The new entry's form: as typed, kept on screen until it is valid.
     let draft = RwSignal::new(EntryDraft {
         activity: default_activity.clone(),
@@ -157,9 +196,6 @@ pub fn ItemLedger(item: Item, writable: bool) -> impl IntoView {
     let saved = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !writable {
-            return;
-        }
         let mut d = draft.get_untracked();
         d.items = vec![item_id.get_value()];
         let template = store.template.get_untracked();
@@ -222,35 +258,7 @@ pub fn ItemLedger(item: Item, writable: bool) -> impl IntoView {
         }
     };
     view! {
-        <section class="item-ledger" aria-labelledby=format!("{dom_prefix}-h") data-testid="item-ledger">
-            <h3 id=format!("{dom_prefix}-h") class="item-ledger-title">{l.evidence_entries}</h3>
-            {move || {
-                let entries = linked.get();
-                let template = store.template.get_untracked();
-                if entries.is_empty() {
-                    return view! { <p class="hint" data-testid="item-ledger-none">{l.evidence_none}</p> }.into_any();
-                }
-                view! {
-                    <ul class="item-ledger-list" data-testid="item-ledger-list">
-                        {entries.into_iter().map(|e| {
-                            let entry_id = e.id.clone();
-                            let title = e.title.clone();
-                            view! {
-                                <li id=prefix.with_value(|p| format!("{p}-entry-{}", e.id)) tabindex="-1">
-                                    {entry_link(&template, &e)}
-                                    {writable.then(|| view! {
-                                        " " <button type="button" class="link no-print" aria-label=(l.unlink_label)(&title)
-                                            on:click=move |_| unlink(entry_id.clone())>{l.unlink}</button>
-                                    })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-            {writable.then(|| view! {
-                <details class="item-ledger-edit no-print">
-                    <summary>{l.link_existing} " / " {l.add_entry}</summary>
+        <div class="item-ledger-edit no-print" data-testid="item-ledger-edit">
                     <div class="item-ledger-link">
                         <label for=field_id("link")>{l.link_existing}</label>
                         <select id=field_id("link") prop:value=move || chosen.get()
@@ -260,7 +268,7 @@ pub fn ItemLedger(item: Item, writable: bool) -> impl IntoView {
                                 let template = store.template.get_untracked();
                                 choices.get().into_iter().map(|(id, date, activity, title)| {
                                     let name = template.activity(&activity).map_or(activity.clone(), |a| a.name.clone());
-                                    view! { <option value=id>{format!("{date} {name}：{title}")}</option> }
+                                    view! { <option value=id lang=PLAN_LANG>{format!("{date} {name}：{title}")}</option> }
                                 }).collect_view()
                             }}
                         </select>
@@ -276,7 +284,7 @@ pub fn ItemLedger(item: Item, writable: bool) -> impl IntoView {
                                     <option value="" selected=default_activity.is_empty()>{l.choose}</option>
                                     {activities.into_iter().map(|(id, name)| {
                                         let selected = id == default_activity;
-                                        view! { <option value=id.clone() selected=selected prop:selected=move || draft.with(|d| d.activity == id)>{name}</option> }
+                                        view! { <option value=id.clone() lang=PLAN_LANG selected=selected prop:selected=move || draft.with(|d| d.activity == id)>{name}</option> }
                                     }).collect_view()}
                                 </select>
                             </div>
@@ -294,12 +302,10 @@ pub fn ItemLedger(item: Item, writable: bool) -> impl IntoView {
                         <p class="hint">{l.more_fields}</p>
                         <button type="submit" class="primary">{l.save_entry}</button>
                     </form>
-                </details>
-            })}
             <div role="status" class="item-ledger-status">
                 {move || saved.get().map(|m| view! { <p class="field-ok">{m}</p> })}
                 {move || flags.get().into_iter().map(|f| view! { <p class="hint"><Icon kind=IconKind::Info/> " " {f}</p> }).collect_view()}
             </div>
-        </section>
+        </div>
     }
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{clock, dom};
+use crate::components::PLAN_LANG;
 use crate::i18n::t;
 use crate::pages::overview::short;
 use crate::state::{use_app, use_store};
@@ -114,7 +115,7 @@ pub fn EntryForm(
                         <option value="" selected=move || draft.with(|d| d.activity.is_empty())>{l.choose}</option>
                         {activities.into_iter().map(|(aid, name)| {
                             let a = aid.clone();
-                            view! { <option value=aid selected=move || draft.with(|d| d.activity == a)>{name}</option> }
+                            view! { <option value=aid lang=PLAN_LANG selected=move || draft.with(|d| d.activity == a)>{name}</option> }
                         }).collect_view()}
                     </select>
                 </div>
@@ -147,7 +148,7 @@ pub fn EntryForm(
                                                 if on { d.items.push(item) }
                                             });
                                         }/>
-                                    " " {label}
+                                    " " <span lang=PLAN_LANG>{label}</span>
                                 </label>
                             }
                         }).collect_view()}

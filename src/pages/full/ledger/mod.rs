@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::browser::{clock, dom, location, random};
-use crate::components::{Icon, IconKind, PrintHeader, PLAN_LANG};
+use crate::components::{quoting_plan, Icon, IconKind, PrintHeader, PLAN_LANG};
 use crate::i18n::{self, t};
 use crate::pages::checklist::ledger::entry_label;
 use crate::state::{use_app, use_store};
@@ -164,7 +164,7 @@ fn Filters(query: RwSignal<LedgerQuery>, entries: Memo<Vec<LedgerEntry>>) -> imp
                     <option value="" selected=move || query.with(|q| q.activity.is_none())>{p.all}</option>
                     {activities.into_iter().map(|(id, name)| {
                         let a = id.clone();
-                        view! { <option value=id selected=move || query.with(|q| q.activity.as_deref() == Some(a.as_str()))>{name}</option> }
+                        view! { <option value=id lang=PLAN_LANG selected=move || query.with(|q| q.activity.as_deref() == Some(a.as_str()))>{name}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -326,7 +326,10 @@ fn EntryRow(
                     view! { <p>{p.confirm_loses_nothing}</p> }.into_any()
                 } else {
                     view! {
-                        {(!names.is_empty()).then(|| view! { <p data-testid="delete-loses">{(p.confirm_loses)(&names.join(sep))}</p> })}
+                        {(!names.is_empty()).then(|| {
+                            let joined = names.join(sep);
+                            view! { <p data-testid="delete-loses">{quoting_plan((p.confirm_loses)(&joined), joined)}</p> }
+                        })}
                         {(!loss.tasks.is_empty()).then(|| view! { <p>{(p.confirm_loses_tasks)(loss.tasks.len())}</p> })}
                     }.into_any()
                 }}
@@ -447,10 +450,10 @@ fn KeyDates(open_new: Callback<EntryDraft>, writable: bool) -> impl IntoView {
                                     <tr data-testid=format!("key-date-{}-{}", k.id, k.date)>
                                         <td>{when}{k.estimated.then(|| view! { " " <span class="badge">{l.estimated}</span> })}</td>
                                         <th scope="row">{name}</th>
-                                        <td>{k.kind.label()}</td>
+                                        <td lang=PLAN_LANG>{k.kind.label()}</td>
                                         <td>
                                             <Icon kind=icon/> " " {state}
-                                            {covering.into_iter().map(|c| view! { <br/>{c} }).collect_view()}
+                                            {covering.into_iter().map(|c| view! { <br/><span lang=PLAN_LANG>{c}</span> }).collect_view()}
                                             {(needs && writable).then(|| view! {
                                                 " " <button type="button" class="link no-print" on:click=move |_| open_new.run(draft.clone())>
                                                     {(p.add_analysis)(name)}
