@@ -25,7 +25,7 @@ use zrz_domain::record::{Assessment, LedgerEntry};
 /// What the form is for.
 #[derive(Debug, Clone, PartialEq)]
 enum Editing {
-    New(String, EntryDraft),
+    New(String, Box<EntryDraft>),
     Edit(String),
 }
 
@@ -57,7 +57,7 @@ pub fn LedgerPage(entry: Option<String>) -> impl IntoView {
     }
     let open_new = move |draft: EntryDraft| {
         confirming.set(None);
-        editing.set(Some(Editing::New(random::id("e"), draft)));
+        editing.set(Some(Editing::New(random::id("e"), Box::new(draft))));
         dom::focus_soon("entry-date".into());
     };
     let on_saved = Callback::new(move |(id, flags): (String, Vec<EntryFlag>)| {
@@ -107,7 +107,7 @@ pub fn LedgerPage(entry: Option<String>) -> impl IntoView {
             </div>
             {move || match editing.get() {
                 Some(Editing::New(id, draft)) => view! {
-                    <EntryForm id=id draft=draft label=p.new_form on_saved=on_saved on_cancel=on_cancel/>
+                    <EntryForm id=id draft=*draft label=p.new_form on_saved=on_saved on_cancel=on_cancel/>
                 }.into_any(),
                 Some(Editing::Edit(id)) => match store.ledger.get_untracked(&id) {
                     Some(e) => view! {
