@@ -13,6 +13,9 @@ pub static TEXTS: Texts = Texts {
     checklist: CHECKLIST,
     plan: PLAN,
     errors: super::errors::EN,
+    ledger: super::ledger::EN,
+    #[cfg(feature = "full")]
+    ledger_page: super::ledger::PAGE_EN,
     #[cfg(feature = "full")]
     rating: full::RATING,
     #[cfg(feature = "full")]

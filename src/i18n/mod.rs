@@ -16,6 +16,7 @@ pub mod errors;
 pub mod exchange;
 #[cfg(feature = "full")]
 pub mod guide;
+pub mod ledger;
 pub mod review;
 #[cfg(feature = "full")]
 pub mod summary;
@@ -87,6 +88,9 @@ pub struct Texts {
     pub plan: PlanPage,
     /// Errors and statuses of the domain and the importer, worded from their codes.
     pub errors: errors::ErrorTexts,
+    pub ledger: ledger::LedgerTexts,
+    #[cfg(feature = "full")]
+    pub ledger_page: ledger::LedgerPageTexts,
     #[cfg(feature = "full")]
     pub rating: RatingTexts,
     #[cfg(feature = "full")]

@@ -13,6 +13,9 @@ pub static TEXTS: Texts = Texts {
     checklist: CHECKLIST,
     plan: PLAN,
     errors: super::errors::ZH,
+    ledger: super::ledger::ZH,
+    #[cfg(feature = "full")]
+    ledger_page: super::ledger::PAGE_ZH,
     #[cfg(feature = "full")]
     rating: full::RATING,
     #[cfg(feature = "full")]

@@ -2,6 +2,7 @@
 //! first visit. The rest are built into the full app only (`full` feature).
 
 pub mod checklist;
+pub mod duties;
 pub mod overview;
 pub mod plan;
 pub mod welcome;

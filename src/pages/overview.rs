@@ -159,6 +159,7 @@ pub fn Overview() -> impl IntoView {
             </table>
             <Overdue/>
             <OpenTasks/>
+            <super::duties::Duties/>
         </section>
     }
 }

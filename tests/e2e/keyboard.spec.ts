@@ -133,7 +133,23 @@ test('keyboard only: role, setup, a chapter, three answers, a 佐证材料 row, 
   await page.keyboard.type('经费尚未列支');
   await expect(app.item('4.1.4').getByTestId('item-error')).toHaveCount(0);
 
-  // ── 台账 (ledger): its owner adds the keyboard steps here (add an entry, type it, save). ──
+  // 台账: a ledger entry for 4.1.4 from its own card — open the details, the form's 日期, 类型 and
+  // 标题 by Tab, Enter saves; the focus lands on the new entry in the item's list.
+  await tabToLocator(page, app.item('4.1.4').locator('summary'), '佐证材料、责任人与时限 of 4.1.4');
+  await page.keyboard.press('Enter');
+  const entryForm = app.item('4.1.4').getByRole('form', { name: '为 4.1.4 新增台账条目' });
+  await tabToLocator(page, entryForm.getByLabel('日期', { exact: true }), '日期 of the new entry');
+  await page.keyboard.type('2024-03-05');
+  await page.keyboard.press('Tab');
+  await expect(entryForm.getByLabel('类型', { exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(entryForm.getByLabel('类型', { exact: true })).toHaveValue('party_group_meeting');
+  await page.keyboard.press('Tab');
+  await expect(entryForm.getByLabel('标题', { exact: true })).toBeFocused();
+  await page.keyboard.type('意识形态工作专题培训');
+  await page.keyboard.press('Enter');
+  await expect(app.item('4.1.4').getByTestId('item-ledger-list').locator('li').first()).toBeFocused();
+  await expect(app.item('4.1.4').getByTestId('item-ledger-list')).toContainText('意识形态工作专题培训');
   // ── 导入导出 (export): at the end, once everything is stored. ──
 
   // Everything typed and chosen is in the browser's storage.

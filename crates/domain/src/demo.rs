@@ -115,6 +115,7 @@ pub fn department(template: &Template, year: i32, index: usize) -> Assessment {
                             what: "（示例）会议记录".into(),
                             location: "办公室档案柜".into(),
                             doc_no: String::new(),
+                            entry: None,
                         });
                     }
                 }

@@ -4,6 +4,9 @@
 //! wasm-bindgen are dependencies of this crate, so a stray import fails the build. The domain never
 //! reads the clock either: callers pass `today`/`now`.
 
+/// The key-date calendar of duty 4.1.8, for callers that name its dates.
+pub use zrz_calendar as calendar;
+
 pub mod backup;
 pub mod canonical;
 pub mod checklist;

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::ledger::{entry_label, ItemLedger, ItemLedgerEdit, LedgerList, QuotaLine};
 use super::CurrentItem;
 use crate::browser::{clock, dom};
 use crate::components::{date_text, parse_date, quoting_plan, Icon, IconKind, PLAN_LANG};
@@ -116,6 +117,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
     };
     let dom_id = item_dom_id(&item.id);
     let is_red_line = item.kind.is_red_line();
+    let is_quota = matches!(item.kind, ItemKind::Quota { .. });
     let quota = match &item.kind {
         ItemKind::Quota { per_year, activity } => {
             let name = store.template.with_untracked(|t| {
@@ -206,6 +208,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
             <p class="item-text" lang=PLAN_LANG>{item.text.clone()}</p>
             <ItemFindings item_id=item.id.clone()/>
             {quota.map(|(q, name)| view! { <p class="item-quota">{quoting_plan(q, name)}</p> })}
+            {is_quota.then(|| view! { <QuotaLine item=item.clone()/> })}
             <fieldset class="responses" disabled=!writable>
                 // The item's number too: every item has the same choices, and a screen reader reads
                 // the group's name when the focus enters it.
@@ -243,8 +246,10 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                     </p>
                 </div>
             })}
+            <ItemLedger item_id=item.id.clone() writable=writable/>
             <details class="item-more">
                 <summary>{c.more}</summary>
+                {writable.then(|| view! { <ItemLedgerEdit item=item.clone()/> })}
                 <EvidenceList draft=draft commit=Callback::new(move |_| commit()) writable=writable item_id=item.id.clone()/>
                 <div class="grid-2">
                     <div>
@@ -313,6 +318,50 @@ fn EvidenceList(
             />
         }
     };
+    // Which ledger entry a row is: one of those evidencing the item (or the one it names already,
+    // kept and shown as missing when it is gone).
+    let store = use_store();
+    let list = LedgerList::use_list();
+    let item_key = StoredValue::new(item_id.clone());
+    let entry_select = move |index: usize| {
+        let id = prefix.with_value(|p| format!("{p}-{index}-entry"));
+        let current = move || draft.with(|d| d.evidence.get(index).and_then(|e| e.entry.clone()));
+        let options = move || {
+            let template = store.template.get_untracked();
+            let current = current();
+            let mut options: Vec<(String, String)> = list.0.with(|ledger| {
+                item_key.with_value(|item| {
+                    zrz_domain::ledger::evidencing(ledger, item)
+                        .into_iter()
+                        .map(|e| (e.id.clone(), entry_label(&template, e)))
+                        .collect()
+                })
+            });
+            if let Some(cur) = current.filter(|c| !options.iter().any(|(id, _)| id == c)) {
+                let label = store
+                    .ledger
+                    .with(&cur, |e| e.map(|e| entry_label(&template, e)))
+                    .unwrap_or_else(|| (t().ledger.evidence_entry_missing)(&cur));
+                options.push((cur, label));
+            }
+            options
+        };
+        view! {
+            <label class="evidence-field" for=id.clone()><span>{(t().ledger.evidence_entry)(index + 1)}</span></label>
+            <select id=id disabled=!writable
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    draft.update(|d| if let Some(e) = d.evidence.get_mut(index) { e.entry = (!v.is_empty()).then_some(v) });
+                    commit.run(());
+                }>
+                <option value="" selected=move || current().is_none()>{t().ledger.evidence_entry_none}</option>
+                {move || options().into_iter().map(|(value, label)| {
+                    let v = value.clone();
+                    view! { <option value=value lang=PLAN_LANG selected=move || current().as_deref() == Some(v.as_str())>{label}</option> }
+                }).collect_view()}
+            </select>
+        }
+    };
     let add = move |_| {
         draft.update(|d| d.evidence.push(Evidence::default()));
         commit.run(());
@@ -341,6 +390,7 @@ fn EvidenceList(
                     {field(index, "what", c.evidence_what, |e| &e.what, |e, v| e.what = v)}
                     {field(index, "where", c.evidence_where, |e| &e.location, |e, v| e.location = v)}
                     {field(index, "doc", c.evidence_doc_no, |e| &e.doc_no, |e, v| e.doc_no = v)}
+                    {entry_select(index)}
                     <button type="button" class="link no-print" disabled=!writable
                         aria-label=(c.evidence_remove)(index + 1)
                         on:click=move |_| remove(index)>

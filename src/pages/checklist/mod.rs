@@ -1,6 +1,7 @@
 //! 各章自查: a page per chapter, an editor per item (`item`), filters and "下一项未填".
 
 mod item;
+pub mod ledger;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -31,6 +32,7 @@ pub fn ChecklistPage(chapter: Option<String>, item: Option<String>) -> impl Into
     // The item in hand: the one in the address, then whichever the user last changed.
     let current = RwSignal::new(item.clone());
     provide_context(CurrentItem(current));
+    provide_context(ledger::LedgerList::new(store));
     let all_answered = RwSignal::new(false);
     if let Some(id) = item {
         request_animation_frame(move || location::reveal(&item_dom_id(&id)));

@@ -2,6 +2,7 @@
 
 mod exchange;
 mod guide;
+mod ledger;
 mod rating;
 pub mod rectification;
 mod report;
@@ -16,6 +17,7 @@ use crate::route::Route;
 /// The page for a route the first page does not have.
 pub fn full_page(route: Route) -> AnyView {
     match route {
+        Route::Ledger { entry } => view! { <ledger::LedgerPage entry=entry/> }.into_any(),
         Route::Rating => view! { <rating::RatingPage/> }.into_any(),
         Route::Rectification => view! { <rectification::RectificationPage/> }.into_any(),
         Route::Report => view! { <report::ReportPage/> }.into_any(),

@@ -145,13 +145,13 @@ impl Assessment {
         now: DateTime<Utc>,
     ) -> Result<bool, LedgerError> {
         let index = self.entry_index(entry_id)?;
-        let entry = &mut self.ledger[index];
-        if entry.evidences(item_id) {
-            return Ok(false);
+        match self.ledger[index].linked(item_id, now) {
+            Some(entry) => {
+                self.ledger[index] = entry;
+                Ok(true)
+            }
+            None => Ok(false),
         }
-        entry.items.push(item_id.to_string());
-        entry.updated_at = Some(now);
-        Ok(true)
     }
 
     /// Unlinks an item from the entry. Returns the item if it is now evidenced by no entry.

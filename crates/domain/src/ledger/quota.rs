@@ -23,7 +23,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::year_bounds;
 use crate::plan::{Item, ItemKind, Template};
-use crate::record::{Assessment, LedgerEntry, Response};
+use crate::record::{Answer, Assessment, LedgerEntry, Response};
 
 /// Whether the department is keeping pace with a quota (see the module doc for the rule).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,12 +134,28 @@ pub fn suggested_response(required: u32, done: usize) -> Response {
 
 /// The status of one quota item; `None` if the item is not a quota.
 pub fn quota_status(item: &Item, assessment: &Assessment, today: NaiveDate) -> Option<QuotaStatus> {
+    quota_status_of(
+        item,
+        assessment.profile.year,
+        &assessment.ledger,
+        assessment.answer(&item.id),
+        today,
+    )
+}
+
+/// [`quota_status`] from the parts it reads: the assessment year, the ledger and the item's answer
+/// (for a page that does not hold the whole record).
+pub fn quota_status_of(
+    item: &Item,
+    year: i32,
+    ledger: &[LedgerEntry],
+    answer: Option<&Answer>,
+    today: NaiveDate,
+) -> Option<QuotaStatus> {
     let ItemKind::Quota { per_year, activity } = &item.kind else {
         return None;
     };
-    let year = assessment.profile.year;
-    let mut in_year: Vec<&LedgerEntry> = assessment
-        .ledger
+    let mut in_year: Vec<&LedgerEntry> = ledger
         .iter()
         .filter(|e| &e.activity == activity && e.date.year() == year)
         .collect();
@@ -148,9 +164,7 @@ pub fn quota_status(item: &Item, assessment: &Assessment, today: NaiveDate) -> O
         in_year.into_iter().partition(|e| e.date <= today);
     let done = counted.len();
     let pace = pace(*per_year, done, year, today);
-    let answered_done = assessment
-        .answer(&item.id)
-        .is_some_and(|a| a.response == Some(Response::Implemented));
+    let answered_done = answer.is_some_and(|a| a.response == Some(Response::Implemented));
     Some(QuotaStatus {
         item_id: item.id.clone(),
         activity: activity.clone(),

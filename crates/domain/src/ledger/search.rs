@@ -119,3 +119,22 @@ pub fn months(entries: &[LedgerEntry]) -> Vec<YearMonth> {
     months.dedup();
     months
 }
+
+/// The entries that evidence `item_id`, in ledger order (the item card's list).
+pub fn evidencing<'a>(entries: &'a [LedgerEntry], item_id: &str) -> Vec<&'a LedgerEntry> {
+    sorted_by_date(entries)
+        .into_iter()
+        .filter(|e| e.evidences(item_id))
+        .collect()
+}
+
+/// The entries that could be linked to `item_id` (those not yet evidencing it), latest first: the
+/// choices of the item card's 关联已有台账.
+pub fn linkable<'a>(entries: &'a [LedgerEntry], item_id: &str) -> Vec<&'a LedgerEntry> {
+    let mut list: Vec<&LedgerEntry> = sorted_by_date(entries)
+        .into_iter()
+        .filter(|e| !e.evidences(item_id))
+        .collect();
+    list.reverse();
+    list
+}

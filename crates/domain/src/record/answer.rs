@@ -79,13 +79,17 @@ impl Response {
     }
 }
 
-/// 佐证材料: what the evidence is, where it is kept, and its document number.
+/// 佐证材料: what the evidence is, where it is kept, and its document number; optionally the ledger
+/// entry (台账) it is. `entry` is left out of the JSON when unset, so older files and digests are
+/// unchanged; an id whose entry is gone is kept (the link is shown as missing, never dropped).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Evidence {
     pub what: String,
     pub location: String,
     pub doc_no: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
 }
 
 impl Evidence {
@@ -93,6 +97,7 @@ impl Evidence {
         self.what.trim().is_empty()
             && self.location.trim().is_empty()
             && self.doc_no.trim().is_empty()
+            && self.entry.is_none()
     }
 }
 

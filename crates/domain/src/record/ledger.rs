@@ -44,4 +44,25 @@ impl LedgerEntry {
     pub fn evidences(&self, item_id: &str) -> bool {
         self.items.iter().any(|i| i == item_id)
     }
+
+    /// This entry linked to `item_id` as well (appended, stamped `now`); `None` if it already is.
+    /// For a page that holds one entry rather than the whole record (the checklist's item card).
+    pub fn linked(&self, item_id: &str, now: DateTime<Utc>) -> Option<LedgerEntry> {
+        (!self.evidences(item_id)).then(|| {
+            let mut entry = self.clone();
+            entry.items.push(item_id.to_string());
+            entry.updated_at = Some(now);
+            entry
+        })
+    }
+
+    /// This entry without the link to `item_id` (stamped `now`); `None` if it has no such link.
+    pub fn unlinked(&self, item_id: &str, now: DateTime<Utc>) -> Option<LedgerEntry> {
+        self.evidences(item_id).then(|| {
+            let mut entry = self.clone();
+            entry.items.retain(|i| i != item_id);
+            entry.updated_at = Some(now);
+            entry
+        })
+    }
 }

@@ -515,3 +515,55 @@ proptest! {
         prop_assert_eq!(parsed.entry, e);
     }
 }
+
+/// The item card links and unlinks one entry at a time (`LedgerEntry::linked` / `unlinked`), and
+/// lists the entries of an item (`evidencing`) and those it could link (`linkable`).
+#[test]
+fn one_entry_is_linked_and_unlinked_and_an_items_entries_are_listed() {
+    use zrz_domain::ledger::{evidencing, linkable};
+    let now = at(2025, 6, 1, 9);
+    let mut a = entry("a", "2025-03-01", "party_group_meeting");
+    a.items = vec!["4.1.1".into()];
+    let b = entry("b", "2025-01-15", "training");
+    let c = {
+        let mut c = entry("c", "2025-02-01", "training");
+        c.items = vec!["4.1.3".into(), "4.1.1".into()];
+        c
+    };
+    assert_eq!(
+        a.linked("4.1.1", now),
+        None,
+        "already linked: nothing to do"
+    );
+    let linked = a.linked("4.1.3", now).unwrap();
+    assert_eq!(linked.items, ["4.1.1", "4.1.3"], "appended in link order");
+    assert_eq!(linked.updated_at, Some(now));
+    assert_eq!(a.unlinked("9.9", now), None);
+    let unlinked = c.unlinked("4.1.3", now).unwrap();
+    assert_eq!(unlinked.items, ["4.1.1"]);
+    assert_eq!(unlinked.updated_at, Some(now));
+    let ledger = vec![a, b, c];
+    let ids = |v: Vec<&LedgerEntry>| v.into_iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(evidencing(&ledger, "4.1.1")), ["c", "a"], "by date");
+    assert_eq!(ids(linkable(&ledger, "4.1.3")), ["a", "b"], "latest first");
+    assert!(evidencing(&ledger, "7.1").is_empty());
+}
+
+/// The checklist's quota line reads the parts of the record, not the whole: the same status.
+#[test]
+fn the_quota_status_from_its_parts_is_the_quota_status() {
+    use zrz_domain::ledger::{quota_status, quota_status_of};
+    use zrz_domain::record::Response;
+    let a = Dept::new("办公室", 2025)
+        .answer("4.1.1", Response::Implemented)
+        .entry(entry("x", "2025-03-01", "party_group_meeting"))
+        .entry(entry("y", "2024-12-31", "party_group_meeting"))
+        .build();
+    let item = shipped().item("4.1.1").unwrap();
+    let today = date(2025, 7, 1);
+    let whole = quota_status(item, &a, today).unwrap();
+    let parts = quota_status_of(item, 2025, &a.ledger, a.answer("4.1.1"), today).unwrap();
+    assert_eq!(whole, parts);
+    assert_eq!(parts.done, 1);
+    assert!(parts.needs_review);
+}

@@ -34,6 +34,7 @@ fn the_digest_ignores_only_the_edit_time() {
             what: "会议记录".into(),
             location: "档案室".into(),
             doc_no: "1号".into(),
+            entry: None,
         }],
         owner: "王五".into(),
         due: Some(date(2025, 12, 1)),

@@ -225,6 +225,7 @@ pub fn department_year(template: &Template, scale: u32, department: usize) -> As
                     what: rng.pick(&EVIDENCE).into(),
                     location: "局办公室档案柜".into(),
                     doc_no: format!("文广党〔2024〕{}号", n * 2 + k + 1),
+                    entry: None,
                 })
                 .collect(),
             owner: owner.clone(),

@@ -219,6 +219,7 @@ mod tests {
             what: "会议记录".into(),
             location: "档案室".into(),
             doc_no: "文广〔2025〕1号".into(),
+            entry: None,
         }];
         a.answers.insert(
             "7.1".into(),

@@ -809,3 +809,61 @@ fn every_demo_department_exports_and_imports_cleanly() {
         assert!(!imported.needs_confirmation());
     }
 }
+
+/// Issue 11 (台账): format 3 carries the ledger — every field of an entry, links to several items,
+/// a link to an item the template lacks (kept, for the ledger page to flag), and a 佐证材料 row that
+/// points to an entry — through export and import on a fresh record unchanged.
+#[test]
+fn the_ledger_and_evidence_pointing_to_entries_travel_in_the_file() {
+    use zrz_domain::ledger::{entry_flags, EntryFlag};
+    use zrz_domain::record::{Evidence, LedgerEntry};
+    let mut a = sample();
+    let entry = LedgerEntry {
+        id: "e-0000000000001".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+        activity: "party_group_meeting".into(),
+        title: "党组会议专题研究意识形态工作".into(),
+        place: "三楼会议室".into(),
+        participant_count: Some(9),
+        participants: "张三、李四".into(),
+        summary: "研判上半年意识形态形势\n部署下半年工作".into(),
+        doc_no: "文广党〔2025〕7号".into(),
+        kept_at: "办公室档案柜".into(),
+        items: vec!["4.1.1".into(), "4.1.3".into(), "9.9.9".into()],
+        updated_at: Some(at(14, 9)),
+    };
+    a.ledger.push(entry.clone());
+    a.answers
+        .entry("4.1.1".into())
+        .or_default()
+        .evidence
+        .push(Evidence {
+            what: "会议记录".into(),
+            entry: Some(entry.id.clone()),
+            ..Evidence::default()
+        });
+    let text = export_assessment(&a, &no_extras(), &Template::shipped(), &meta());
+    let json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["format_version"], json!(FORMAT_VERSION));
+    assert!(json["content"]["ledger"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["id"] == json!(entry.id) && e["kept_at"] == json!("办公室档案柜")));
+    let imported = import_ok(text.as_bytes());
+    let b = imported.assessment().unwrap();
+    assert_eq!(b, &a);
+    let back = b.entry(&entry.id).unwrap();
+    assert_eq!(back, &entry);
+    assert_eq!(
+        b.answers["4.1.1"].evidence.last().unwrap().entry.as_deref(),
+        Some(entry.id.as_str())
+    );
+    let flags = entry_flags(back, &Template::shipped(), 2025, at(31, 0).date_naive());
+    assert!(flags.contains(&EntryFlag::UnknownItem {
+        item_id: "9.9.9".into()
+    }));
+    // Evidence without an entry is written as before: no `entry` member.
+    let plain = serde_json::to_value(Evidence::default()).unwrap();
+    assert!(plain.get("entry").is_none());
+}

@@ -59,6 +59,7 @@ fn answer() -> impl Strategy<Value = Answer> {
         what,
         location,
         doc_no,
+        entry: None,
     });
     (
         response(),
