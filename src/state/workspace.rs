@@ -148,16 +148,16 @@ fn cache_key(r: &Received, index: Option<usize>) -> (String, String) {
         None => &r.current,
         Some(i) => &r.older[i],
     };
-    (
-        r.store_key(),
-        format!(
-            "{}|{}",
-            file.exported_at()
-                .map(|t| t.to_rfc3339())
-                .unwrap_or_default(),
-            file.checksum()
-        ),
-    )
+    file_key(r.store_key(), file.exported_at(), file.checksum())
+}
+
+fn file_key(
+    store_key: String,
+    exported_at: Option<DateTime<Utc>>,
+    checksum: &str,
+) -> (String, String) {
+    let at = exported_at.map(|t| t.to_rfc3339()).unwrap_or_default();
+    (store_key, format!("{at}|{checksum}"))
 }
 
 impl WorkspaceState {
@@ -345,7 +345,21 @@ impl WorkspaceState {
             return Ok(accepted(receipt));
         }
         match self.write(&store_key).await {
-            Ok(()) => Ok(accepted(receipt)),
+            Ok(()) => {
+                // Read once: the summary takes the file from the cache, not through the pipeline
+                // again.
+                if let Some(opened) = Opened::of(&imported) {
+                    let key = file_key(
+                        store_key.clone(),
+                        Some(imported.header.exported_at),
+                        &imported.header.checksum,
+                    );
+                    self.cache.update_value(|c| {
+                        c.insert(key, Arc::new(opened));
+                    });
+                }
+                Ok(accepted(receipt))
+            }
             Err(e) => {
                 self.records.update_untracked(|v| match before {
                     Some(b) => {
