@@ -221,7 +221,7 @@ fn HeldFiles() -> impl IntoView {
                             .is_none()
                             .then(|| ws.read_error(&key))
                             .flatten()
-                            .map(|e| (x.unreadable_file)(&e.to_string()));
+                            .map(|e| (x.unreadable_file)(&(t().errors.import)(&e)));
                         let older = r.older.iter().enumerate().map(|(i, f)| {
                             let key = key.clone();
                             let at = f.exported_at().map(clock::local_datetime).unwrap_or_default();

@@ -61,7 +61,7 @@ pub fn ReceiveSection() -> impl IntoView {
                         }
                         Err(e) => outcomes.push(Some(ReceiveOutcome {
                             file_name: name,
-                            result: Err(Refused::ReadFailed(e.to_string())),
+                            result: Err(Refused::ReadFailed((t().errors.read)(&e))),
                         })),
                     }
                 }
@@ -230,7 +230,7 @@ fn ResultLine(line: Line, lines: RwSignal<Vec<Line>>) -> impl IntoView {
                                 }
                             });
                         }
-                        Err(e) => error.set(Some(e.to_string())),
+                        Err(e) => error.set(Some((t().errors.crypto)(&e))),
                     }
                 });
             };
@@ -249,7 +249,7 @@ fn ResultLine(line: Line, lines: RwSignal<Vec<Line>>) -> impl IntoView {
         }
         Err(refused) => {
             let why = match refused {
-                Refused::Unreadable(e) => e.to_string(),
+                Refused::Unreadable(e) => (t().errors.import)(e),
                 Refused::ReadFailed(e) => e.clone(),
                 Refused::NotAnAssessment(k) => (x.not_assessment)((t().errors.kind)(*k)),
                 Refused::Storage(crate::browser::idb::IdbFault::QuotaExceeded) => {
