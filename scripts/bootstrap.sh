@@ -52,6 +52,10 @@ if [ "$mode" = test ]; then
   # docs/summary.md's example query over the long table is run by a test with DuckDB.
   if ! python3 -c 'import duckdb' 2>/dev/null; then
     say "installing DuckDB (PyPI duckdb) for the long table's documented query"
+    if ! python3 -m pip --version >/dev/null 2>&1; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null
+    fi
     python3 -m pip install -q --break-system-packages duckdb 2>/dev/null || python3 -m pip install -q duckdb
   fi
   if ! command -v wasm-bindgen-test-runner >/dev/null; then

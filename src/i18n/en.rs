@@ -27,6 +27,7 @@ pub static TEXTS: Texts = Texts {
     review: super::review::EN,
     #[cfg(feature = "full")]
     summary: super::summary::EN,
+    #[cfg(feature = "full")]
     exchange: super::exchange::EN,
 };
 

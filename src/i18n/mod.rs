@@ -102,6 +102,7 @@ pub struct Texts {
     pub review: review::ReviewTexts,
     #[cfg(feature = "full")]
     pub summary: summary::SummaryTexts,
+    #[cfg(feature = "full")]
     pub exchange: exchange::ExchangeTexts,
 }
 

@@ -27,6 +27,7 @@ pub static TEXTS: Texts = Texts {
     review: super::review::ZH,
     #[cfg(feature = "full")]
     summary: super::summary::ZH,
+    #[cfg(feature = "full")]
     exchange: super::exchange::ZH,
 };
 
