@@ -136,7 +136,7 @@ pub fn SummaryPage() -> impl IntoView {
             <div class="print-only report-title-page">
                 <p class="report-title">{move || {
                     let unit = app.store.profile.with(|p| p.unit.clone());
-                    (x.report_title)(&unit, year.get().unwrap_or(app.today.format("%Y").to_string().parse().unwrap_or(0)))
+                    (x.report_title)(&unit, year.get().unwrap_or(chrono::Datelike::year(&app.today)))
                 }}</p>
                 <p>{x.report_subtitle}</p>
                 <p>{clock::local_datetime(clock::now())}</p>
