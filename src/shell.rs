@@ -197,6 +197,7 @@ fn SaveIndicator() -> impl IntoView {
         let (class, text) = match app.save.get() {
             SaveStatus::Loaded => ("save-status ok", s.saved_locally.to_string()),
             SaveStatus::Saved(at) => ("save-status ok", (s.saved_at)(&clock::local_hhmm(at))),
+            SaveStatus::Saving => ("save-status ok", s.saving.to_string()),
             SaveStatus::Failed { .. } => ("save-status failed", s.save_failed.to_string()),
             SaveStatus::ReadOnly { .. } => ("save-status failed", s.read_only.to_string()),
         };

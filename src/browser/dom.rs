@@ -85,3 +85,27 @@ pub async fn next_tick() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Runs `f` once after `ms` milliseconds.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}
+
+/// Runs `f` whenever the page may be about to go (hidden, closed, reloaded, navigated away): the
+/// last moment for work that must not be lost. `pagehide` alone is missed by some browsers when a
+/// tab is closed from the task switcher; `visibilitychange` to hidden comes first there.
+pub fn on_page_leaving(f: impl Fn() + Clone + 'static) {
+    let g = f.clone();
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| f());
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            g();
+        }
+    });
+    on_cleanup(move || {
+        hide.remove();
+        hidden.remove();
+    });
+}

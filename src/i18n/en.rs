@@ -124,6 +124,7 @@ const SHELL: Shell = Shell {
         Lang::En => "English",
     },
     saved_locally: "Data is kept in this browser",
+    saving: "Saving…",
     saved_at: |hm| format!("Saved {hm}"),
     save_failed: "Not saved",
     read_only: "Read only",

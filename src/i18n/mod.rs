@@ -156,6 +156,7 @@ pub struct Shell {
     pub language: &'static str,
     pub language_name: fn(Lang) -> &'static str,
     pub saved_locally: &'static str,
+    pub saving: &'static str,
     pub saved_at: fn(&str) -> String,
     pub save_failed: &'static str,
     pub read_only: &'static str,

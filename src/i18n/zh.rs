@@ -124,6 +124,7 @@ const SHELL: Shell = Shell {
         Lang::En => "English",
     },
     saved_locally: "数据保存在本浏览器中",
+    saving: "正在保存…",
     saved_at: |hm| format!("已保存 {hm}"),
     save_failed: "保存失败",
     read_only: "只读",

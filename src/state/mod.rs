@@ -105,10 +105,12 @@ impl App {
         let mut loaded = persist::load();
         let persist = Persist::new(&mut loaded, persist::tab_id());
         let holder = StoredValue::new(None);
-        let sink: Arc<dyn store::Sink> = Arc::new(PersistSink {
+        let persist_sink = PersistSink {
             persist: persist.clone(),
             store: holder,
-        });
+        };
+        persist_sink.flush_when_leaving();
+        let sink: Arc<dyn store::Sink> = Arc::new(persist_sink);
         let records = std::mem::take(&mut loaded.records);
         let store = Store::new(records, loaded.meta.clone(), Some(sink));
         holder.set_value(Some(store));

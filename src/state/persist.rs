@@ -28,7 +28,7 @@ use zrz_exchange::store::from_state;
 use zrz_exchange::store::{
     parse_storage_key, storage_key, Meta, MetaError, Rev, Stored, LEGACY_KEY, META_KEY, PREFIX,
 };
-use zrz_exchange::sync::{resolve, Ours, Outcome};
+use zrz_exchange::sync::{resolve, same_content, Ours, Outcome};
 
 /// Where the legacy single-key record is kept after it was split into records, until the full app
 /// moves it into the undo history.
@@ -45,6 +45,8 @@ pub enum SaveStatus {
     /// Nothing changed since the page loaded.
     Loaded,
     Saved(DateTime<Utc>),
+    /// Edits are waiting to be written with the ones that follow (at most [`COALESCE_MS`]).
+    Saving,
     /// Records that could not be written; they are still in memory.
     Failed {
         fault: storage::StorageFault,
@@ -113,7 +115,21 @@ struct Inner {
     /// The time of this tab's latest version: the next is stamped later still.
     last_at: Option<DateTime<Utc>>,
     read_only: bool,
+    /// Edits not written yet (the latest value of each record), while a burst of edits is being
+    /// coalesced: see [`COALESCE_MS`].
+    pending: Vec<(RecordKey, Option<Value>)>,
+    /// A write of `pending` is scheduled.
+    scheduled: bool,
+    /// When records were last written.
+    last_write: Option<DateTime<Utc>>,
 }
+
+/// Edits less than this far apart are written together: the first edit after a pause is written
+/// at once (a click is stored before the user can close the tab), the keystrokes that follow it
+/// within the window are written as one write when it closes. Anything still pending is written
+/// before another tab's version is looked at, before an export is recorded, and when the page is
+/// hidden or left (`browser::dom::on_page_leaving`), so nothing typed is lost.
+pub const COALESCE_MS: i64 = 300;
 
 /// A random id for this page load, for the revisions it writes.
 pub fn tab_id() -> String {
@@ -376,10 +392,11 @@ impl Persist {
         let skey = storage_key(key);
         let held = inner.revs.get(&skey).cloned();
         let in_store = storage::read(&skey)?.and_then(|t| Stored::decode(&t).ok());
+        let data = Self::with_extras(inner, key, data);
         let mut notice = None;
         if let Some(s) = &in_store {
             let unseen = held.as_ref().map(Rev::id) != Some(s.rev.id());
-            if unseen && s.rev.by != self.me {
+            if unseen && s.rev.by != self.me && !same_content(s.data.as_ref(), data.as_ref()) {
                 notice = Some(SyncNotice {
                     key: key.clone(),
                     kept: Kept::Ours,
@@ -400,11 +417,58 @@ impl Persist {
                 by: self.me.clone(),
                 base: held.as_ref().map(Rev::id),
             },
-            data: Self::with_extras(inner, key, data),
+            data,
         };
         storage::write_verified(&skey, &stored.encode())?;
         inner.revs.insert(skey, stored.rev);
         Ok(notice)
+    }
+
+    /// Takes edits to write: at once after a pause, else with the others when the window closes.
+    /// Returns how long to wait before calling [`Persist::flush`], when a write was put off and
+    /// none is scheduled yet.
+    fn queue(
+        &self,
+        changes: Vec<(RecordKey, Option<Value>)>,
+        store: Option<&Store>,
+    ) -> Option<i32> {
+        let mut inner = self.inner.lock().expect("one thread");
+        if inner.read_only {
+            return None;
+        }
+        for (key, value) in changes {
+            inner.pending.retain(|(k, _)| *k != key);
+            inner.pending.push((key, value));
+        }
+        let now = clock::now();
+        let since = inner.last_write.map(|t| (now - t).num_milliseconds());
+        let wait = since.map_or(0, |ms| COALESCE_MS - ms.max(0));
+        if wait <= 0 && !inner.scheduled {
+            drop(inner);
+            self.flush(store);
+            return None;
+        }
+        if inner.scheduled {
+            return None;
+        }
+        inner.scheduled = true;
+        drop(inner);
+        if !matches!(self.status.get_untracked(), SaveStatus::Failed { .. }) {
+            self.status.set(SaveStatus::Saving);
+        }
+        Some(wait.clamp(1, COALESCE_MS) as i32)
+    }
+
+    /// Writes every pending edit now.
+    pub fn flush(&self, store: Option<&Store>) {
+        let pending = {
+            let mut inner = self.inner.lock().expect("one thread");
+            inner.scheduled = false;
+            std::mem::take(&mut inner.pending)
+        };
+        if !pending.is_empty() {
+            self.write_all(pending, store);
+        }
     }
 
     fn write_all(&self, changes: Vec<(RecordKey, Option<Value>)>, store: Option<&Store>) {
@@ -425,11 +489,13 @@ impl Persist {
         pending.extend(changes);
         let mut notices = Vec::new();
         let mut fault = None;
+        let mut written = Vec::new();
         for (key, data) in pending {
-            match self.write_one(&mut inner, &key, data) {
+            match self.write_one(&mut inner, &key, data.clone()) {
                 Ok(notice) => {
                     inner.unsaved.remove(&key);
                     notices.extend(notice);
+                    written.push((key, data));
                 }
                 Err(f) => {
                     inner.unsaved.insert(key);
@@ -437,20 +503,59 @@ impl Persist {
                 }
             }
         }
+        inner.last_write = Some(clock::now());
         let unsaved = inner.unsaved.len();
+        let settled: Vec<(RecordKey, Option<Value>)> = written
+            .into_iter()
+            .map(|(key, data)| {
+                let current = Self::with_extras(&inner, &key, data);
+                (key, current)
+            })
+            .collect();
         drop(inner);
         self.status.set(match fault {
             Some(fault) => SaveStatus::Failed { fault, unsaved },
             None => SaveStatus::Saved(clock::now()),
         });
-        if !notices.is_empty() {
-            self.sync.update(|n| n.extend(notices));
+        for (key, current) in &settled {
+            self.settle_notices(key, current.as_ref());
+        }
+        for notice in notices {
+            self.offer(notice);
         }
         self.count_changes();
     }
 
+    /// Drops the notices about `key` that offer what it now holds (apart from the save stamp): what
+    /// they offered is no longer "the version that did not stand" (a later version brought the same
+    /// content), and taking it back would change nothing the user can see.
+    fn settle_notices(&self, key: &RecordKey, current: Option<&Value>) {
+        let stale = self.sync.with_untracked(|n| {
+            n.iter()
+                .any(|x| x.key == *key && same_content(x.other.as_ref(), current))
+        });
+        if stale {
+            self.sync.update(|n| {
+                n.retain(|x| !(x.key == *key && same_content(x.other.as_ref(), current)))
+            });
+        }
+    }
+
+    /// Shows a notice, replacing an earlier one about the same record: only the latest version
+    /// that did not stand is offered (the earlier was itself replaced, and taking it back would
+    /// undo a later edit without a word).
+    fn offer(&self, notice: SyncNotice) {
+        self.sync.update(|n| {
+            n.retain(|x| x.key != notice.key);
+            n.push(notice);
+        });
+    }
+
     /// Another tab wrote `key` (a `storage` event): resolve it against this tab's version.
     pub fn on_storage_event(&self, store: &Store, key: &str, new_value: Option<String>) {
+        // This tab's own edits come first: they were made before this event was seen, and are
+        // resolved against what the store holds now (the other tab's version) when written.
+        self.flush(Some(store));
         if key == META_KEY {
             match new_value.as_deref().map(Meta::decode) {
                 Some(Ok(meta)) => {
@@ -502,7 +607,9 @@ impl Persist {
                 if inner.last_at.is_none_or(|t| theirs.rev.at > t) {
                     inner.last_at = Some(theirs.rev.at);
                 }
+                let current = Self::with_extras(&inner, &record, store.record_json(&record));
                 drop(inner);
+                self.settle_notices(&record, current.as_ref());
                 let notice = match outcome {
                     Outcome::AdoptOverOurs => Some(SyncNotice {
                         key: record,
@@ -518,7 +625,7 @@ impl Persist {
                     _ => None,
                 };
                 if let Some(notice) = notice {
-                    self.sync.update(|n| n.push(notice));
+                    self.offer(notice);
                 }
                 self.count_changes();
             }
@@ -540,6 +647,7 @@ impl Persist {
 
     /// Takes back the version a notice offers, as a new edit.
     pub fn take_back(&self, store: &Store, notice: &SyncNotice) {
+        self.flush(Some(store));
         if store.take(&notice.key, notice.other.as_ref()).is_ok() {
             self.write_all(
                 vec![(notice.key.clone(), notice.other.clone())],
@@ -570,16 +678,35 @@ pub struct PersistSink {
     pub store: StoredValue<Option<Store>>,
 }
 
+impl PersistSink {
+    /// Writes what is pending when the page is hidden or left.
+    pub fn flush_when_leaving(&self) {
+        let persist = self.persist.clone();
+        let store = self.store;
+        crate::browser::dom::on_page_leaving(move || {
+            persist.flush(store.try_get_value().flatten().as_ref());
+        });
+    }
+}
+
 impl Sink for PersistSink {
     fn write(&self, changes: Vec<(RecordKey, Option<Value>)>) {
         let store = self.store.get_value();
-        self.persist.write_all(changes, store.as_ref());
+        if let Some(wait) = self.persist.queue(changes, store.as_ref()) {
+            let persist = self.persist.clone();
+            let holder = self.store;
+            crate::browser::dom::after(wait, move || {
+                persist.flush(holder.try_get_value().flatten().as_ref());
+            });
+        }
     }
 
     fn write_meta(&self, meta: &Meta) {
         if self.persist.read_only() {
             return;
         }
+        // The records first: an export is recorded after what it carries is stored.
+        self.persist.flush(self.store.get_value().as_ref());
         *self.persist.last_export_at.lock().expect("one thread") = meta.last_export_at;
         match storage::write_verified(META_KEY, &meta.encode()) {
             Ok(()) => self.persist.status.set(SaveStatus::Saved(clock::now())),
@@ -593,6 +720,10 @@ impl Sink for PersistSink {
 
     fn read_only(&self) -> bool {
         self.persist.read_only()
+    }
+
+    fn set_extras(&self, extras: Extras) {
+        self.persist.inner.lock().expect("one thread").extras = extras;
     }
 
     fn extras(&self) -> Extras {

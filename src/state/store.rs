@@ -33,6 +33,9 @@ pub trait Sink: Send + Sync {
     fn write_meta(&self, meta: &Meta);
     /// Unknown fields of the stored records, to write back with them.
     fn extras(&self) -> Extras;
+    /// Replaces the unknown fields of the records (a merge or a restore brought its own), before
+    /// the records are written with them.
+    fn set_extras(&self, extras: Extras);
     /// Nothing may be written (the stored data is a newer app's).
     fn read_only(&self) -> bool;
 }
@@ -338,15 +341,30 @@ impl Store {
         let before = self.snapshot();
         let mut after = before.clone();
         f(&mut after);
-        self.replace(&before, after);
+        self.replace(&before, after, None);
     }
 
     #[cfg(feature = "full")]
-    /// Makes the record equal to `after`, given that it is `before` now.
-    fn replace(&self, before: &Assessment, after: Assessment) {
-        let extras = Extras::default();
-        let old: BTreeMap<RecordKey, Value> = split(before, &extras).into_iter().collect();
-        let new: BTreeMap<RecordKey, Value> = split(&after, &extras).into_iter().collect();
+    /// Makes the record `after` with the unknown fields `extras` (a merge's or a restore's result:
+    /// the fields a colleague's newer app wrote are kept with the records they came with, and a
+    /// record whose only change is such a field is written too).
+    pub fn adopt(&self, after: Assessment, extras: Extras) {
+        let before = self.snapshot();
+        self.replace(&before, after, Some(extras));
+    }
+
+    #[cfg(feature = "full")]
+    /// Makes the record equal to `after`, given that it is `before` now; with `extras`, those are
+    /// the records' unknown fields from now on.
+    fn replace(&self, before: &Assessment, after: Assessment, extras: Option<Extras>) {
+        let current = self.extras();
+        let old: BTreeMap<RecordKey, Value> = split(before, &current).into_iter().collect();
+        let new: BTreeMap<RecordKey, Value> = split(&after, extras.as_ref().unwrap_or(&current))
+            .into_iter()
+            .collect();
+        if let (Some(extras), Some(sink)) = (extras, self.sink.get_value()) {
+            sink.set_extras(extras);
+        }
         let mut changes = Vec::new();
         for (key, value) in &new {
             if old.get(key) != Some(value) {

@@ -151,9 +151,7 @@ test.describe('two tabs of one browser', () => {
     await expect(note(app, '3.2')).toHaveValue('乙7');
   });
 
-  // Known race (issue 9.8b, open): about one run in three, after 改用另一版本 the other tab keeps the
-  // text that stood instead of taking the one offered back. Re-enable with the fix.
-  test.fixme('the same note edited in both at once ends the same in both, and the other text is offered', async ({ app, context }) => {
+  test('the same note edited in both at once ends the same in both, and the other text is offered', async ({ app, context }) => {
     await start(app);
     const other = new AppPage(await context.newPage());
     await app.openChapter('3');

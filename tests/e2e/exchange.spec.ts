@@ -2,6 +2,7 @@ import { test, expect, AppPage, Watchdog } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'exchange');
 const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
@@ -19,7 +20,50 @@ async function freshDepartment(app: AppPage) {
   if (await chooser.isVisible()) await chooser.click();
 }
 
+/** RFC 8785 (JCS) for the JSON these files hold (docs/format.md, 校验值): keys in UTF-16 order, no
+ *  whitespace, numbers and strings as JavaScript writes them. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** A file changed by hand and its checksum made again, as a newer app version would write it. */
+function rewritten(json: any): string {
+  json.checksum = `sha256:${createHash('sha256').update(canonical(json.content), 'utf8').digest('hex')}`;
+  return JSON.stringify(json, null, 2);
+}
+
 test.describe('exchange files', () => {
+  test('fields a newer app wrote into a colleague’s file survive the merge and the next export', async ({ app, page }) => {
+    await app.open();
+    await app.completeSetup({ unit: '县文化广播影视局', department: '文化市场科', filledBy: '李四', year: '2024' });
+    await app.openChapter('4.1');
+    await app.answer('4.1.2', '部分落实');
+    await app.expectSaved();
+    await app.openExchange();
+    const mine = JSON.parse((await app.exportFile('导出自评文件')).text);
+    // The colleague's newer app changed the note and wrote fields this version does not know.
+    mine.content.answers['4.1.2'].note = '同事补充：下半年再学一次';
+    mine.content.answers['4.1.2'].reviewed_by = '新版本的字段';
+    mine.content.answers['4.1.3'] = { response: 'implemented', note: '', reason: '', evidence: [], signed_off: { by: '王五' } };
+    await app.importFile(file('colleague.json', rewritten(mine)));
+    await expect(page.getByTestId('merge-preview')).toBeVisible();
+    await page.getByRole('button', { name: '应用导入' }).click();
+    await expect(page.getByTestId('import-result')).toContainText('已导入');
+    await app.expectSaved();
+    await page.reload();
+    await app.openChapter('4.1');
+    await expect(app.item('4.1.2').getByLabel('落实情况说明')).toHaveValue('同事补充：下半年再学一次');
+    await app.openExchange();
+    const next = JSON.parse((await app.exportFile('导出自评文件')).text);
+    expect(next.content.answers['4.1.2'].reviewed_by).toBe('新版本的字段');
+    expect(next.content.answers['4.1.3'].signed_off).toEqual({ by: '王五' });
+  });
+
   test('export the assessment, clear the browser, import the file and find everything', async ({ app, page }) => {
     await app.open();
     await app.completeSetup({ unit: '县文化广播影视局', department: '文化市场科', filledBy: '李四', year: '2024' });

@@ -96,4 +96,31 @@ test.describe('the browser storage is the database', () => {
     await page.goto('./index.html#/checklist/4.1');
     await expect(app.item('4.1.1').getByRole('radio', { name: '部分落实' })).toBeChecked();
   });
+  test('a burst of keystrokes is written in a few writes, and closing the tab at once loses none of it', async ({ app, page, context }) => {
+    // Counts the writes of one record (each write is a setItem; reading back is a getItem).
+    await page.addInitScript((key) => {
+      const setItem = Storage.prototype.setItem;
+      (window as any).writes = 0;
+      Storage.prototype.setItem = function (k: string, v: string) {
+        if (k === key) (window as any).writes++;
+        return setItem.call(this, k, v);
+      };
+    }, record('3.1'));
+    await app.open();
+    await app.completeSetup(setup);
+    await app.openChapter('3');
+    const text = '本季度召开专题会议两次研究意识形态工作';
+    await app.item('3.1').getByLabel('落实情况说明').click();
+    await page.keyboard.type(text, { delay: 10 });
+    // One write at the first keystroke, then one per window: not one per keystroke.
+    const writes = await page.evaluate(() => (window as any).writes);
+    expect(writes).toBeGreaterThan(0);
+    expect(writes).toBeLessThan(text.length / 2);
+    // Closed straight after the last keystroke, before the window closed: the page's leaving
+    // writes what is pending.
+    await page.close({ runBeforeUnload: true });
+    const again = await context.newPage();
+    await again.goto('./index.html#/checklist/3');
+    await expect(again.getByTestId('item-3.1').getByLabel('落实情况说明')).toHaveValue(text);
+  });
 });

@@ -19,6 +19,7 @@
 //! tabs typing at once cannot send versions back and forth by themselves.
 
 use super::store::Stored;
+use serde_json::Value;
 
 /// What this tab knows about one record.
 #[derive(Debug, Clone, Copy)]
@@ -46,6 +47,24 @@ pub enum Outcome {
     KeepTyping,
 }
 
+/// Two versions of a record say the same when they are equal apart from their `updated_at` stamp
+/// (every kind that has one stamps it on each save): the same text typed in two tabs, or a version
+/// written again. Neither is then "the version that did not stand".
+pub fn same_content(a: Option<&Value>, b: Option<&Value>) -> bool {
+    match (a, b) {
+        (Some(Value::Object(a)), Some(Value::Object(b))) => {
+            let meaningful = |m: &serde_json::Map<String, Value>| {
+                m.iter()
+                    .filter(|(k, _)| k.as_str() != "updated_at")
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect::<std::collections::BTreeMap<_, _>>()
+            };
+            meaningful(a) == meaningful(b)
+        }
+        (a, b) => a == b,
+    }
+}
+
 pub fn resolve(ours: Ours, theirs: &Stored) -> Outcome {
     let Some(mine) = ours.version else {
         return Outcome::Adopt;
@@ -54,7 +73,7 @@ pub fn resolve(ours: Ours, theirs: &Stored) -> Outcome {
     if theirs.rev.id() <= mine_id {
         return Outcome::Ignore;
     }
-    if mine.data == theirs.data {
+    if same_content(mine.data.as_ref(), theirs.data.as_ref()) {
         return Outcome::Adopt;
     }
     if ours.editing {
@@ -168,6 +187,41 @@ mod tests {
             resolve(ours(&a1, "a"), &deleted),
             Outcome::AdoptOverOurs,
             "deleted there, edited here"
+        );
+    }
+
+    #[test]
+    fn same_content_ignores_only_the_save_stamp() {
+        let a = json!({ "note": "甲", "updated_at": "2026-01-01T00:00:00Z" });
+        let later = json!({ "note": "甲", "updated_at": "2026-01-02T00:00:00Z" });
+        let unstamped = json!({ "note": "甲" });
+        let other = json!({ "note": "乙", "updated_at": "2026-01-01T00:00:00Z" });
+        let nested = json!({ "note": "甲", "evidence": [{ "updated_at": "x" }] });
+        let nested_later = json!({ "note": "甲", "evidence": [{ "updated_at": "y" }] });
+        let table = [
+            (Some(&a), Some(&later), true, "saved again"),
+            (Some(&a), Some(&unstamped), true, "one never stamped"),
+            (Some(&a), Some(&other), false, "other text"),
+            (Some(&a), None, false, "deleted"),
+            (None, None, true, "both deleted"),
+            (
+                Some(&nested),
+                Some(&nested_later),
+                false,
+                "only the record's own stamp",
+            ),
+        ];
+        for (x, y, same, why) in table {
+            assert_eq!(same_content(x, y), same, "{why}");
+            assert_eq!(same_content(y, x), same, "{why}, either way round");
+        }
+        let v0 = version(0, "c", None, Some("start"));
+        let mut restamped = version(10, "b", Some(&v0), Some("start"));
+        restamped.data = Some(json!({ "note": "start", "updated_at": "2026-01-02T00:00:00Z" }));
+        assert_eq!(
+            resolve(ours(&v0, "c"), &restamped),
+            Outcome::Adopt,
+            "the same content restamped is taken without a notice"
         );
     }
 

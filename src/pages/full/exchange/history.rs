@@ -211,7 +211,7 @@ impl History {
 pub fn restore_state(app: &App, state: StoredState) {
     let store = app.store;
     let template = state.template.clone();
-    store.update(move |a| *a = state.assessment);
+    store.adopt(state.assessment, state.extras);
     if store.meta.with_untracked(|m| m.template != template) {
         store.set_template(template);
     }

@@ -442,7 +442,8 @@ impl Importer {
                     }
                     Err(e) => return Err((t().errors.merge)(&e)),
                 };
-                store.update(move |a| *a = merged.assessment);
+                // The merge's unknown fields go with it: a colleague's newer app's fields are kept.
+                store.adopt(merged.assessment, merged.extras);
                 // The file is now common ground: merging it again changes nothing.
                 if let Some((incoming, _)) = loaded.imported.record() {
                     self.history.set_base(incoming.clone());
