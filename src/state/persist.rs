@@ -21,6 +21,7 @@ use super::store::{RecordSet, Sink, Store};
 use crate::browser::{clock, storage};
 use zrz_domain::record::RecordKey;
 use zrz_exchange::extras::{Extras, Unknown};
+use zrz_exchange::merge::same_record;
 #[cfg(feature = "full")]
 use zrz_exchange::state::StoredState;
 #[cfg(feature = "full")]
@@ -28,7 +29,7 @@ use zrz_exchange::store::from_state;
 use zrz_exchange::store::{
     parse_storage_key, storage_key, Meta, MetaError, Rev, Stored, LEGACY_KEY, META_KEY, PREFIX,
 };
-use zrz_exchange::sync::{resolve, same_content, Ours, Outcome};
+use zrz_exchange::sync::{resolve, Ours, Outcome};
 
 /// Where the legacy single-key record is kept after it was split into records, until the full app
 /// moves it into the undo history.
@@ -396,7 +397,10 @@ impl Persist {
         let mut notice = None;
         if let Some(s) = &in_store {
             let unseen = held.as_ref().map(Rev::id) != Some(s.rev.id());
-            if unseen && s.rev.by != self.me && !same_content(s.data.as_ref(), data.as_ref()) {
+            if unseen
+                && s.rev.by != self.me
+                && !same_record(key.kind, s.data.as_ref(), data.as_ref())
+            {
                 notice = Some(SyncNotice {
                     key: key.clone(),
                     kept: Kept::Ours,
@@ -532,11 +536,11 @@ impl Persist {
     fn settle_notices(&self, key: &RecordKey, current: Option<&Value>) {
         let stale = self.sync.with_untracked(|n| {
             n.iter()
-                .any(|x| x.key == *key && same_content(x.other.as_ref(), current))
+                .any(|x| x.key == *key && same_record(key.kind, x.other.as_ref(), current))
         });
         if stale {
             self.sync.update(|n| {
-                n.retain(|x| !(x.key == *key && same_content(x.other.as_ref(), current)))
+                n.retain(|x| !(x.key == *key && same_record(key.kind, x.other.as_ref(), current)))
             });
         }
     }
@@ -587,6 +591,7 @@ impl Persist {
         let editing = self.editing.with_untracked(|e| e.as_ref() == Some(&record));
         let outcome = resolve(
             Ours {
+                kind: record.kind,
                 version: ours.as_ref(),
                 me: &self.me,
                 editing,

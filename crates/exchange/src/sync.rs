@@ -18,12 +18,15 @@
 //! field is left), and the other version is offered. No write happens on receiving a version, so two
 //! tabs typing at once cannot send versions back and forth by themselves.
 
+use super::merge::same_record;
 use super::store::Stored;
-use serde_json::Value;
+use zrz_domain::record::RecordKind;
 
 /// What this tab knows about one record.
 #[derive(Debug, Clone, Copy)]
 pub struct Ours<'a> {
+    /// The record's kind: it says which differences are only when it was saved (`same_record`).
+    pub kind: RecordKind,
     pub version: Option<&'a Stored>,
     /// This tab's id (a version with `by == me` is this tab's own edit).
     pub me: &'a str,
@@ -47,24 +50,6 @@ pub enum Outcome {
     KeepTyping,
 }
 
-/// Two versions of a record say the same when they are equal apart from their `updated_at` stamp
-/// (every kind that has one stamps it on each save): the same text typed in two tabs, or a version
-/// written again. Neither is then "the version that did not stand".
-pub fn same_content(a: Option<&Value>, b: Option<&Value>) -> bool {
-    match (a, b) {
-        (Some(Value::Object(a)), Some(Value::Object(b))) => {
-            let meaningful = |m: &serde_json::Map<String, Value>| {
-                m.iter()
-                    .filter(|(k, _)| k.as_str() != "updated_at")
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect::<std::collections::BTreeMap<_, _>>()
-            };
-            meaningful(a) == meaningful(b)
-        }
-        (a, b) => a == b,
-    }
-}
-
 pub fn resolve(ours: Ours, theirs: &Stored) -> Outcome {
     let Some(mine) = ours.version else {
         return Outcome::Adopt;
@@ -73,7 +58,7 @@ pub fn resolve(ours: Ours, theirs: &Stored) -> Outcome {
     if theirs.rev.id() <= mine_id {
         return Outcome::Ignore;
     }
-    if same_content(mine.data.as_ref(), theirs.data.as_ref()) {
+    if same_record(ours.kind, mine.data.as_ref(), theirs.data.as_ref()) {
         return Outcome::Adopt;
     }
     if ours.editing {
@@ -112,6 +97,7 @@ mod tests {
 
     fn ours<'a>(version: &'a Stored, me: &'a str) -> Ours<'a> {
         Ours {
+            kind: RecordKind::Answer,
             version: Some(version),
             me,
             editing: false,
@@ -127,6 +113,7 @@ mod tests {
         let tie = version(20, "a", Some(&v0), Some("A at B's millisecond"));
         let same_as_a = version(50, "b", Some(&v0), Some("A"));
         let none = Ours {
+            kind: RecordKind::Answer,
             version: None,
             me: "a",
             editing: false,
@@ -191,38 +178,20 @@ mod tests {
     }
 
     #[test]
-    fn same_content_ignores_only_the_save_stamp() {
-        let a = json!({ "note": "甲", "updated_at": "2026-01-01T00:00:00Z" });
-        let later = json!({ "note": "甲", "updated_at": "2026-01-02T00:00:00Z" });
-        let unstamped = json!({ "note": "甲" });
-        let other = json!({ "note": "乙", "updated_at": "2026-01-01T00:00:00Z" });
-        let nested = json!({ "note": "甲", "evidence": [{ "updated_at": "x" }] });
-        let nested_later = json!({ "note": "甲", "evidence": [{ "updated_at": "y" }] });
-        let table = [
-            (Some(&a), Some(&later), true, "saved again"),
-            (Some(&a), Some(&unstamped), true, "one never stamped"),
-            (Some(&a), Some(&other), false, "other text"),
-            (Some(&a), None, false, "deleted"),
-            (None, None, true, "both deleted"),
-            (
-                Some(&nested),
-                Some(&nested_later),
-                false,
-                "only the record's own stamp",
-            ),
-        ];
-        for (x, y, same, why) in table {
-            assert_eq!(same_content(x, y), same, "{why}");
-            assert_eq!(same_content(y, x), same, "{why}, either way round");
-        }
-        let v0 = version(0, "c", None, Some("start"));
-        let mut restamped = version(10, "b", Some(&v0), Some("start"));
-        restamped.data = Some(json!({ "note": "start", "updated_at": "2026-01-02T00:00:00Z" }));
+    fn a_version_differing_only_in_its_save_stamp_is_the_same() {
+        // Both tabs saved at once, without seeing each other's version.
+        let mut mine = version(0, "a", None, None);
+        mine.data = Some(json!({ "note": "甲", "updated_at": "2026-01-01T00:00:00Z" }));
+        let mut same = version(10, "b", None, None);
+        same.data = Some(json!({ "note": "甲", "updated_at": "2026-01-02T00:00:00Z" }));
         assert_eq!(
-            resolve(ours(&v0, "c"), &restamped),
+            resolve(ours(&mine, "a"), &same),
             Outcome::Adopt,
-            "the same content restamped is taken without a notice"
+            "the same text saved in both is taken without a notice"
         );
+        let mut other = same.clone();
+        other.data = Some(json!({ "note": "乙", "updated_at": "2026-01-02T00:00:00Z" }));
+        assert_eq!(resolve(ours(&mine, "a"), &other), Outcome::AdoptOverOurs);
     }
 
     /// One tab in the model: its version, its clock, and what it told the user.
@@ -277,6 +246,7 @@ mod tests {
     fn handle(tab: &mut Tab, me: &str, theirs: &Stored, store: &Option<Stored>) -> Option<Stored> {
         let outcome = resolve(
             Ours {
+                kind: RecordKind::Answer,
                 version: tab.version.as_ref(),
                 me,
                 editing: tab.typing,

@@ -28,6 +28,12 @@ pub fn plan_import(
         other => return Err(MergeError::NotMergeable(other.kind())),
     };
     check_department(local.assessment, incoming.assessment)?;
+    // The base is what this record and its colleagues last shared: only a base of the same
+    // department's year counts (a record cleared and started again as another department keeps no
+    // stale common ground, which would make the file's differences look like agreed changes).
+    let base = base.filter(|b| {
+        local.assessment.profile.relation_to(&b.assessment.profile) == Relation::SameDepartment
+    });
     Ok(plan_merge(local, incoming, base))
 }
 

@@ -448,6 +448,46 @@ fn a_file_of_another_unit_department_or_year_is_refused_naming_both_sides() {
         );
         assert_eq!(l.unit, "县文化广播影视局");
     }
+    // A base left from another department's year is not common ground: the colleague's differing
+    // answer is a conflict to decide, not a change agreed on.
+    let local_answered = {
+        let mut a = start();
+        a.answers.insert(
+            "4.2.1".into(),
+            answered(Response::Implemented, "本科室", at(3, 11)),
+        );
+        a
+    };
+    let mut colleague = start();
+    colleague.answers.insert(
+        "4.2.1".into(),
+        answered(Response::Partial, "同事", at(3, 12)),
+    );
+    let mut stale_base = local_answered.clone();
+    stale_base.profile.department = "宣传科".into();
+    let plan = plan_import(
+        (&local_answered).into(),
+        &imported(&colleague),
+        Some((&stale_base).into()),
+    )
+    .unwrap();
+    assert!(matches!(
+        entry(&plan, RecordKind::Answer, "4.2.1"),
+        Change::Conflict { .. }
+    ));
+    let plan = plan_import(
+        (&local_answered).into(),
+        &imported(&colleague),
+        Some((&local_answered).into()),
+    )
+    .unwrap();
+    assert!(
+        matches!(
+            entry(&plan, RecordKind::Answer, "4.2.1"),
+            Change::Changed { .. }
+        ),
+        "with the same department's base, the colleague's edit is a change"
+    );
     // A fresh local record takes any department's file; a colleague's copy merges as before, even
     // with the names typed a little differently.
     let theirs = imported(&start());

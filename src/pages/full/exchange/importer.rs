@@ -22,7 +22,7 @@ use crate::browser::{clock, location};
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::{use_app, App};
-use zrz_domain::record::{Assessment, Relation};
+use zrz_domain::record::Assessment;
 use zrz_exchange::encrypted::EncryptedFile;
 use zrz_exchange::merge::{
     fields_decided, plan_restore, with_field_choices, FieldChoices, RestorePlan,
@@ -287,12 +287,9 @@ impl Importer {
         let preview = match &loaded.imported.content {
             Content::Assessment(..) => {
                 let local = self.app.store.snapshot();
-                // The base is what this record and its colleagues last shared: only a base of the
-                // same department's year counts (a cleared browser keeps no stale common ground).
-                let base =
-                    self.history.base().await.filter(|b| {
-                        local.profile.relation_to(&b.profile) == Relation::SameDepartment
-                    });
+                // What this record and its colleagues last shared (`plan_import` uses it only
+                // when it is the same department's year).
+                let base = self.history.base().await;
                 let extras = self.app.store.extras();
                 let plan = plan_import(
                     Input::from((&local, &extras)),
