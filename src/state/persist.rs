@@ -125,12 +125,14 @@ struct Inner {
     last_write: Option<DateTime<Utc>>,
 }
 
-/// Edits less than this far apart are written together: the first edit after a pause is written
-/// at once (a click is stored before the user can close the tab), the keystrokes that follow it
-/// within the window are written as one write when it closes. Anything still pending is written
+/// Edits within one frame of the last write are written together when the frame is over: the
+/// first edit after a pause is written at once (a click is stored before the user can close the
+/// tab), and a burst (several records changed by one action in steps, input events faster than a
+/// frame) costs one write. Kept at one frame so that keystroke → stored stays within a frame too
+/// (issue 14's goal); per-record writes already made each write small. Anything pending is written
 /// before another tab's version is looked at, before an export is recorded, and when the page is
 /// hidden or left (`browser::dom::on_page_leaving`), so nothing typed is lost.
-pub const COALESCE_MS: i64 = 300;
+pub const COALESCE_MS: i64 = 16;
 
 /// A random id for this page load, for the revisions it writes.
 pub fn tab_id() -> String {
