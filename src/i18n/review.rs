@@ -131,6 +131,11 @@ mod full {
         pub overdue_task: fn(&str) -> String,
         pub accountability_title: &'static str,
         pub accountability_row: fn(&str, Decision, &str, &str, &str) -> String,
+        /// One decision in a red-line row of the office's workbook and report (decision, date,
+        /// who decided, note), and the row's text when nothing was decided yet.
+        pub accountability_cell: fn(Decision, &str, &str, &str) -> String,
+        pub accountability_pending: &'static str,
+        pub accountability_separator: &'static str,
 
         // 自查报告
         pub report_title: &'static str,
@@ -147,6 +152,9 @@ mod full {
         pub verify_lead: &'static str,
         pub verify_not_found: &'static str,
         pub verify_pick: &'static str,
+        /// The 汇总 table's link to a department's 核查 (text, then its label with the name).
+        pub summary_verify: &'static str,
+        pub summary_verify_label: fn(&str) -> String,
         pub verify_receive_label: &'static str,
         pub verify_receive_hint: &'static str,
         pub verify_received: fn(&str) -> String,
@@ -280,6 +288,15 @@ mod full {
         }
         s
     },
+    accountability_cell: |d, on, by, note| {
+        let mut s = format!("{}（{on}，{by}）", (ZH.decision)(d));
+        if !note.is_empty() {
+            s.push_str(&format!("：{note}"));
+        }
+        s
+    },
+    accountability_pending: "尚未作出责任追究决定",
+    accountability_separator: "；",
 
     report_title: "自查报告",
     report_lead: "根据本科室的自查、台账、评分和整改任务生成的报告初稿。可打印，也可下载为 Word 文档继续修改。",
@@ -356,6 +373,8 @@ mod full {
     verify_lead: "对报送来的科室文件逐项核查：核实、存疑或不属实。科室的自查内容不会被修改，核查结论记在旁边。",
     verify_not_found: "没有找到这个科室的报送文件。",
     verify_pick: "选择要核查的科室",
+    summary_verify: "核查",
+    summary_verify_label: |name| format!("核查 {name}"),
     verify_receive_label: "接收科室报送的文件",
     verify_receive_hint: "科室报送的文件在“汇总”页接收。同一科室的新文件替换旧文件，未修改的事项保留核查结论。",
     verify_received: |name| format!("已接收：{name}"),
@@ -502,6 +521,15 @@ mod full {
         }
         s
     },
+    accountability_cell: |d, on, by, note| {
+        let mut s = format!("{} ({on}, {by})", (EN.decision)(d));
+        if !note.is_empty() {
+            s.push_str(&format!(": {note}"));
+        }
+        s
+    },
+    accountability_pending: "No accountability decision yet",
+    accountability_separator: "; ",
 
     report_title: "Self-assessment report",
     report_lead: "A first draft made from your self-check, ledger, ratings and rectification tasks. Print it, or download it as a Word document to edit.",
@@ -578,6 +606,8 @@ mod full {
     verify_lead: "Check a received department file item by item: confirmed, doubtful or not as reported. The department's answers are never changed; the verdicts sit beside them.",
     verify_not_found: "No received file of this department.",
     verify_pick: "Choose the department to verify",
+    summary_verify: "Verify",
+    summary_verify_label: |name| format!("Verify {name}"),
     verify_receive_label: "Receive a department's file",
     verify_receive_hint: "Departments' files are received on Summary. A newer file of the same department replaces the old; unchanged items keep their verdicts.",
     verify_received: |name| format!("Received: {name}"),
