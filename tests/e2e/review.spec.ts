@@ -293,7 +293,7 @@ test.describe('核查与整改', () => {
     const backup = await app.exportFile('导出全部数据备份');
     const state = JSON.parse(backup.text).content.state.assessment.office_review;
     expect(state.accountability[0]).toMatchObject({ item_id: '7.5', decision: 'circular_criticism', decided_by: '局党组' });
-    expect(String(state.scores.verified_score)).toBe(verifiedScore);
+    expect(state.scores.verified_score).toBe(Number(verifiedScore));
     const fresh = await browser.newContext({ baseURL, locale: 'zh-CN', acceptDownloads: true });
     const restored = await fresh.newPage();
     const restoredWatch = new Watchdog(restored, new URL(baseURL!).origin);
