@@ -210,7 +210,8 @@ test('a department verified from its row: both scores and the red line’s decis
   const xlsx = await download(page, 'download-xlsx');
   const cells = soffice(xlsx.path, 'csv:Text - txt - csv (StarCalc):44,34,76,1');
   const line = cells.split('\n').find((l) => l.includes('宣传股'))!;
-  expect(line).toContain(`,${selfScore},${verifiedScore},`);
+  // Numbers are stored as numbers: LibreOffice writes 98.0 as 98.
+  expect(line).toContain(`,${Number(selfScore)},${Number(verifiedScore)},`);
   const redLines = soffice(xlsx.path, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2');
   expect(redLines.split('\n')[0]).toContain('责任追究');
   const redRow = redLines.split('\n').find((l) => l.includes('宣传股'))!;
@@ -219,7 +220,7 @@ test('a department verified from its row: both scores and the red line’s decis
   const docx = await download(page, 'download-docx');
   const text = soffice(docx.path, 'txt:Text (encoded):UTF8');
   expect(text).toContain('核定得分');
-  expect(text).toContain(selfScore);
-  expect(text).toContain(verifiedScore);
+  expect(text).toContain(String(Number(selfScore)));
+  expect(text).toContain(String(Number(verifiedScore)));
   expect(text).toContain('通报批评（2025-06-10，局党组）：全局通报');
 });
