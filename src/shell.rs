@@ -144,6 +144,7 @@ fn nav_entries(role: Option<Role>) -> Vec<(Route, &'static str)> {
         (Route::Ledger { entry: None }, s.nav_ledger),
         (Route::Rating, s.nav_rating),
         (Route::Rectification, s.nav_rectification),
+        (Route::Report, t().rect.to_report),
     ];
     let mut out = Vec::new();
     let role = role.unwrap_or(Role::Department);

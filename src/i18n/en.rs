@@ -100,6 +100,9 @@ fn record_name(key: &RecordKey) -> String {
         RecordKind::Entry => "A ledger entry".into(),
         RecordKind::Task => "A rectification task".into(),
         RecordKind::Finding => "A finding".into(),
+        RecordKind::OfficeReview => {
+            "The office's conclusions (accountability, verified score)".into()
+        }
     }
 }
 

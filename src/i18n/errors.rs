@@ -171,6 +171,7 @@ mod zh {
             RecordKind::Entry => "台账",
             RecordKind::Task => "整改任务",
             RecordKind::Finding => "核查意见",
+            RecordKind::OfficeReview => "核查结论",
         }
     }
 
@@ -197,7 +198,9 @@ mod zh {
     pub fn record(key: &RecordKey) -> String {
         match key.kind {
             RecordKind::Profile => format!("基本信息 {}", profile_field(&key.id)),
-            RecordKind::RatingSettings => kind_label(key.kind).to_string(),
+            RecordKind::RatingSettings | RecordKind::OfficeReview => {
+                kind_label(key.kind).to_string()
+            }
             kind => item(&ItemRef {
                 kind,
                 id: key.id.clone(),
@@ -775,6 +778,7 @@ mod en {
             RecordKind::Entry => "Ledger entry",
             RecordKind::Task => "Rectification task",
             RecordKind::Finding => "Finding",
+            RecordKind::OfficeReview => "Office's conclusions",
         }
     }
 
@@ -801,7 +805,9 @@ mod en {
     pub fn record(key: &RecordKey) -> String {
         match key.kind {
             RecordKind::Profile => format!("Unit details: {}", profile_field(&key.id)),
-            RecordKind::RatingSettings => kind_label(key.kind).to_string(),
+            RecordKind::RatingSettings | RecordKind::OfficeReview => {
+                kind_label(key.kind).to_string()
+            }
             kind => item(&ItemRef {
                 kind,
                 id: key.id.clone(),

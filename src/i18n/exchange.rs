@@ -169,6 +169,7 @@ fn zh_kind(k: RecordKind) -> &'static str {
         RecordKind::Entry => "台账",
         RecordKind::Task => "整改任务",
         RecordKind::Finding => "核查意见",
+        RecordKind::OfficeReview => "核查结论（责任追究、核定分）",
     }
 }
 
@@ -182,6 +183,7 @@ fn en_kind(k: RecordKind) -> &'static str {
         RecordKind::Entry => "Ledger",
         RecordKind::Task => "Rectification tasks",
         RecordKind::Finding => "Findings",
+        RecordKind::OfficeReview => "Office's conclusions (accountability, verified score)",
     }
 }
 

@@ -91,13 +91,12 @@ mod full {
         // 整改
         pub title: &'static str,
         pub lead: &'static str,
-        pub import_title: &'static str,
-        pub import_label: &'static str,
-        pub import_hint: &'static str,
-        /// (added, updated, unchanged, for items changed since)
-        pub imported: fn(usize, usize, usize, usize) -> String,
-        pub import_refused: fn(&str) -> String,
-        pub import_other_template: &'static str,
+        pub import_on_exchange: &'static str,
+        pub to_exchange: &'static str,
+        /// (accountability decisions, 核定分) a findings file brings into the record.
+        pub findings_office_taken: fn(usize, Option<&str>) -> String,
+        pub findings_office_kept_newer: &'static str,
+        pub findings_changed_since: fn(usize) -> String,
         pub scores_title: &'static str,
         pub self_score: &'static str,
         pub verified_score: &'static str,
@@ -132,6 +131,11 @@ mod full {
         pub overdue_task: fn(&str) -> String,
         pub accountability_title: &'static str,
         pub accountability_row: fn(&str, Decision, &str, &str, &str) -> String,
+        /// One decision in a red-line row of the office's workbook and report (decision, date,
+        /// who decided, note), and the row's text when nothing was decided yet.
+        pub accountability_cell: fn(Decision, &str, &str, &str) -> String,
+        pub accountability_pending: &'static str,
+        pub accountability_separator: &'static str,
 
         // 自查报告
         pub report_title: &'static str,
@@ -148,6 +152,9 @@ mod full {
         pub verify_lead: &'static str,
         pub verify_not_found: &'static str,
         pub verify_pick: &'static str,
+        /// The 汇总 table's link to a department's 核查 (text, then its label with the name).
+        pub summary_verify: &'static str,
+        pub summary_verify_label: fn(&str) -> String,
         pub verify_receive_label: &'static str,
         pub verify_receive_hint: &'static str,
         pub verify_received: fn(&str) -> String,
@@ -217,18 +224,14 @@ mod full {
     },
     title: "整改",
     lead: "党组办公室的核查意见，以及本科室自查为“未落实”“部分落实”的事项，都在这里逐项建立整改任务。导出本科室文件时，整改任务随文件报送。",
-    import_title: "导入核查意见",
-    import_label: "选择核查意见文件",
-    import_hint: "党组办公室导出的“核查意见”文件（.json）。重复导入同一文件不会改变任何内容。",
-    imported: |added, updated, unchanged, changed| {
-        let mut s = format!("已导入：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条。");
-        if changed > 0 {
-            s.push_str(&format!("其中 {changed} 条涉及的事项在核查后已修改，已标注。"));
-        }
-        s
+    import_on_exchange: "党组办公室发回的“核查意见”文件在“导入导出”页导入，其中的核查意见、责任追究决定和核定分随本科室的记录保存，也随备份保存。",
+    to_exchange: "到“导入导出”页",
+    findings_office_taken: |n, score| {
+        let score = score.map_or("未给出".to_string(), str::to_string);
+        format!("本文件所载的责任追究决定 {n} 项、核定分 {score} 将随本科室的记录保存（替换此前收到的）。")
     },
-    import_refused: |e| format!("未导入：{e}"),
-    import_other_template: "核查意见所依据的方案版本与本机不同，事项编号可能对不上，未导入。请先导入党组办公室下发的年度方案。",
+    findings_office_kept_newer: "本机已有党组办公室较晚发出的核查意见中的责任追究决定和核定分，保留不变；本文件中较早的不替换它们。",
+    findings_changed_since: |n| format!("其中 {n} 条核查意见涉及的事项在核查后本科室已修改，导入后在该事项上标注。"),
     scores_title: "核查得分",
     self_score: "自评分",
     verified_score: "核定分",
@@ -285,6 +288,15 @@ mod full {
         }
         s
     },
+    accountability_cell: |d, on, by, note| {
+        let mut s = format!("{}（{on}，{by}）", (ZH.decision)(d));
+        if !note.is_empty() {
+            s.push_str(&format!("：{note}"));
+        }
+        s
+    },
+    accountability_pending: "尚未作出责任追究决定",
+    accountability_separator: "；",
 
     report_title: "自查报告",
     report_lead: "根据本科室的自查、台账、评分和整改任务生成的报告初稿。可打印，也可下载为 Word 文档继续修改。",
@@ -361,6 +373,8 @@ mod full {
     verify_lead: "对报送来的科室文件逐项核查：核实、存疑或不属实。科室的自查内容不会被修改，核查结论记在旁边。",
     verify_not_found: "没有找到这个科室的报送文件。",
     verify_pick: "选择要核查的科室",
+    summary_verify: "核查",
+    summary_verify_label: |name| format!("核查 {name}"),
     verify_receive_label: "接收科室报送的文件",
     verify_receive_hint: "科室报送的文件在“汇总”页接收。同一科室的新文件替换旧文件，未修改的事项保留核查结论。",
     verify_received: |name| format!("已接收：{name}"),
@@ -443,18 +457,14 @@ mod full {
     },
     title: "Rectification",
     lead: "Each finding of the Party group office, and each item your department marked not or partly implemented, gets a rectification task here. Your next export carries the tasks.",
-    import_title: "Import findings",
-    import_label: "Choose a findings file",
-    import_hint: "The findings file (.json) the office exported. Importing the same file twice changes nothing.",
-    imported: |added, updated, unchanged, changed| {
-        let mut s = format!("Imported: {added} new, {updated} updated, {unchanged} unchanged.");
-        if changed > 0 {
-            s.push_str(&format!(" {changed} concern items you changed since they were verified; they are marked."));
-        }
-        s
+    import_on_exchange: "Import the office's findings file on the Import and export page; its findings, accountability decisions and verified score are kept with your department's record and in its backups.",
+    to_exchange: "Go to Import and export",
+    findings_office_taken: |n, score| {
+        let score = score.map_or("not given".to_string(), str::to_string);
+        format!("The file's {n} accountability decisions and verified score ({score}) will be kept with your record, replacing those received before.")
     },
-    import_refused: |e| format!("Not imported: {e}"),
-    import_other_template: "The findings were made with another version of the plan; item numbers may not match, so nothing was imported. Import the office's annual plan first.",
+    findings_office_kept_newer: "This browser holds the accountability decisions and verified score of a later findings file from the office; they stay, this older file does not replace them.",
+    findings_changed_since: |n| format!("{n} of these findings concern items your department changed since they were verified; they are marked on the item."),
     scores_title: "Verified score",
     self_score: "Self-assessed score",
     verified_score: "Verified score",
@@ -511,6 +521,15 @@ mod full {
         }
         s
     },
+    accountability_cell: |d, on, by, note| {
+        let mut s = format!("{} ({on}, {by})", (EN.decision)(d));
+        if !note.is_empty() {
+            s.push_str(&format!(": {note}"));
+        }
+        s
+    },
+    accountability_pending: "No accountability decision yet",
+    accountability_separator: "; ",
 
     report_title: "Self-assessment report",
     report_lead: "A first draft made from your self-check, ledger, ratings and rectification tasks. Print it, or download it as a Word document to edit.",
@@ -587,6 +606,8 @@ mod full {
     verify_lead: "Check a received department file item by item: confirmed, doubtful or not as reported. The department's answers are never changed; the verdicts sit beside them.",
     verify_not_found: "No received file of this department.",
     verify_pick: "Choose the department to verify",
+    summary_verify: "Verify",
+    summary_verify_label: |name| format!("Verify {name}"),
     verify_receive_label: "Receive a department's file",
     verify_receive_hint: "Departments' files are received on Summary. A newer file of the same department replaces the old; unchanged items keep their verdicts.",
     verify_received: |name| format!("Received: {name}"),

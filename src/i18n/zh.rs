@@ -100,6 +100,7 @@ fn record_name(key: &RecordKey) -> String {
         RecordKind::Entry => "台账记录".into(),
         RecordKind::Task => "整改任务".into(),
         RecordKind::Finding => "核查意见".into(),
+        RecordKind::OfficeReview => "核查结论（责任追究、核定分）".into(),
     }
 }
 

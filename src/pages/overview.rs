@@ -92,7 +92,7 @@ pub fn Overview() -> impl IntoView {
                         {move || summary.with(|s| s.score.map_or("—".to_string(), fmt1))}
                     </div>
                     <div class="card-hint">{o.score_hint}</div>
-                    {store.writable().then(crate::state::received_review::ReceivedReview::stored).and_then(|r| r.scores.verified_score).map(|v| view! {
+                    {move || store.office_review.with(|r| r.scores.verified_score).map(|v| view! {
                         <div class="card-hint" data-testid="overview-verified-score">{(t().rect.verified_score)(&fmt1(v))}</div>
                     })}
                 </div>

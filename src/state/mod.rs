@@ -114,6 +114,7 @@ impl App {
         let records = std::mem::take(&mut loaded.records);
         let store = Store::new(records, loaded.meta.clone(), Some(sink));
         holder.set_value(Some(store));
+        received_review::migrate(&store);
         let app = App {
             store,
             save: persist.status,

@@ -1,30 +1,47 @@
-//! What the office's last 核查意见 file said beyond the findings (its accountability decisions and
-//! both scores), kept beside the department's record in localStorage: the record itself holds only
-//! the findings. Written by 整改's import; read by 整改, 自查报告 and 总览.
+//! Moving what versions before the `office_review` record kept outside the record (the office's
+//! accountability decisions and both scores, under `zrz.findings-received`) into the record, once,
+//! at start-up. The rule is `zrz_exchange::store::old_office_review`; the old key is removed only
+//! after the record's write was read back equal, and text that is not taken is kept aside first.
 
-use serde::{Deserialize, Serialize};
+use crate::browser::{clock, storage};
+use crate::state::Store;
+use zrz_domain::record::{OfficeReview, RecordKey, RecordKind};
+use zrz_exchange::store::{
+    old_office_review, storage_key, OldOfficeReview, Stored, OLD_OFFICE_REVIEW_KEY,
+};
 
-use crate::browser::storage;
-use zrz_domain::review::AccountabilityRecord;
-use zrz_exchange::Scores;
-
-/// Where the office's accountability decisions and scores of the last findings file are kept.
-pub const RECEIVED_KEY: &str = "zrz.findings-received";
-
-/// What a findings file says beyond the findings, kept for the department to read.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ReceivedReview {
-    pub accountability: Vec<AccountabilityRecord>,
-    pub scores: Scores,
+/// Runs the move for the department's own store (nothing happens in a read-only one).
+pub fn migrate(store: &Store) {
+    if !store.writable() {
+        return;
+    }
+    let Ok(Some(text)) = storage::read(OLD_OFFICE_REVIEW_KEY) else {
+        return;
+    };
+    let held = leptos::prelude::GetUntracked::get_untracked(&store.office_review);
+    match old_office_review(&text, &held) {
+        OldOfficeReview::Adopt(review) => {
+            store.set_office_review(review.clone());
+            if stored_review().as_ref() == Some(&review) {
+                let _ = storage::remove(OLD_OFFICE_REVIEW_KEY);
+            }
+        }
+        OldOfficeReview::AlreadyHeld | OldOfficeReview::Empty => {
+            let _ = storage::remove(OLD_OFFICE_REVIEW_KEY);
+        }
+        OldOfficeReview::KeepAside(_) => {
+            let stamp = format!("{}.{OLD_OFFICE_REVIEW_KEY}", clock::stamp(clock::now()));
+            if storage::quarantine(&text, &stamp).is_ok() {
+                let _ = storage::remove(OLD_OFFICE_REVIEW_KEY);
+            }
+        }
+    }
 }
 
-impl ReceivedReview {
-    pub fn stored() -> ReceivedReview {
-        storage::read(RECEIVED_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
-    }
+/// The `office_review` record as localStorage holds it now.
+fn stored_review() -> Option<OfficeReview> {
+    let key = storage_key(&RecordKey::single(RecordKind::OfficeReview));
+    let text = storage::read(&key).ok().flatten()?;
+    let data = Stored::decode(&text).ok()?.data?;
+    serde_json::from_value(data).ok()
 }

@@ -15,7 +15,9 @@ use serde_json::Value;
 
 use super::records::Records;
 use zrz_domain::plan::Template;
-use zrz_domain::record::{Answer, Finding, LedgerEntry, Profile, RecordKey, RecordKind, Task};
+use zrz_domain::record::{
+    Answer, Finding, LedgerEntry, OfficeReview, Profile, RecordKey, RecordKind, Task,
+};
 #[cfg(feature = "full")]
 use zrz_domain::record::{Assessment, Person, Rating, RatingKey};
 #[cfg(feature = "full")]
@@ -47,6 +49,8 @@ pub struct Store {
     pub ledger: Records<LedgerEntry>,
     pub tasks: Records<Task>,
     pub findings: Records<Finding>,
+    /// What the office's last 核查意见 said beyond its findings (accountability, both scores).
+    pub office_review: RwSignal<OfficeReview>,
     /// 德能勤绩廉: only the full app reads or writes these records; the first page leaves them
     /// untouched in storage.
     #[cfg(feature = "full")]
@@ -77,6 +81,7 @@ pub struct RecordSet {
     pub ledger: Vec<LedgerEntry>,
     pub tasks: Vec<Task>,
     pub findings: Vec<Finding>,
+    pub office_review: OfficeReview,
     #[cfg(feature = "full")]
     pub settings: Option<RatingSettings>,
     #[cfg(feature = "full")]
@@ -136,6 +141,11 @@ impl RecordSet {
                 self.findings.push(t);
                 back
             }
+            RecordKind::OfficeReview => {
+                let (t, back) = typed(value)?;
+                self.office_review = t;
+                back
+            }
             #[cfg(feature = "full")]
             RecordKind::RatingSettings => {
                 let (t, back) = typed(value)?;
@@ -172,6 +182,7 @@ impl RecordSet {
             ledger: a.ledger,
             tasks: a.tasks,
             findings: a.findings,
+            office_review: a.office_review,
             settings: Some(a.rating_settings),
             people: a.people,
             ratings: a.ratings,
@@ -196,6 +207,7 @@ impl Store {
             ledger: Records::new(records.ledger.into_iter().map(|e| (e.id.clone(), e))),
             tasks: Records::new(records.tasks.into_iter().map(|t| (t.id.clone(), t))),
             findings: Records::new(records.findings.into_iter().map(|f| (f.id.clone(), f))),
+            office_review: RwSignal::new(records.office_review),
             #[cfg(feature = "full")]
             settings: RwSignal::new(records.settings.unwrap_or_default()),
             #[cfg(feature = "full")]
@@ -240,6 +252,7 @@ impl Store {
             ledger: values(&self.ledger),
             tasks: values(&self.tasks),
             findings: values(&self.findings),
+            office_review: self.office_review.get_untracked(),
         }
     }
 
@@ -325,6 +338,16 @@ impl Store {
         }
     }
 
+    /// Stores the office's word as a findings file gave it (or an earlier version kept it).
+    pub fn set_office_review(&self, review: OfficeReview) {
+        if self.office_review.with_untracked(|r| *r == review) {
+            return;
+        }
+        let json = (!review.is_empty()).then(|| to_json(&review));
+        self.office_review.set(review);
+        self.emit_one(RecordKey::single(RecordKind::OfficeReview), json);
+    }
+
     pub fn put_task(&self, task: Task) {
         let record = RecordKey::new(RecordKind::Task, task.id.as_str());
         let json = to_json(&task);
@@ -402,6 +425,9 @@ impl Store {
             .replace_all(a.tasks.into_iter().map(|t| (t.id.clone(), t)).collect());
         self.findings
             .replace_all(a.findings.into_iter().map(|f| (f.id.clone(), f)).collect());
+        if self.office_review.with_untracked(|r| *r != a.office_review) {
+            self.office_review.set(a.office_review);
+        }
     }
 
     /// Sets the 年度方案 template (`None`: the shipped one).
@@ -446,6 +472,9 @@ impl Store {
             (RecordKind::Entry, v) => put_or_remove(&self.ledger, id, v.map(read).transpose()?),
             (RecordKind::Task, v) => put_or_remove(&self.tasks, id, v.map(read).transpose()?),
             (RecordKind::Finding, v) => put_or_remove(&self.findings, id, v.map(read).transpose()?),
+            (RecordKind::OfficeReview, v) => self
+                .office_review
+                .set(v.map(read).transpose()?.unwrap_or_default()),
         }
         Ok(())
     }
@@ -467,6 +496,9 @@ impl Store {
             RecordKind::Entry => self.ledger.get_untracked(id).map(|v| to_json(&v)),
             RecordKind::Task => self.tasks.get_untracked(id).map(|v| to_json(&v)),
             RecordKind::Finding => self.findings.get_untracked(id).map(|v| to_json(&v)),
+            RecordKind::OfficeReview => Some(self.office_review.get_untracked())
+                .filter(|r| !r.is_empty())
+                .map(|r| to_json(&r)),
         }
     }
 }

@@ -6,8 +6,8 @@ import type { Page } from '@playwright/test';
 // 核查与整改 end to end, in two browser profiles: the department (this test's page) and the Party
 // group office (a second browser context, so its own localStorage and IndexedDB).
 //
-// Until the 导入导出 page is on this branch, the department exports its file and imports the
-// office's 核查意见 on 整改; the office receives department files on 汇总 and verifies on 核查.
+// The department exports its file on 整改 and imports the office's 核查意见 on 导入导出 (整改 links
+// there); the office receives department files on 汇总 and verifies on 核查.
 
 const setup = { unit: '县文化广播影视局', department: '办公室', filledBy: '张三', year: '2025' };
 
@@ -26,6 +26,19 @@ async function receive(office: Page, path: string, name: string) {
   await office.goto('./#/verify/-');
   await office.getByTestId('received-list').getByRole('link', { name: '县文化广播影视局 办公室 2025' }).click();
   await expect(office.getByTestId('verify-department')).toContainText('办公室');
+}
+
+/**
+ * The department imports the office's 核查意见 on 导入导出, after its preview; returns the preview's
+ * counts line. `counts`: what the preview must say.
+ */
+async function importFindings(app: AppPage, page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, counts?: string) {
+  await app.openExchange();
+  await app.importFile(file);
+  await expect(page.getByTestId('findings-preview')).toBeVisible();
+  if (counts) await expect(page.getByTestId('findings-counts')).toContainText(counts);
+  await page.getByRole('button', { name: '导入核查意见' }).click();
+  await expect(page.getByTestId('import-result')).toBeVisible();
 }
 
 async function exportOwn(page: Page) {
@@ -87,16 +100,23 @@ test.describe('核查与整改', () => {
     expect(findings.name).toMatch(/^核查意见_.*\.json$/);
     expect(JSON.parse(findings.text).kind).toBe('findings');
 
-    // The department imports the findings: the finding is on its item, twice changes nothing.
+    // The department imports the findings on 导入导出 (整改 says so and links there): the finding is
+    // on its item, twice changes nothing.
     await page.goto('./#/rectification');
-    await page.getByLabel('选择核查意见文件').setInputFiles(findings.path);
-    await expect(page.getByTestId('findings-imported')).toHaveText('已导入：新增 1 条，更新 0 条，未变 0 条。');
+    await expect(page.getByLabel('选择核查意见文件')).toHaveCount(0);
+    await page.getByTestId('findings-import-link').getByRole('link', { name: '到“导入导出”页' }).click();
+    await expect(page.getByTestId('exchange')).toBeVisible();
+    await importFindings(app, page, findings.path, '新的核查意见 1 条');
+    await expect(page.getByTestId('import-result')).toContainText('新增 1 条，更新 0 条');
+    await page.goto('./#/rectification');
     await expect(page.getByTestId('finding-4.1.1')).toContainText('不属实');
     await expect(page.getByTestId('finding-4.1.1')).toContainText('核查认定：未落实');
     await expect(page.getByTestId('finding-4.1.1')).toContainText('未见会议记录');
     await expect(page.getByTestId('received-verified-score')).toHaveText(verifiedScore!);
-    await page.getByLabel('选择核查意见文件').setInputFiles(findings.path);
-    await expect(page.getByTestId('findings-imported')).toHaveText('已导入：新增 0 条，更新 0 条，未变 1 条。');
+    await expect(page.getByTestId('received-self-score')).toHaveText(selfScore!);
+    await importFindings(app, page, findings.path, '已有且不变 1 条');
+    await expect(page.getByTestId('import-result')).toContainText('没有改变任何数据');
+    await page.goto('./#/rectification');
     await expect(page.getByTestId('finding-4.1.1')).toHaveCount(1);
     await app.openChapter('4.1');
     await expect(app.item('4.1.1').getByTestId('item-findings')).toContainText('核查意见：不属实。未见会议记录');
@@ -178,8 +198,12 @@ test.describe('核查与整改', () => {
     await app.answer('4.1.1', '部分落实');
     await app.expectSaved();
     const second = await exportOwn(page);
-    await page.getByLabel('选择核查意见文件').setInputFiles(findings.path);
-    await expect(page.getByTestId('findings-imported')).toContainText('其中 1 条涉及的事项在核查后已修改');
+    await app.openExchange();
+    await app.importFile(findings.path);
+    await expect(page.getByTestId('findings-changed-since')).toContainText('其中 1 条核查意见涉及的事项在核查后本科室已修改');
+    await page.getByRole('button', { name: '导入核查意见' }).click();
+    await expect(page.getByTestId('import-result')).toBeVisible();
+    await page.goto('./#/rectification');
     await expect(page.getByTestId('finding-4.1.1').getByTestId('finding-changed')).toBeVisible();
 
     await receive(office, second.path, second.name);
@@ -192,20 +216,27 @@ test.describe('核查与整改', () => {
     const otherApp = new AppPage(otherPage);
     await otherApp.open();
     await otherApp.completeSetup({ ...setup, department: '宣传股' });
+    await otherApp.openExchange();
+    await otherApp.importFile(findings.path);
+    await expect(otherPage.getByTestId('import-error')).toContainText('另一个科室');
     await otherPage.goto('./#/rectification');
-    await otherPage.getByLabel('选择核查意见文件').setInputFiles(findings.path);
-    await expect(otherPage.getByTestId('findings-refused')).toContainText('另一个科室');
     await expect(otherPage.getByTestId('no-findings')).toBeVisible();
-    // And a findings file edited after export is refused too.
+    // A findings file edited after export is not taken in without the user's word: the checksum
+    // is named and a confirmation asked first.
     const edited = findings.text.replace('"verdict": "doubtful"', '"verdict": "not_as_reported"');
-    await otherPage.getByLabel('选择核查意见文件').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(edited) });
-    await expect(otherPage.getByTestId('findings-refused')).toContainText('校验值');
+    await otherApp.openExchange();
+    await otherApp.importFile({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(edited) });
+    await expect(otherPage.getByTestId('exchange')).toContainText('校验值');
+    await expect(otherPage.getByRole('button', { name: '确认内容无误，继续' })).toBeVisible();
+    await expect(otherPage.getByTestId('findings-preview')).toHaveCount(0);
     await otherContext.close();
   });
 
-  test('a red line 已发生 is followed up: the office records the decision, the department sees it and its report says it', async ({ app, page, browser, baseURL }) => {
+  test('a red line 已发生 is followed up: the office records the decision, the department sees it, its report says it and its backup carries it', async ({ app, page, browser, baseURL }) => {
     await app.open();
     await app.completeSetup(setup);
+    await app.openChapter('4.1');
+    await app.answer('4.1.1', '已落实');
     await app.openChapter('7');
     await app.answer('7.5', '已发生');
     await app.item('7.5').getByLabel('具体情况（必填）').fill('所属公众号转发错误导向文章');
@@ -231,15 +262,79 @@ test.describe('核查与整改', () => {
     await form.getByRole('button', { name: '记录处理决定' }).click();
     await expect(office.getByTestId('verify-accountability')).toContainText('检查项 7.5：通报批评（2025-10-09，局党组）');
     await expectNoAxeViolations(office, undefined, '核查 (accountability)');
+    // And 4.1.1 不属实, so that 核定分 differs from 自评分.
+    await office.getByTestId('verify-item-4.1.1').getByRole('link', { name: '4.1.1' }).click();
+    const verdict = office.getByRole('form', { name: '保存核查结论' });
+    await verdict.getByLabel('核查结论').selectOption({ label: '不属实' });
+    await verdict.getByLabel('核查认定的落实情况').selectOption({ label: '未落实' });
+    await verdict.getByRole('button', { name: '保存核查结论' }).click();
+    await expect(office.getByTestId('verify-item-4.1.1').getByTestId('verdict')).toHaveText('不属实');
+    const selfScore = (await office.getByTestId('self-score').textContent())!;
+    const verifiedScore = (await office.getByTestId('verified-score').textContent())!;
+    expect(Number(verifiedScore)).toBeLessThan(Number(selfScore));
     const findings = await download(office, () => office.getByTestId('export-findings').click());
     await context.close();
 
+    // The preview says what the file brings beyond its findings.
+    await app.openExchange();
+    await app.importFile(findings.path);
+    await expect(page.getByTestId('findings-office-review')).toContainText(`责任追究决定 1 项、核定分 ${verifiedScore}`);
+    await page.getByRole('button', { name: '导入核查意见' }).click();
+    await expect(page.getByTestId('import-result')).toBeVisible();
+    await expect.poll(async () => (await app.storedState()).includes('zrz3.r.office_review/')).toBe(true);
     await page.goto('./#/rectification');
-    await page.getByLabel('选择核查意见文件').setInputFiles(findings.path);
-    await expect(page.getByTestId('findings-imported')).toBeVisible();
     await expect(page.getByTestId('accountability')).toContainText('检查项 7.5：通报批评（2025-10-09，局党组）');
     await page.goto('./#/report');
     await expect(page.getByTestId('report')).toContainText('责任追究：检查项 7.5：通报批评（2025-10-09，局党组）');
+
+    // The department's backup carries the decision and both scores: restored in a fresh profile,
+    // 整改, 总览 and 自查报告 show them.
+    await app.openExchange();
+    const backup = await app.exportFile('导出全部数据备份');
+    const state = JSON.parse(backup.text).content.state.assessment.office_review;
+    expect(state.accountability[0]).toMatchObject({ item_id: '7.5', decision: 'circular_criticism', decided_by: '局党组' });
+    expect(state.scores.verified_score).toBe(Number(verifiedScore));
+    const fresh = await browser.newContext({ baseURL, locale: 'zh-CN', acceptDownloads: true });
+    const restored = await fresh.newPage();
+    const restoredWatch = new Watchdog(restored, new URL(baseURL!).origin);
+    const restoredApp = new AppPage(restored);
+    await restoredApp.open();
+    await restoredApp.chooseRole('department');
+    await restoredApp.openExchange();
+    await restoredApp.importFile(backup.path);
+    await expect(restored.getByTestId('restore-preview')).toBeVisible();
+    await restored.getByLabel('我知道恢复会替换本浏览器中的现有数据').check();
+    await restored.getByRole('button', { name: '从备份恢复' }).click();
+    await expect(restored.getByTestId('import-result')).toContainText('已从备份');
+    await restored.goto('./#/rectification');
+    await expect(restored.getByTestId('accountability')).toContainText('检查项 7.5：通报批评（2025-10-09，局党组）');
+    await expect(restored.getByTestId('received-verified-score')).toHaveText(verifiedScore);
+    await expect(restored.getByTestId('received-self-score')).toHaveText(selfScore);
+    await restored.goto('./#/overview');
+    await expect(restored.getByTestId('overview-verified-score')).toHaveText(`核定分（党组办公室核查）${verifiedScore}`);
+    await restored.goto('./#/report');
+    await expect(restored.getByTestId('report')).toContainText(`经党组办公室核查，核定分 ${verifiedScore}。`);
+    await expect(restored.getByTestId('report')).toContainText('责任追究：检查项 7.5：通报批评（2025-10-09，局党组）');
+    await fresh.close();
+    expect(restoredWatch.problems).toEqual([]);
+  });
+
+  test('what an earlier version kept outside the record moves into it at start-up', async ({ app, page }) => {
+    await app.open();
+    await app.completeSetup(setup);
+    await page.evaluate(() => localStorage.setItem('zrz.findings-received', JSON.stringify({
+      accountability: [{ item_id: '7.5', decision: 'reminder', decided_on: '2025-10-09', decided_by: '局党组', note: '' }],
+      scores: { self_score: 80, verified_score: 72.5 },
+    })));
+    await page.reload();
+    await expect(page.locator('.app-header')).toBeVisible();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('zrz.findings-received'))).toBeNull();
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('zrz3.r.office_review/')!).data);
+    expect(stored.scores).toEqual({ self_score: 80, verified_score: 72.5 });
+    expect(stored.accountability[0].decision).toBe('reminder');
+    await expect(page.getByTestId('overview-verified-score')).toHaveText('核定分（党组办公室核查）72.5');
+    await page.goto('./#/rectification');
+    await expect(page.getByTestId('accountability')).toContainText('检查项 7.5：提醒（2025-10-09，局党组）');
   });
 
   test('自查报告 shows the four sections and downloads as .docx', async ({ app, page }) => {
@@ -249,7 +344,7 @@ test.describe('核查与整改', () => {
     await app.answer('4.1.1', '已落实');
     await app.answer('4.1.2', '部分落实');
     await app.expectSaved();
-    await page.goto('./#/report');
+    await app.nav('自查报告').click();
     await expect(page.getByTestId('report-title')).toHaveText('县文化广播影视局办公室2025年度意识形态工作责任制落实情况自查报告');
     for (const h of ['一、基本情况', '二、主要做法和成效', '三、存在的问题', '四、下一步工作打算']) {
       await expect(page.getByRole('heading', { name: h })).toBeVisible();

@@ -2,12 +2,13 @@ import { test, expect } from './fixtures';
 
 // A department's navigation, in order: the page file (index.html is the small first page, full.html
 // everything else), the fragment, and the page's heading.
-const pages: [string, string, string][] = [
+const pages: [string, string, string | RegExp][] = [
   ['总览', '#/overview', '总览'],
   ['各章自查', '#/checklist', '三、组织领导'],
   ['台账', 'full.html#/ledger', '台账'],
   ['德能勤绩廉评分', 'full.html#/rating', '德能勤绩廉评分'],
   ['整改', 'full.html#/rectification', '整改'],
+  ['自查报告', 'full.html#/report', /^县文化广播影视局办公室\d{4}年度意识形态工作责任制落实情况自查报告$/],
   ['导入导出', 'full.html#/exchange', '导入导出'],
   ['方案原文', '#/plan', '县文化广播影视局党组意识形态工作责任制实施方案'],
   ['设置', 'full.html#/settings', '设置'],

@@ -157,7 +157,7 @@ test('the office receives many files at once, sees the table, opens one read onl
   expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
 
   // A click opens the department read only, in the department's own pages.
-  await page.locator('[data-testid=summary-row][data-department="宣传股"] a').click();
+  await page.locator('[data-testid=summary-row][data-department="宣传股"] a').first().click();
   await expect(page.getByTestId('received-banner')).toContainText('已接收·只读');
   await expect(page.getByTestId('received-banner')).toContainText('宣传股');
   await expectNoAxeViolations(page, undefined, 'received overview');
@@ -172,4 +172,55 @@ test('the office receives many files at once, sees the table, opens one read onl
   await lib.getByTestId('remove').click();
   await lib.getByTestId('remove-yes').click();
   await expect(page.getByTestId('summary-row')).toHaveCount(3);
+});
+
+test('a department verified from its row: both scores and the red line’s decision reach the table, the workbook and the report', async ({ app, page }) => {
+  test.setTimeout(240_000);
+  await openSummary(app, page);
+  await receive(page, batch('batch1'));
+  const row = page.locator('[data-testid=summary-row][data-department="宣传股"]');
+  await expect(row.locator('[data-col=verified]')).toHaveText('—');
+  const selfScore = (await row.locator('[data-col=score]').textContent())!;
+
+  // The row links to the department's 核查.
+  await row.getByRole('link', { name: '核查 县文化广播影视局 宣传股' }).click();
+  await expect(page.getByTestId('verify-department')).toContainText('宣传股');
+  await page.getByTestId('verify-item-4.1.1').getByRole('link', { name: '4.1.1' }).click();
+  const verdict = page.getByRole('form', { name: '保存核查结论' });
+  await verdict.getByLabel('核查结论').selectOption({ label: '不属实' });
+  await verdict.getByLabel('核查认定的落实情况').selectOption({ label: '未落实' });
+  await verdict.getByRole('button', { name: '保存核查结论' }).click();
+  await expect(page.getByTestId('verify-item-4.1.1').getByTestId('verdict')).toHaveText('不属实');
+  const verifiedScore = (await page.getByTestId('verified-score').textContent())!;
+  expect(Number(verifiedScore)).toBeLessThan(Number(selfScore));
+  const decision = page.getByRole('form', { name: '记录处理决定' });
+  await decision.getByLabel('处理方式').selectOption({ label: '通报批评' });
+  await decision.getByLabel('决定日期').fill('2025-06-10');
+  await decision.getByLabel('决定机关（人）').fill('局党组');
+  await decision.getByLabel('核查说明').fill('全局通报');
+  await decision.getByRole('button', { name: '记录处理决定' }).click();
+  await expect(page.getByTestId('verify-accountability')).toContainText('通报批评（2025-06-10，局党组）');
+
+  // Back on 汇总: both scores side by side.
+  await page.goto('./full.html#/summary');
+  await expect(row.locator('[data-col=score]')).toHaveText(selfScore);
+  await expect(row.locator('[data-col=verified]')).toHaveText(verifiedScore);
+
+  // The workbook: both scores in the summary sheet's row, the decision in the red-line sheet.
+  const xlsx = await download(page, 'download-xlsx');
+  const cells = soffice(xlsx.path, 'csv:Text - txt - csv (StarCalc):44,34,76,1');
+  const line = cells.split('\n').find((l) => l.includes('宣传股'))!;
+  // Numbers are stored as numbers: LibreOffice writes 98.0 as 98.
+  expect(line).toContain(`,${Number(selfScore)},${Number(verifiedScore)},`);
+  const redLines = soffice(xlsx.path, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2');
+  expect(redLines.split('\n')[0]).toContain('责任追究');
+  const redRow = redLines.split('\n').find((l) => l.includes('宣传股'))!;
+  expect(redRow).toContain('通报批评（2025-06-10，局党组）：全局通报');
+  // The report: both scores and the decision.
+  const docx = await download(page, 'download-docx');
+  const text = soffice(docx.path, 'txt:Text (encoded):UTF8');
+  expect(text).toContain('核定得分');
+  expect(text).toContain(String(Number(selfScore)));
+  expect(text).toContain(String(Number(verifiedScore)));
+  expect(text).toContain('通报批评（2025-06-10，局党组）：全局通报');
 });

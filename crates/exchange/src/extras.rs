@@ -126,6 +126,13 @@ pub fn record_path(key: &RecordKey) -> String {
     format!("{}/{}", key.kind.key(), key.id)
 }
 
+/// The kinds of record that are one object.
+const SINGLES: [RecordKind; 3] = [
+    RecordKind::Profile,
+    RecordKind::RatingSettings,
+    RecordKind::OfficeReview,
+];
+
 /// The kinds of record held in lists, matched by identity.
 const LISTS: [RecordKind; 5] = [
     RecordKind::Person,
@@ -178,7 +185,7 @@ impl Extras {
                 out.root.insert(key.clone(), v.clone());
             }
         }
-        for kind in [RecordKind::Profile, RecordKind::RatingSettings] {
+        for kind in SINGLES {
             if let (Some(r), Some(t)) = (r.get(kind.key()), t.get(kind.key())) {
                 out.set_record(&RecordKey::single(kind), Some(Unknown::between(r, t)));
             }
@@ -218,7 +225,7 @@ impl Extras {
         for (key, v) in &self.root {
             map.entry(key.clone()).or_insert_with(|| v.clone());
         }
-        for kind in [RecordKind::Profile, RecordKind::RatingSettings] {
+        for kind in SINGLES {
             if let (Some(u), Some(v)) = (
                 self.of_record(&RecordKey::single(kind)),
                 map.get_mut(kind.key()),

@@ -58,8 +58,8 @@ pub use import::{
 pub use merge::{
     apply_annual_plan, apply_findings, apply_merge, apply_workspace, plan_import, plan_merge,
     plan_restore, plan_workspace, AnnualPlanUpdate, Change, Choices, FindingsUpdate, Input,
-    MergeCounts, MergeEntry, MergeError, MergePlan, Merged, Receipt, ReceiveError, RestoreChange,
-    RestorePlan, RestoreRow, Side, Version, WorkspacePlan,
+    MergeCounts, MergeEntry, MergeError, MergePlan, Merged, OfficeReviewChange, Receipt,
+    ReceiveError, RestoreChange, RestorePlan, RestoreRow, Side, Version, WorkspacePlan,
 };
 pub use migrate::{Migration, MigrationError, MigrationReason, MIGRATIONS};
 pub use office::{FileRef, FindingsFile, Received, ReceivedFile, Scores, Workspace};

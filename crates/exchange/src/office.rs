@@ -31,16 +31,7 @@ pub struct FileRef {
     pub checksum: String,
 }
 
-/// The checklist score (百分制) of a department's year as figures, for the department to read: the
-/// office does not send its working, and the department's app does not recompute the office's side.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Scores {
-    /// As the department's own answers give it.
-    pub self_score: Option<f64>,
-    /// After the office's verification (存疑 / 不属实 items scored as the office found them).
-    pub verified_score: Option<f64>,
-}
+pub use zrz_domain::record::Scores;
 
 /// 核查意见: what the office found checking one department's file, sent back to that department.
 /// Imported by the department ([`crate::merge::apply_findings`]); the department never edits it.

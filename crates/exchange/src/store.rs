@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use zrz_domain::record::{Assessment, RecordKey, RecordKind};
+use zrz_domain::record::{Assessment, OfficeReview, RecordKey, RecordKind};
 
 use super::extras::{Extras, Unknown};
 use super::state::StoredState;
@@ -214,7 +214,53 @@ pub fn split(assessment: &Assessment, extras: &Extras) -> Vec<(RecordKey, Value)
             json(finding),
         );
     }
+    if !assessment.office_review.is_empty() {
+        push(
+            RecordKey::single(RecordKind::OfficeReview),
+            json(&assessment.office_review),
+        );
+    }
     out
+}
+
+/// Where versions before the `office_review` record kept the office's accountability decisions and
+/// scores: one localStorage key beside the record, `{"accountability": […], "scores": {…}}`.
+pub const OLD_OFFICE_REVIEW_KEY: &str = "zrz.findings-received";
+
+/// What to do with the text found under [`OLD_OFFICE_REVIEW_KEY`] at start-up, given the record's
+/// `office_review` as loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OldOfficeReview {
+    /// The record has none: write this into it, and remove the old key once the write is read back.
+    Adopt(OfficeReview),
+    /// The record already holds the same (another tab migrated it): remove the old key.
+    AlreadyHeld,
+    /// Nothing in it: remove the old key.
+    Empty,
+    /// The record holds another one, from a findings file imported since (the later word), or the
+    /// text cannot be read: keep the text aside (never deleted), then remove the old key.
+    KeepAside(String),
+}
+
+/// The rule of [`OldOfficeReview`].
+pub fn old_office_review(text: &str, held: &OfficeReview) -> OldOfficeReview {
+    let old: OfficeReview = match serde_json::from_str(text) {
+        Ok(old) => old,
+        Err(e) => return OldOfficeReview::KeepAside(e.to_string()),
+    };
+    let undated = |r: &OfficeReview| OfficeReview {
+        issued_at: None,
+        ..r.clone()
+    };
+    if old.is_empty() {
+        OldOfficeReview::Empty
+    } else if held.is_empty() {
+        OldOfficeReview::Adopt(old)
+    } else if undated(held) == old {
+        OldOfficeReview::AlreadyHeld
+    } else {
+        OldOfficeReview::KeepAside("superseded by a later findings file".into())
+    }
 }
 
 /// A record that could not be read, for the user to be told and the text kept aside.
@@ -303,6 +349,11 @@ fn read_into(a: &mut Assessment, key: &RecordKey, value: &Value) -> Result<Value
         RecordKind::Finding => {
             let (t, back): (zrz_domain::record::Finding, Value) = typed(value)?;
             a.findings.push(t);
+            back
+        }
+        RecordKind::OfficeReview => {
+            let (t, back) = typed(value)?;
+            a.office_review = t;
             back
         }
     };

@@ -549,6 +549,7 @@ pub fn record_keys() -> Vec<RecordKey> {
         RecordKey::new(RecordKind::Entry, "e-1"),
         RecordKey::new(RecordKind::Task, "t-1"),
         RecordKey::new(RecordKind::Finding, "f-1"),
+        RecordKey::new(RecordKind::OfficeReview, ""),
     ]);
     for k in &all {
         match k.kind {
@@ -559,7 +560,8 @@ pub fn record_keys() -> Vec<RecordKey> {
             | RecordKind::Rating
             | RecordKind::Entry
             | RecordKind::Task
-            | RecordKind::Finding => {}
+            | RecordKind::Finding
+            | RecordKind::OfficeReview => {}
         }
     }
     all

@@ -97,10 +97,13 @@ pub enum RecordKind {
     Task,
     /// 核查意见 received from the office, by finding id.
     Finding,
+    /// What the office's last 核查意见 said beyond its findings (accountability, both scores): one
+    /// record.
+    OfficeReview,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 8] = [
+    pub const ALL: [RecordKind; 9] = [
         RecordKind::Profile,
         RecordKind::RatingSettings,
         RecordKind::Answer,
@@ -109,6 +112,7 @@ impl RecordKind {
         RecordKind::Entry,
         RecordKind::Task,
         RecordKind::Finding,
+        RecordKind::OfficeReview,
     ];
 
     /// The record's name in files, storage keys and merge plans.
@@ -122,6 +126,7 @@ impl RecordKind {
             RecordKind::Entry => "ledger",
             RecordKind::Task => "tasks",
             RecordKind::Finding => "findings",
+            RecordKind::OfficeReview => "office_review",
         }
     }
 
@@ -131,7 +136,10 @@ impl RecordKind {
 
     /// Kinds that hold one record rather than a collection of them.
     pub fn is_single(self) -> bool {
-        matches!(self, RecordKind::Profile | RecordKind::RatingSettings)
+        matches!(
+            self,
+            RecordKind::Profile | RecordKind::RatingSettings | RecordKind::OfficeReview
+        )
     }
 }
 

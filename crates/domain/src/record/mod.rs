@@ -46,6 +46,10 @@ pub struct Assessment {
     pub tasks: Vec<Task>,
     /// 核查意见 received from the office, as received.
     pub findings: Vec<Finding>,
+    /// What the office's last 核查意见 said beyond its findings: accountability decisions and both
+    /// scores. Not written while empty, so a file without findings reads as before it existed.
+    #[serde(skip_serializing_if = "OfficeReview::is_empty")]
+    pub office_review: OfficeReview,
 }
 
 impl Assessment {

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::answer::Response;
+use crate::review::AccountabilityRecord;
 
 /// 核实 / 存疑 / 不属实: the office's verdict on one answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -154,4 +155,49 @@ pub struct Task {
     pub evidence_document: String,
     #[serde(default)]
     pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// The checklist score (百分制) of a department's year as figures, as the office sent them: the
+/// office does not send its working, and the department's app does not recompute the office's side.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scores {
+    /// As the department's own answers give it (自评分).
+    pub self_score: Option<f64>,
+    /// After the office's verification (核定分: 存疑 / 不属实 items scored as the office found them).
+    pub verified_score: Option<f64>,
+}
+
+/// What the office's last 核查意见 said beyond its findings: its accountability decisions on the
+/// department's red lines (plan 七) and both scores. One record of the department's year, replaced
+/// whole by each findings file the department imports, unless the record holds a newer one
+/// ([`OfficeReview::replaced_by`]). Like the findings, the department never edits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OfficeReview {
+    pub accountability: Vec<AccountabilityRecord>,
+    pub scores: Scores,
+    /// When the office exported the findings file this came from (`None` for what an earlier
+    /// version kept outside the record, which had no date).
+    pub issued_at: Option<DateTime<Utc>>,
+}
+
+impl OfficeReview {
+    /// Nothing from the office yet.
+    pub fn is_empty(&self) -> bool {
+        self.accountability.is_empty()
+            && self.scores.self_score.is_none()
+            && self.scores.verified_score.is_none()
+            && self.issued_at.is_none()
+    }
+
+    /// Whether a findings file's `incoming` takes this record's place: always, unless both are
+    /// dated and this one is the later (an older findings file imported after a newer one does
+    /// not undo the newer decisions).
+    pub fn replaced_by(&self, incoming: &OfficeReview) -> bool {
+        match (self.issued_at, incoming.issued_at) {
+            (Some(held), Some(new)) => new >= held,
+            _ => true,
+        }
+    }
 }

@@ -111,6 +111,10 @@ pub fn sanitize_assessment(a: &mut Assessment) {
     for finding in &mut a.findings {
         finding.note.clear();
     }
+    for record in &mut a.office_review.accountability {
+        record.note.clear();
+        record.decided_by.clear();
+    }
 }
 
 /// The office's review without its notes and the names of who verified and decided.

@@ -192,7 +192,8 @@ pub(super) fn check_assessment(raw: &Value, root: &[Seg]) -> Result<(), ImportEr
         }
         check_time(&c, task.get("updated_at"), &join(here, "updated_at"))
     })?;
-    check_findings(&c)
+    check_findings(&c)?;
+    check_office_word(&c, &[key(RecordKind::OfficeReview.key())])
 }
 
 fn check_findings(c: &CheckAt) -> Result<(), ImportError> {
@@ -242,11 +243,24 @@ pub(super) fn check_findings_file(raw: &Value, root: &[Seg]) -> Result<(), Impor
         }
     }
     check_findings(&c)?;
+    check_office_word(&c, &[])
+}
+
+/// The office's accountability decisions (on real items and dates) and its scores (within 0–100),
+/// under `at`: at the top of a 核查意见, or in an assessment's `office_review`.
+fn check_office_word(c: &CheckAt, at: &[Seg]) -> Result<(), ImportError> {
+    let here_raw = at.iter().try_fold(c.raw, |v, seg| match seg {
+        Seg::Key(k) => v.get(k),
+        Seg::Index(i) => v.get(i),
+    });
+    let Some(raw) = here_raw else { return Ok(()) };
+    let under =
+        |rest: &[Seg]| -> Vec<Seg> { at.iter().cloned().chain(rest.iter().cloned()).collect() };
     if let Some(Value::Array(records)) = raw.get("accountability") {
         for (i, record) in records.iter().enumerate() {
-            let here = [key("accountability"), Seg::Index(i)];
-            check_item_id(&c, record.get("item_id"), &join(&here, "item_id"))?;
-            check_date(&c, record.get("decided_on"), &join(&here, "decided_on"))?;
+            let here = under(&[key("accountability"), Seg::Index(i)]);
+            check_item_id(c, record.get("item_id"), &join(&here, "item_id"))?;
+            check_date(c, record.get("decided_on"), &join(&here, "decided_on"))?;
         }
     }
     for field in ["self_score", "verified_score"] {
@@ -256,7 +270,7 @@ pub(super) fn check_findings_file(raw: &Value, root: &[Seg]) -> Result<(), Impor
             .and_then(Value::as_f64);
         if let Some(score) = score.filter(|s| !(0.0..=100.0).contains(s)) {
             return Err(c.invalid(
-                &[key("scores"), key(field)],
+                &under(&[key("scores"), key(field)]),
                 ValueProblem::ScoreOutOfRange { score },
             ));
         }

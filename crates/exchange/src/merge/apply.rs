@@ -71,7 +71,10 @@ pub(crate) fn set_record(assessment: &mut Value, key: &RecordKey, value: Value) 
     let Some(root) = assessment.as_object_mut() else {
         return;
     };
-    if key.kind == RecordKind::RatingSettings {
+    if matches!(
+        key.kind,
+        RecordKind::RatingSettings | RecordKind::OfficeReview
+    ) {
         root.insert(key.kind.key().into(), value);
         return;
     }

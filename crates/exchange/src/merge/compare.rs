@@ -13,7 +13,7 @@ use zrz_domain::record::{Answer, RaterRole, RecordKind};
 use zrz_domain::scoring::RatingSettings;
 
 /// The order kinds are listed in, in plans and previews.
-pub(crate) const KINDS: [RecordKind; 8] = [
+pub(crate) const KINDS: [RecordKind; 9] = [
     RecordKind::Profile,
     RecordKind::Answer,
     RecordKind::Person,
@@ -21,6 +21,7 @@ pub(crate) const KINDS: [RecordKind; 8] = [
     RecordKind::Entry,
     RecordKind::Task,
     RecordKind::Finding,
+    RecordKind::OfficeReview,
     RecordKind::RatingSettings,
 ];
 
@@ -70,7 +71,9 @@ pub(crate) fn records_of(full: &Value, kind: RecordKind) -> Records {
         return out;
     };
     match (kind, value) {
-        (RecordKind::RatingSettings, v) => out.push(String::new(), v.clone()),
+        (RecordKind::RatingSettings | RecordKind::OfficeReview, v) => {
+            out.push(String::new(), v.clone())
+        }
         (RecordKind::Profile, Value::Object(fields))
         | (RecordKind::Answer, Value::Object(fields)) => fields
             .iter()
@@ -195,7 +198,10 @@ fn identity_members(kind: RecordKind) -> &'static [&'static str] {
     match kind {
         RecordKind::Rating => &["person_id", "dimension", "role"],
         RecordKind::Person | RecordKind::Entry | RecordKind::Task | RecordKind::Finding => &["id"],
-        RecordKind::Profile | RecordKind::RatingSettings | RecordKind::Answer => &[],
+        RecordKind::Profile
+        | RecordKind::RatingSettings
+        | RecordKind::OfficeReview
+        | RecordKind::Answer => &[],
     }
 }
 

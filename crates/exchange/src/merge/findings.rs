@@ -1,12 +1,14 @@
 //! A department imports the office's 核查意见: the findings join its record by id, as the office
-//! wrote them (the department never edits a finding; it answers with a task).
+//! wrote them (the department never edits a finding; it answers with a task), and what the file
+//! says beyond them (accountability decisions, both scores) becomes the record's `office_review`,
+//! unless the record holds a newer one.
 
 use super::{written_key, MergeError};
 use crate::envelope::Content;
 use crate::import::Imported;
 use crate::office::FindingsFile;
 use zrz_domain::plan::TemplateRef;
-use zrz_domain::record::{Assessment, Relation};
+use zrz_domain::record::{Assessment, OfficeReview, Relation};
 
 /// What importing a 核查意见 does.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,11 +22,30 @@ pub struct FindingsUpdate {
     pub updated: Vec<String>,
     /// Finding ids already held as they are.
     pub unchanged: Vec<String>,
+    /// What the file says of accountability and scores, where it differs from what the record
+    /// held: `Taken` replaced it, `KeptNewer` left a newer one in place.
+    pub office_review: OfficeReviewChange,
+    /// Ids of the file's findings whose item the department changed since the office verified it
+    /// (shown as such on the item, never dropped).
+    pub changed_since: Vec<String>,
+}
+
+/// What a findings file did to the record's `office_review`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfficeReviewChange {
+    /// The file says what the record already holds.
+    Same,
+    /// The file's decisions and scores replaced the record's.
+    Taken,
+    /// The record holds those of a newer findings file; the file's older ones were not taken.
+    KeptNewer,
 }
 
 impl FindingsUpdate {
     pub fn is_noop(&self) -> bool {
-        self.added.is_empty() && self.updated.is_empty()
+        self.added.is_empty()
+            && self.updated.is_empty()
+            && self.office_review != OfficeReviewChange::Taken
     }
 }
 
@@ -67,11 +88,35 @@ pub fn apply_findings(
             }
         }
     }
+    let incoming = OfficeReview {
+        accountability: file.accountability.clone(),
+        scores: file.scores,
+        issued_at: Some(imported.header.exported_at),
+    };
+    let held = &assessment.office_review;
+    let office_review = if *held == incoming {
+        OfficeReviewChange::Same
+    } else if held.replaced_by(&incoming) {
+        assessment.office_review = incoming;
+        OfficeReviewChange::Taken
+    } else {
+        OfficeReviewChange::KeptNewer
+    };
+    let changed_since = file
+        .findings
+        .iter()
+        .filter(|f| {
+            !f.answer_digest.is_empty() && f.answer_digest != local.answer_digest(&f.item_id)
+        })
+        .map(|f| f.id.clone())
+        .collect();
     Ok(FindingsUpdate {
         assessment,
         added,
         updated,
         unchanged,
+        office_review,
+        changed_since,
     })
 }
 

@@ -50,7 +50,7 @@ pub use annual_plan::{apply_annual_plan, AnnualPlanUpdate};
 pub use apply::apply_merge;
 pub use compare::{changed_fields, same_answer, same_record};
 pub use fields::{fields_decided, with_field_choices, FieldChoices};
-pub use findings::{apply_findings, findings_fit_template, FindingsUpdate};
+pub use findings::{apply_findings, findings_fit_template, FindingsUpdate, OfficeReviewChange};
 pub use plan::{match_people, plan_import, plan_merge};
 pub use restore::{plan_restore, RestoreChange, RestorePlan, RestoreRow};
 pub use workspace::{

@@ -421,6 +421,10 @@ fn every_current_fixture_and_fresh_export_validates_against_the_schema() {
                 export_workspace(&workspace, &office, &template, &meta),
             ),
             (
+                format!("assessment with the office's conclusions {sanitized}"),
+                export_assessment(&with_office_review(), &no_extras(), &template, &meta),
+            ),
+            (
                 format!("empty assessment {sanitized}"),
                 export_assessment(&Assessment::default(), &no_extras(), &template, &meta),
             ),
@@ -430,6 +434,23 @@ fn every_current_fixture_and_fresh_export_validates_against_the_schema() {
         let errors = schema_errors(&serde_json::from_str(&text).unwrap());
         assert!(errors.is_empty(), "{what}: {errors:#?}");
     }
+}
+
+/// The sample with what a findings file brings beyond its findings.
+fn with_office_review() -> Assessment {
+    let Content::Findings(file) = read_file(fixture_text("v3_findings").as_bytes())
+        .unwrap()
+        .content
+    else {
+        panic!()
+    };
+    let mut a = sample();
+    a.office_review = zrz_domain::record::OfficeReview {
+        accountability: file.accountability.clone(),
+        scores: file.scores,
+        issued_at: Some(meta().exported_at),
+    };
+    a
 }
 
 fn mutate_value(change: impl FnOnce(&mut Value)) -> Value {

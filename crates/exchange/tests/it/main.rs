@@ -7,6 +7,7 @@ mod extras;
 mod files;
 mod merge;
 mod office;
+mod office_review;
 mod props;
 mod review_loop;
 mod support;

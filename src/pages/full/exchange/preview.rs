@@ -12,8 +12,9 @@ use serde_json::Value;
 
 use super::importer::{Importer, Loaded, HEADING_ID};
 use crate::browser::clock;
-use crate::components::PLAN_LANG;
+use crate::components::{Icon, IconKind, PLAN_LANG};
 use crate::i18n::t;
+use zrz_domain::number::fmt1;
 use zrz_domain::plan::Template;
 use zrz_domain::record::{
     Assessment, Evidence, Person, Rating, RatingValue, RecordKey, RecordKind, Response,
@@ -25,7 +26,8 @@ use zrz_exchange::merge::{FieldChoices, RestoreChange, RestorePlan};
 use zrz_exchange::state::StoredState;
 use zrz_exchange::store::split;
 use zrz_exchange::{
-    AnnualPlanUpdate, Change, FindingsUpdate, MergeEntry, MergePlan, Side, Version,
+    AnnualPlanUpdate, Change, FindingsUpdate, MergeEntry, MergePlan, OfficeReviewChange, Side,
+    Version,
 };
 
 /// At most `max` characters, with "…" when cut.
@@ -97,7 +99,9 @@ impl Names {
         let sample = sample.or_else(|| self.known.get(key));
         match key.kind {
             RecordKind::Profile => (x.profile_field)(&key.id).to_string(),
-            RecordKind::RatingSettings => (x.kind_label)(key.kind).to_string(),
+            RecordKind::RatingSettings | RecordKind::OfficeReview => {
+                (x.kind_label)(key.kind).to_string()
+            }
             RecordKind::Answer => match self.template.item(&key.id) {
                 Some(item) => format!("{} {}", item.id, short(&item.text, 30)),
                 None => (x.item_not_in_plan)(&key.id),
@@ -874,6 +878,23 @@ pub fn FindingsPreview(
     let added = list(&update.added, x.added);
     let updated = list(&update.updated, x.changed);
     let noop = update.is_noop();
+    let r = &t().review;
+    let office_line = match update.office_review {
+        OfficeReviewChange::Same => None,
+        OfficeReviewChange::Taken => Some((r.findings_office_taken)(
+            update.assessment.office_review.accountability.len(),
+            update
+                .assessment
+                .office_review
+                .scores
+                .verified_score
+                .map(fmt1)
+                .as_deref(),
+        )),
+        OfficeReviewChange::KeptNewer => Some(r.findings_office_kept_newer.to_string()),
+    };
+    let changed = (!update.changed_since.is_empty())
+        .then(|| (r.findings_changed_since)(update.changed_since.len()));
     let counts = (x.findings_counts)(
         update.added.len(),
         update.updated.len(),
@@ -887,6 +908,8 @@ pub fn FindingsPreview(
                 {counts}
                 {noop.then_some(x.findings_noop)}
             </p>
+            {office_line.map(|line| view! { <p data-testid="findings-office-review">{line}</p> })}
+            {changed.map(|line| view! { <p class="notice notice-warn" data-testid="findings-changed-since"><Icon kind=IconKind::Info/> " " {line}</p> })}
             <ul class="preview-rows">{added}{updated}</ul>
             <Actions importer=importer label=x.apply_findings blocked=Signal::derive(|| None)/>
         </div>

@@ -1,18 +1,14 @@
 //! 整改: the office's findings received (each on the item it concerns, marked where the department
 //! changed the item since it was verified), the rectification tasks for them and for the items the
-//! department marked 未落实 / 部分落实, the office's accountability decisions (read only), and the
-//! import of a 核查意见 file.
+//! department marked 未落实 / 部分落实, and the office's accountability decisions and both scores
+//! (the record's `office_review`, read only). A 核查意见 file is imported on 导入导出, linked from here.
 //!
-//! Rules are the domain's: `review::tasks_needed`, `review::build_task`, `review::task_overdue`,
-//! `merge::apply_findings`. The 核查意见 import sits here (not on 导入导出) so the loop closes on one
-//! page; the office's accountability decisions and scores, which a department's record does not
-//! hold, are kept beside the record under [`RECEIVED_KEY`] as the last findings file gave them.
+//! Rules are the domain's: `review::tasks_needed`, `review::build_task`, `review::task_overdue`.
 
 mod task;
 
 use leptos::prelude::*;
 
-use crate::browser::{files, storage};
 use crate::components::{Icon, IconKind, PrintHeader};
 use crate::i18n::t;
 use crate::pages::overview::item_link;
@@ -21,9 +17,6 @@ use task::{TaskForm, TaskRow};
 use zrz_domain::number::fmt1;
 use zrz_domain::record::{Assessment, Finding, Task};
 use zrz_domain::review::{tasks_needed, TaskNeed};
-use zrz_exchange::{apply_findings, import, Content, Kind};
-
-pub use crate::state::received_review::{ReceivedReview, RECEIVED_KEY};
 
 /// The record as one value, as the domain's task rules read it.
 fn assessment(store: Store) -> Assessment {
@@ -43,12 +36,6 @@ pub fn RectificationPage() -> impl IntoView {
     let store = use_store();
     let s = &t().review;
     let writable = store.writable() && !app.read_only();
-    // The office's decisions kept beside the department's own record (not a received one's).
-    let received = RwSignal::new(if writable {
-        ReceivedReview::stored()
-    } else {
-        ReceivedReview::default()
-    });
     let record = Memo::new(move |_| assessment(store));
     let needs = Memo::new(move |_| record.with(tasks_needed));
     let findings_sorted = Memo::new(move |_| {
@@ -79,9 +66,15 @@ pub fn RectificationPage() -> impl IntoView {
             <h1>{s.title}</h1>
             <p class="lead">{s.lead}</p>
             <p class="no-print"><a href=crate::route::Route::Report.href() data-testid="to-report">{t().rect.to_report}</a></p>
-            {writable.then(|| view! { <FindingsImport received=received/> <ExportOwn/> })}
-            <Scores received=received/>
-            <Accountability received=received/>
+            {writable.then(|| view! {
+                <p class="hint no-print" data-testid="findings-import-link">
+                    {s.import_on_exchange} " "
+                    <a href=crate::route::Route::Exchange.href()>{s.to_exchange}</a>
+                </p>
+                <ExportOwn/>
+            })}
+            <Scores/>
+            <Accountability/>
             <h2>{s.findings_title}</h2>
             {move || {
                 let findings = findings_sorted.get();
@@ -180,10 +173,11 @@ fn FindingCard(finding: Finding, record: Memo<Assessment>) -> impl IntoView {
 
 /// 核定分 beside 自评分, as the office sent them.
 #[component]
-fn Scores(received: RwSignal<ReceivedReview>) -> impl IntoView {
+fn Scores() -> impl IntoView {
     let s = &t().review;
+    let store = use_store();
     move || {
-        let scores = received.with(|r| r.scores);
+        let scores = store.office_review.with(|r| r.scores);
         (scores.verified_score.is_some() || scores.self_score.is_some()).then(|| {
             let f = |v: Option<f64>| v.map(fmt1).unwrap_or_else(|| "—".into());
             view! {
@@ -199,10 +193,11 @@ fn Scores(received: RwSignal<ReceivedReview>) -> impl IntoView {
 
 /// The office's accountability decisions on this department's red lines: read only.
 #[component]
-fn Accountability(received: RwSignal<ReceivedReview>) -> impl IntoView {
+fn Accountability() -> impl IntoView {
     let s = &t().review;
+    let store = use_store();
     move || {
-        let records = received.with(|r| r.accountability.clone());
+        let records = store.office_review.with(|r| r.accountability.clone());
         (!records.is_empty()).then(|| {
             view! {
                 <h2>{s.accountability_title}</h2>
@@ -214,94 +209,6 @@ fn Accountability(received: RwSignal<ReceivedReview>) -> impl IntoView {
             }
         })
     }
-}
-
-/// Imports a 核查意见 file: refused with the reason when it is another department's, another year's
-/// or made with another plan; importing it twice changes nothing.
-#[component]
-fn FindingsImport(received: RwSignal<ReceivedReview>) -> impl IntoView {
-    let s = &t().review;
-    let store = use_store();
-    let message = RwSignal::new(None::<Result<String, String>>);
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(file) = files::from_input_event(&ev) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let result = match files::read_bytes(&file, zrz_exchange::MAX_FILE_BYTES).await {
-                Err(fault) => Err((t().errors.read)(&fault)),
-                Ok(bytes) => read_findings(store, &bytes, received),
-            };
-            message.set(Some(result.map_err(|e| (s.import_refused)(&e))));
-        });
-    };
-    view! {
-        <h2>{s.import_title}</h2>
-        <p class="hint" id="findings-import-hint">{s.import_hint}</p>
-        <label class="file-pick no-print">
-            {s.import_label} " "
-            <input type="file" accept=".json,application/json" aria-describedby="findings-import-hint"
-                data-testid="findings-file" on:change=on_change/>
-        </label>
-        {move || message.get().map(|m| match m {
-            Ok(text) => view! { <p class="field-ok" role="status" data-testid="findings-imported">{text}</p> }.into_any(),
-            Err(text) => view! { <p class="field-error" role="alert" data-testid="findings-refused">{text}</p> }.into_any(),
-        })}
-    }
-}
-
-fn read_findings(
-    store: Store,
-    bytes: &[u8],
-    received: RwSignal<ReceivedReview>,
-) -> Result<String, String> {
-    let s = &t().review;
-    let template = store.template.get_untracked();
-    let imported =
-        import(bytes, &template, Some(Kind::Findings)).map_err(|e| (t().errors.import)(&e))?;
-    // Findings are the office's word: a file changed after export is not taken in (there is no
-    // preview here to confirm it on).
-    if let Some(problem) = (t().errors.checksum)(&imported.checksum) {
-        return Err(problem.to_string());
-    }
-    if imported
-        .template_match
-        .as_ref()
-        .is_some_and(|m| !m.is_compatible())
-    {
-        return Err(s.import_other_template.to_string());
-    }
-    let before = store.snapshot();
-    let update = apply_findings(&before, &imported).map_err(|e| (t().errors.merge)(&e))?;
-    let Content::Findings(file) = &imported.content else {
-        return Err(s.import_other_template.to_string());
-    };
-    let changed = file
-        .findings
-        .iter()
-        .filter(|f| {
-            !f.answer_digest.is_empty() && f.answer_digest != before.answer_digest(&f.item_id)
-        })
-        .count();
-    let review = ReceivedReview {
-        accountability: file.accountability.clone(),
-        scores: file.scores,
-    };
-    if let Ok(text) = serde_json::to_string(&review) {
-        storage::write_verified(RECEIVED_KEY, &text)
-            .map_err(|fault| (t().shell.storage_fault)(&fault))?;
-    }
-    received.set(review);
-    let counts = (
-        update.added.len(),
-        update.updated.len(),
-        update.unchanged.len(),
-    );
-    if !update.is_noop() {
-        let after = update.assessment;
-        store.update(move |a| *a = after);
-    }
-    Ok((s.imported)(counts.0, counts.1, counts.2, changed))
 }
 
 /// The department's own file, with its tasks, for the office: the same export as 导入导出's.

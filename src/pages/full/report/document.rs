@@ -17,7 +17,7 @@ pub fn chapter_label(template: &Template, chapter_id: &str) -> String {
 }
 
 /// What the office's last 核查意见 added: its 核定分 and its accountability decisions.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FromOffice {
     pub verified_score: Option<f64>,
     pub accountability: Vec<AccountabilityRecord>,

@@ -37,21 +37,17 @@ pub fn ReportPage() -> impl IntoView {
             .profile
             .with(|p| (s.report_heading)(&p.unit, &p.department, p.year))
     });
-    // The office's accountability decisions, as its last findings file gave them (own record only).
-    let office = if store.writable() {
-        let r = crate::pages::full::rectification::ReceivedReview::stored();
-        document::FromOffice {
+    // The office's accountability decisions and 核定分, as its last findings file gave them.
+    let office = Memo::new(move |_| {
+        store.office_review.with(|r| document::FromOffice {
             verified_score: r.scores.verified_score,
-            accountability: r.accountability,
-        }
-    } else {
-        document::FromOffice::default()
-    };
-    let office = StoredValue::new(office);
+            accountability: r.accountability.clone(),
+        })
+    });
     let failed = RwSignal::new(None::<String>);
     let download_docx = move |_| {
         let template = store.template.get_untracked();
-        let bytes = office.with_value(|a| {
+        let bytes = office.with_untracked(|a| {
             document::report_docx(
                 &report.get_untracked(),
                 s,
@@ -87,7 +83,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h1 data-testid="report-title">{move || title.get()}</h1>
                 {move || {
                     let template = store.template.get();
-                    report.with(|r| office.with_value(|a| document::report_text(r, s, &template, a))).into_iter().map(|(heading, paragraphs)| view! {
+                    report.with(|r| office.with(|a| document::report_text(r, s, &template, a))).into_iter().map(|(heading, paragraphs)| view! {
                         <h2>{heading}</h2>
                         {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
                     }).collect_view()

@@ -414,6 +414,8 @@ fn SummaryTable(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
                             <tr data-testid="summary-row" data-department=r.department.clone()>
                                 <th scope="row">
                                     <a href=href aria-label=(x.open_label)(&name)>{r.department.clone()}</a>
+                                    " " <a class="no-print" data-testid="summary-verify" href=Route::Verify { id: key.clone(), item: None }.href()
+                                        aria-label=(t().review.summary_verify_label)(&name)>{t().review.summary_verify}</a>
                                     <br/><span class="hint">{r.unit.clone()}</span>
                                     {r.sanitized.then(|| view! { " " <span class="tag">{x.sanitized_tag}</span> })}
                                 </th>

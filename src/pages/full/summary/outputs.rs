@@ -170,7 +170,28 @@ fn red_line_header() -> Vec<String> {
         x.col_item.into(),
         x.col_date.into(),
         x.col_description.into(),
+        t().review.accountability_title.into(),
     ]
+}
+
+/// The office's decisions on one red line, mildest first as decided, or that none was made yet.
+fn decisions_text(case: &RedLineCase) -> String {
+    let r = &t().review;
+    if case.is_pending() {
+        return r.accountability_pending.to_string();
+    }
+    case.decisions
+        .iter()
+        .map(|d| {
+            (r.accountability_cell)(
+                d.decision,
+                &d.decided_on.to_string(),
+                &d.decided_by,
+                &d.note,
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(r.accountability_separator)
 }
 
 fn red_line_body(cases: &[RedLineCase], template: &Template) -> Vec<Vec<V>> {
@@ -183,6 +204,7 @@ fn red_line_body(cases: &[RedLineCase], template: &Template) -> Vec<Vec<V>> {
                 s(item_label(template, &c.item_id)),
                 c.occurred_on.map_or(V::Empty, |d| s(d.to_string())),
                 s(&c.note),
+                s(decisions_text(c)),
             ]
         })
         .collect()
@@ -279,7 +301,7 @@ pub fn workbook(f: &Figures<'_>) -> Result<Vec<u8>, zrz_writers::Error> {
         ),
         sheet(
             x.sheet_red_lines,
-            vec![24.0, 16.0, 40.0, 12.0, 50.0],
+            vec![24.0, 16.0, 40.0, 12.0, 50.0, 50.0],
             red_line_header(),
             red_line_body(f.red_lines, f.template),
         ),

@@ -12,6 +12,9 @@ use zrz_domain::consolidate::{
     cadre_rows, department_rows, grade_distribution, item_rows, red_line_cases,
     scores_by_department, select_current, totals_and_averages, weak_items, DepartmentFile,
 };
+use zrz_domain::number::fmt_num;
+use zrz_domain::record::{Method, Response, Verdict};
+use zrz_domain::review::{AccountabilityRecord, Decision, Review, Verification};
 use zrz_domain::scoring::RatingSettings;
 use zrz_exchange::import::read_file;
 
@@ -36,6 +39,33 @@ fn fixtures() -> Vec<(Assessment, bool)> {
     out
 }
 
+/// The office's review of 宣传股's file: 4.1.1 found not implemented (so 核定分 < 自评分), and a
+/// decision on its red line 7.1.
+fn publicity_review(a: &Assessment) -> Review {
+    let mut review = Review::default();
+    review.verifications.insert(
+        "4.1.1".into(),
+        Verification {
+            verdict: Verdict::NotAsReported,
+            note: "未见会议记录".into(),
+            method: Some(Method::Documents),
+            found: Some(Response::NotImplemented),
+            answer_digest: a.answer_digest("4.1.1"),
+            verified_at: chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 11, 3, 9, 0, 0)
+                .unwrap(),
+            by: "王主任".into(),
+        },
+    );
+    review.accountability.push(AccountabilityRecord {
+        item_id: "7.1".into(),
+        decision: Decision::CircularCriticism,
+        decided_on: NaiveDate::from_ymd_opt(2025, 11, 10).unwrap(),
+        decided_by: "局党组".into(),
+        note: "全局通报".into(),
+    });
+    review
+}
+
 fn soffice(input: &Path, to: &str, name: &str) -> String {
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/summary-lo-{name}"));
     let _ = std::fs::remove_dir_all(&out);
@@ -56,10 +86,17 @@ fn soffice(input: &Path, to: &str, name: &str) -> String {
 #[test]
 fn the_workbook_report_and_tables_of_the_fixture_set_open_with_their_figures() {
     let held = fixtures();
+    let publicity_file = held
+        .iter()
+        .find(|(a, _)| a.profile.department == "宣传股" && a.profile.year == 2025)
+        .map(|(a, _)| a)
+        .unwrap();
+    let review = publicity_review(publicity_file);
     let all: Vec<DepartmentFile<'_>> = held
         .iter()
         .map(|(a, sanitized)| DepartmentFile {
             sanitized: *sanitized,
+            review: (a.profile.department == "宣传股").then_some(&review),
             ..DepartmentFile::new(a)
         })
         .collect();
@@ -123,7 +160,30 @@ fn the_workbook_report_and_tables_of_the_fixture_set_open_with_their_figures() {
     let first_sheet = soffice(&book, "csv:Text - txt - csv (StarCalc):44,34,76,1", "xlsx");
     assert!(first_sheet.contains("宣传股"), "{first_sheet}");
     let publicity = rows.iter().find(|r| r.department == "宣传股").unwrap();
-    assert!(first_sheet.contains(&format!(",{},", publicity.self_score.unwrap())));
+    let (own, verified) = (
+        publicity.self_score.unwrap(),
+        publicity.verified_score.expect("宣传股 is verified"),
+    );
+    assert!(verified < own, "4.1.1 found not implemented");
+    // Both scores, side by side, in 宣传股's row of the first sheet.
+    let row = first_sheet.lines().find(|l| l.contains("宣传股")).unwrap();
+    assert!(
+        row.contains(&format!(",{},{},", fmt_num(own), fmt_num(verified))),
+        "{row}"
+    );
+    // The red-line sheet: the red line with the office's decision.
+    let red_sheet = soffice(
+        &book,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+        "xlsx-red",
+    );
+    let red_row = red_sheet.lines().find(|l| l.contains("7.1")).unwrap();
+    assert!(red_row.contains("宣传股"), "{red_row}");
+    assert!(
+        red_row.contains("通报批评（2025-11-10，局党组）：全局通报"),
+        "{red_row}"
+    );
+    assert!(red_sheet.lines().next().unwrap().contains("责任追究"));
 
     let doc = dir.join("汇总报告.docx");
     std::fs::write(&doc, report(&figures).to_docx().unwrap()).unwrap();
@@ -133,6 +193,17 @@ fn the_workbook_report_and_tables_of_the_fixture_set_open_with_their_figures() {
     }
     assert!(text.contains("宣传股"));
     assert!(text.contains("某微信公众号"), "the red line's description");
+    assert!(
+        text.contains("通报批评（2025-11-10，局党组）：全局通报"),
+        "the office's decision on it"
+    );
+    for score in [own, verified] {
+        assert!(text.contains(&fmt_num(score)), "{score} in the report");
+    }
+    assert!(
+        text.contains(t().summary.col_verified),
+        "the 核定分 heading"
+    );
 }
 
 /// The columns of a long table as the documentation's Markdown rows.
