@@ -123,7 +123,7 @@ pub fn Overview() -> impl IntoView {
                     <div class="notice notice-error red-line-warning" role="alert" data-testid="red-line-warning">
                         <Icon kind=IconKind::Warning/>
                         <strong>{o.red_line_warning}</strong>
-                        <ul>{ids.iter().map(|id| view! { <li>{item_link(&template, id)}</li> }).collect_view()}</ul>
+                        <ul>{ids.iter().map(|id| draft_link(&template, id)).collect_view()}</ul>
                     </div>
                 }
             })}
@@ -225,11 +225,34 @@ fn Drafts() -> impl IntoView {
                 <div class="notice notice-warn no-print" role="status" data-testid="drafts">
                     <Icon kind=IconKind::Warning/>
                     <strong>{o.drafts_title}</strong> " " {o.drafts_hint}
-                    <ul>{ids.iter().map(|id| view! { <li>{item_link(&template, id)}</li> }).collect_view()}</ul>
+                    <ul>{ids.iter().map(|id| draft_link(&template, id)).collect_view()}</ul>
                 </div>
             }
         })
     }
+}
+
+/// Where a kept draft is: an item's answer (kept under the item id), an item card's new ledger
+/// entry, or the 台账 page's form.
+fn draft_link(template: &Template, key: &str) -> AnyView {
+    use crate::pages::checklist::ledger::{ITEM_DRAFT, PAGE_DRAFT};
+    if let Some(item) = key.strip_prefix(ITEM_DRAFT) {
+        let label = template
+            .item(item)
+            .map(|i| format!("{} {}", i.id, short(&i.text)))
+            .unwrap_or_else(|| item.to_string());
+        let href = Route::Checklist {
+            chapter: template.chapter_of(item).map(|c| c.id.clone()),
+            item: Some(item.to_string()),
+        }
+        .href();
+        return view! { <li><a href=href lang=PLAN_LANG>{(t().ledger.draft_of_item)(&label)}</a></li> }.into_any();
+    }
+    if key.starts_with(PAGE_DRAFT) {
+        let href = Route::Ledger { entry: None }.href();
+        return view! { <li><a href=href>{t().ledger.draft_on_page}</a></li> }.into_any();
+    }
+    view! { <li>{item_link(template, key)}</li> }.into_any()
 }
 
 /// When the data was last exported, and an urging notice when that was too long or too many

@@ -13,8 +13,10 @@ use crate::form::{parse_count, parse_date, TextError};
 use crate::plan::Template;
 use crate::record::LedgerEntry;
 
-/// The entry form as typed: every field is text, the linked items a list of item ids.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The entry form as typed: every field is text, the linked items a list of item ids. Serialised
+/// only to keep an unsaved form in the browser (never in an exchange file).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct EntryDraft {
     pub date: String,
     /// The activity id chosen (a template activity).
@@ -48,6 +50,47 @@ impl EntryDraft {
             items: entry.items.clone(),
         }
     }
+
+    /// Whether the form holds something not saved: any field differs from what the form opened
+    /// with (`initial`), ignoring spaces around the text, or the linked items differ as a set. The
+    /// one rule for every entry form (the ledger page's, an item card's): such a form is kept in the
+    /// browser and marked 未保存, and leaving the page with it asks first.
+    pub fn unsaved(&self, initial: &EntryDraft) -> bool {
+        let texts = |d: &EntryDraft| {
+            [
+                d.date.trim().to_string(),
+                d.activity.clone(),
+                d.title.trim().to_string(),
+                d.place.trim().to_string(),
+                d.participant_count.trim().to_string(),
+                d.participants.trim().to_string(),
+                d.summary.trim().to_string(),
+                d.doc_no.trim().to_string(),
+                d.kept_at.trim().to_string(),
+            ]
+        };
+        fn items(d: &EntryDraft) -> BTreeSet<&str> {
+            d.items.iter().map(String::as_str).collect()
+        }
+        texts(self) != texts(initial) || items(self) != items(initial)
+    }
+}
+
+/// Summaries longer than this many characters are shown collapsed in the ledger list.
+pub const SUMMARY_PREVIEW_CHARS: usize = 60;
+
+/// The opening of a long summary, shown while the rest is collapsed: `None` when the summary is
+/// short enough to show whole (at most [`SUMMARY_PREVIEW_CHARS`] characters plus a tenth).
+pub fn summary_preview(summary: &str) -> Option<String> {
+    let summary = summary.trim();
+    let whole = SUMMARY_PREVIEW_CHARS + SUMMARY_PREVIEW_CHARS / 10;
+    if summary.chars().count() <= whole {
+        return None;
+    }
+    let mut head: String = summary.chars().take(SUMMARY_PREVIEW_CHARS).collect();
+    head.truncate(head.trim_end().len());
+    head.push('…');
+    Some(head)
 }
 
 /// The fields of the entry form, by the key the form uses.
