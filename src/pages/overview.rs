@@ -234,25 +234,34 @@ fn Drafts() -> impl IntoView {
 
 /// Where a kept draft is: an item's answer (kept under the item id), an item card's new ledger
 /// entry, or the 台账 page's form.
-fn draft_link(template: &Template, key: &str) -> AnyView {
+fn draft_link(template: &Template, key: &str) -> impl IntoView {
     use crate::pages::checklist::ledger::{ITEM_DRAFT, PAGE_DRAFT};
-    if let Some(item) = key.strip_prefix(ITEM_DRAFT) {
-        let label = template
+    let (item, label) = match key.strip_prefix(ITEM_DRAFT) {
+        Some(item) => (Some(item), None),
+        None if key.starts_with(PAGE_DRAFT) => (None, Some(t().ledger.draft_on_page.to_string())),
+        None => (Some(key), None),
+    };
+    let href = match item {
+        Some(item) => Route::Checklist {
+            chapter: template.chapter_of(item).map(|c| c.id.clone()),
+            item: Some(item.to_string()),
+        },
+        None => Route::Ledger { entry: None },
+    }
+    .href();
+    let label = label.unwrap_or_else(|| {
+        let item = item.unwrap_or_default();
+        let name = template
             .item(item)
             .map(|i| format!("{} {}", i.id, short(&i.text)))
             .unwrap_or_else(|| item.to_string());
-        let href = Route::Checklist {
-            chapter: template.chapter_of(item).map(|c| c.id.clone()),
-            item: Some(item.to_string()),
+        if key.starts_with(ITEM_DRAFT) {
+            (t().ledger.draft_of_item)(&name)
+        } else {
+            name
         }
-        .href();
-        return view! { <li><a href=href lang=PLAN_LANG>{(t().ledger.draft_of_item)(&label)}</a></li> }.into_any();
-    }
-    if key.starts_with(PAGE_DRAFT) {
-        let href = Route::Ledger { entry: None }.href();
-        return view! { <li><a href=href>{t().ledger.draft_on_page}</a></li> }.into_any();
-    }
-    view! { <li>{item_link(template, key)}</li> }.into_any()
+    });
+    view! { <li><a href=href lang=PLAN_LANG>{label}</a></li> }
 }
 
 /// When the data was last exported, and an urging notice when that was too long or too many

@@ -41,7 +41,7 @@ test('1,000 ledger entries: page, quota counts, saving, stored size', async ({ a
   t0 = Date.now();
   await page.goto('./full.html#/ledger');
   await expect(page.getByTestId('ledger-count')).toHaveText(`显示 ${n} 条，共 ${n} 条`, { timeout: 60_000 });
-  await expect(page.locator('.ledger-entry').first()).toBeVisible();
+  if (n > 0) await expect(page.locator('.ledger-entry').first()).toBeVisible();
   figures['台账 page load → list shown (ms)'] = Date.now() - t0;
   figures['rows drawn at first'] = await page.locator('.ledger-entry').count();
 
@@ -55,11 +55,13 @@ test('1,000 ledger entries: page, quota counts, saving, stored size', async ({ a
     figures['显示更多 click → next rows shown (ms)'] = Date.now() - t0;
   }
 
-  t0 = Date.now();
-  await page.getByLabel('搜索台账').fill('第999次');
-  await expect(page.getByTestId('ledger-count')).toContainText('显示 1 条');
-  figures['search typed → list filtered (ms)'] = Date.now() - t0;
-  await page.getByRole('button', { name: '清除筛选' }).click();
+  if (n >= 999) {
+    t0 = Date.now();
+    await page.getByLabel('搜索台账').fill('第999次');
+    await expect(page.getByTestId('ledger-count')).toContainText('显示 1 条');
+    figures['search typed → list filtered (ms)'] = Date.now() - t0;
+    await page.getByRole('button', { name: '清除筛选' }).click();
+  }
 
   await page.getByTestId('ledger-new').click();
   const form = page.getByTestId('entry-form');

@@ -40,34 +40,28 @@ pub const PAGE_DRAFT: &str = "ledger-entry:";
 
 /// The kept draft under `key`, if any (and readable).
 pub fn kept_entry_draft(key: &str) -> Option<EntryDraft> {
-    use_app()
-        .drafts
-        .with_untracked(|d| d.get(key).cloned())
-        .and_then(|v| serde_json::from_value(v).ok())
+    use_app().drafts.with_untracked(|d| {
+        let texts: Vec<String> = d
+            .get(key)?
+            .as_array()?
+            .iter()
+            .map(|t| t.as_str().unwrap_or_default().to_string())
+            .collect();
+        Some(EntryDraft::from_texts(&texts))
+    })
 }
 
 /// The one rule of every entry form (the 台账 page's, an item card's), [`EntryDraft::unsaved`]:
-/// while the form holds something unsaved it is kept in this browser under `key` (so leaving the
-/// page, the chapter or the browser and coming back finds it, marked 未保存), and closing or
-/// reloading the page asks first; once it is saved, discarded or back as it opened, it is forgotten.
+/// while the form holds something unsaved it is kept in this browser under `key`, so leaving the
+/// page, the chapter or the browser and coming back finds it, marked 未保存 (nothing to ask before
+/// leaving: nothing is lost); once it is saved, discarded or back as it opened, it is forgotten.
 pub fn keep_entry_draft(key: String, draft: RwSignal<EntryDraft>, initial: EntryDraft) {
     let app = use_app();
-    let initial = StoredValue::new(initial);
-    let unsaved = move || {
-        draft
-            .try_with(|d| initial.with_value(|i| d.unsaved(i)))
-            .unwrap_or(false)
-    };
     Effect::new(move |_| {
-        let kept = unsaved()
-            .then(|| draft.with_untracked(|d| serde_json::to_value(d).ok()))
-            .flatten();
+        let kept = draft
+            .with(|d| d.unsaved(&initial))
+            .then(|| serde_json::Value::from(draft.with_untracked(EntryDraft::to_texts)));
         app.set_draft(&key, kept);
-    });
-    dom::warn_before_leaving(move || {
-        draft
-            .try_with_untracked(|d| initial.with_value(|i| d.unsaved(i)))
-            .unwrap_or(false)
     });
 }
 

@@ -1,6 +1,6 @@
 //! The entry form: every field of a ledger entry as typed ([`EntryDraft`]), read by
 //! `zrz_domain::ledger::parse_entry`. A refused form names each wrong field and stays on screen as
-//! typed; the page also asks before leaving while it holds unsaved text.
+//! typed; while it holds unsaved text it is kept in the browser and brought back marked 未保存.
 
 use leptos::prelude::*;
 
@@ -36,7 +36,7 @@ pub fn EntryForm(
     let draft = RwSignal::new(draft);
     let problems = RwSignal::new(Vec::<(String, String)>::new());
     let id = StoredValue::new(id);
-    // The one rule of entry forms: kept while unsaved, asked about before leaving.
+    // The one rule of entry forms: kept while unsaved, brought back marked 未保存.
     keep_entry_draft(key.clone(), draft, initial.clone());
     let key = StoredValue::new(key);
     let forget = move || key.with_value(|k| app.set_draft(k, None));
