@@ -66,6 +66,19 @@ pub fn print() {
     let _ = window().print();
 }
 
+/// Calls `f` when the browser is about to print (its own print command too), for as long as the
+/// calling component lives.
+pub fn on_before_print(f: impl Fn() + 'static) {
+    let handle = window_event_listener(leptos::ev::beforeprint, move |_| f());
+    on_cleanup(move || handle.remove());
+}
+
+/// Prints once what the page shows now has been drawn: after a change made for the paper (every
+/// row of a list shown), the next frame has it.
+pub fn print_after_render() {
+    request_animation_frame(move || request_animation_frame(print));
+}
+
 /// Asks the user to confirm leaving while something is unsaved (the browser words the question).
 pub fn warn_before_leaving(when: impl Fn() -> bool + 'static) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {

@@ -53,6 +53,21 @@ pub struct LedgerTexts {
     pub todo: fn(&Todo) -> String,
     pub todo_overdue: &'static str,
     pub to_ledger: &'static str,
+    /// A long list shown in slices: rows (first, last, of total) listed, 1-based.
+    pub list_status: fn(usize, usize, usize) -> String,
+    /// The button that shows the n rows above.
+    pub list_earlier: fn(usize) -> String,
+    /// The button that shows the next slice of n.
+    pub list_more: fn(usize) -> String,
+    /// The button that shows every one of n.
+    pub list_all: fn(usize) -> String,
+    /// An item card's new-entry form restored from the browser.
+    pub draft_kept: &'static str,
+    pub draft_discard: &'static str,
+    /// 总览's list of unfinished edits: an item card's unsaved new entry.
+    pub draft_of_item: fn(&str) -> String,
+    /// 总览's list of unfinished edits: the 台账 page's unsaved form.
+    pub draft_on_page: &'static str,
 }
 
 /// The 台账 page.
@@ -108,6 +123,12 @@ pub struct LedgerPageTexts {
     pub add_analysis: fn(&str) -> String,
     pub analysis_title: fn(&str) -> String,
     pub read_only: &'static str,
+    /// The control that shows a collapsed summary: its length in characters.
+    pub summary_more: fn(usize) -> String,
+    /// Printed when the browser's own print command caught the list before it showed every entry.
+    pub print_partial: fn(usize, usize) -> String,
+    /// A form left unsaved, brought back.
+    pub draft_kept: &'static str,
 }
 
 fn pace_zh(p: &Pace) -> String {
@@ -322,6 +343,14 @@ pub const ZH: LedgerTexts = LedgerTexts {
     todo: todo_zh,
     todo_overdue: "已逾期",
     to_ledger: "打开台账",
+    list_status: |from, to, total| format!("已列出第 {from}–{to} 条，共 {total} 条"),
+    list_earlier: |n| format!("显示前面的 {n} 条"),
+    list_more: |n| format!("显示更多（再列出 {n} 条）"),
+    list_all: |n| format!("全部显示（共 {n} 条）"),
+    draft_kept: "未保存：这份新增台账条目的草稿暂存在本浏览器中，保存后才计入台账。",
+    draft_discard: "放弃草稿",
+    draft_of_item: |item| format!("{item} 的新增台账条目"),
+    draft_on_page: "台账页上未保存的条目",
 };
 
 pub const EN: LedgerTexts = LedgerTexts {
@@ -373,6 +402,14 @@ pub const EN: LedgerTexts = LedgerTexts {
     todo: todo_en,
     todo_overdue: "Overdue",
     to_ledger: "Open the ledger",
+    list_status: |from, to, total| format!("Listed: {from}–{to} of {total}"),
+    list_earlier: |n| format!("Show the {n} before"),
+    list_more: |n| format!("Show more (the next {n})"),
+    list_all: |n| format!("Show all ({n})"),
+    draft_kept: "Not saved: this new ledger entry is kept as a draft in this browser; it is in the ledger once saved.",
+    draft_discard: "Discard the draft",
+    draft_of_item: |item| format!("a new ledger entry for {item}"),
+    draft_on_page: "An unsaved entry on the ledger page",
 };
 
 #[cfg(feature = "full")]
@@ -429,6 +466,13 @@ pub const PAGE_ZH: LedgerPageTexts = LedgerPageTexts {
     add_analysis: |name| format!("为“{name}”新增专题分析"),
     analysis_title: |name| format!("{name}前瞻性专题分析"),
     read_only: "只读：这是收到的文件。",
+    summary_more: |n| format!("展开全文（{n} 字）"),
+    draft_kept: "未保存：这是上次离开时没有保存的内容，已从本浏览器中恢复；保存后才计入台账。",
+    print_partial: |shown, total| {
+        format!(
+            "此处只打印了已列出的 {shown} 条（共 {total} 条）；请用“打印台账”按钮打印全部条目。"
+        )
+    },
 };
 
 #[cfg(feature = "full")]
@@ -483,4 +527,7 @@ pub const PAGE_EN: LedgerPageTexts = LedgerPageTexts {
     add_analysis: |name| format!("New analysis for \"{name}\""),
     analysis_title: |name| format!("Forward-looking analysis before {name}"),
     read_only: "Read only: a received file.",
+    summary_more: |n| format!("Show all ({n} characters)"),
+    draft_kept: "Not saved: what was typed here before leaving, brought back from this browser; it is in the ledger once saved.",
+    print_partial: |shown, total| format!("Only the {shown} listed entries (of {total}) are printed here; use \"Print the ledger\" to print them all."),
 };

@@ -123,7 +123,7 @@ pub fn Overview() -> impl IntoView {
                     <div class="notice notice-error red-line-warning" role="alert" data-testid="red-line-warning">
                         <Icon kind=IconKind::Warning/>
                         <strong>{o.red_line_warning}</strong>
-                        <ul>{ids.iter().map(|id| view! { <li>{item_link(&template, id)}</li> }).collect_view()}</ul>
+                        <ul>{ids.iter().map(|id| draft_link(&template, id)).collect_view()}</ul>
                     </div>
                 }
             })}
@@ -225,11 +225,43 @@ fn Drafts() -> impl IntoView {
                 <div class="notice notice-warn no-print" role="status" data-testid="drafts">
                     <Icon kind=IconKind::Warning/>
                     <strong>{o.drafts_title}</strong> " " {o.drafts_hint}
-                    <ul>{ids.iter().map(|id| view! { <li>{item_link(&template, id)}</li> }).collect_view()}</ul>
+                    <ul>{ids.iter().map(|id| draft_link(&template, id)).collect_view()}</ul>
                 </div>
             }
         })
     }
+}
+
+/// Where a kept draft is: an item's answer (kept under the item id), an item card's new ledger
+/// entry, or the 台账 page's form.
+fn draft_link(template: &Template, key: &str) -> impl IntoView {
+    use crate::pages::checklist::ledger::{ITEM_DRAFT, PAGE_DRAFT};
+    let (item, label) = match key.strip_prefix(ITEM_DRAFT) {
+        Some(item) => (Some(item), None),
+        None if key.starts_with(PAGE_DRAFT) => (None, Some(t().ledger.draft_on_page.to_string())),
+        None => (Some(key), None),
+    };
+    let href = match item {
+        Some(item) => Route::Checklist {
+            chapter: template.chapter_of(item).map(|c| c.id.clone()),
+            item: Some(item.to_string()),
+        },
+        None => Route::Ledger { entry: None },
+    }
+    .href();
+    let label = label.unwrap_or_else(|| {
+        let item = item.unwrap_or_default();
+        let name = template
+            .item(item)
+            .map(|i| format!("{} {}", i.id, short(&i.text)))
+            .unwrap_or_else(|| item.to_string());
+        if key.starts_with(ITEM_DRAFT) {
+            (t().ledger.draft_of_item)(&name)
+        } else {
+            name
+        }
+    });
+    view! { <li><a href=href lang=PLAN_LANG>{label}</a></li> }
 }
 
 /// When the data was last exported, and an urging notice when that was too long or too many

@@ -48,6 +48,12 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Records<T> {
             .map(|s| s.get_untracked())
     }
 
+    /// The record's own signal, without tracking the collection: for a row that shows one record
+    /// and is removed with it (adding or removing other records then leaves the row alone).
+    pub fn signal(&self, id: &str) -> Option<RwSignal<T>> {
+        self.map.with_untracked(|m| m.get(id).copied())
+    }
+
     /// Calls `f` with the record, tracking it, without cloning it.
     pub fn with<R>(&self, id: &str, f: impl FnOnce(Option<&T>) -> R) -> R {
         match self.map.with(|m| m.get(id).copied()) {

@@ -348,6 +348,35 @@ impl Store {
         self.emit_one(RecordKey::single(RecordKind::OfficeReview), json);
     }
 
+    #[cfg(feature = "full")]
+    /// Deletes a ledger entry with the domain's cascade (`Assessment::remove_entry`: tasks that named
+    /// it lose the link), writing only the records it changes: unlike [`Store::update`] it neither
+    /// copies nor compares the rest of the record.
+    pub fn remove_entry(&self, entry_id: &str, now: DateTime<Utc>) {
+        let Some(entry) = self.ledger.get_untracked(entry_id) else {
+            return;
+        };
+        let mut part = Assessment {
+            ledger: vec![entry],
+            tasks: values(&self.tasks),
+            ..Assessment::default()
+        };
+        let before = part.tasks.clone();
+        if part.remove_entry(entry_id, now).is_err() {
+            return;
+        }
+        self.ledger.remove(entry_id);
+        let mut changes = vec![(RecordKey::new(RecordKind::Entry, entry_id), None)];
+        for task in part.tasks.into_iter().filter(|t| !before.contains(t)) {
+            changes.push((
+                RecordKey::new(RecordKind::Task, task.id.as_str()),
+                Some(to_json(&task)),
+            ));
+            self.tasks.put(&task.id.clone(), task);
+        }
+        self.emit(changes);
+    }
+
     pub fn put_task(&self, task: Task) {
         let record = RecordKey::new(RecordKind::Task, task.id.as_str());
         let json = to_json(&task);

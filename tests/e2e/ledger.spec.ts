@@ -282,4 +282,59 @@ test.describe('台账', () => {
     await page.goto('./#/overview');
     await expect(page.getByTestId('key-dates-soon').locator('li', { hasText: '建军纪念日' })).toContainText('已有专题分析');
   });
+  test('an unsaved new entry is kept: leaving the chapter, the page or the browser and coming back finds it, marked 未保存', async ({ app, page }) => {
+    await start(app, page);
+    await app.openChapter('4.1');
+    const card = app.item('4.1.1');
+    await card.locator('details.item-more summary').click();
+    const form = () => app.item('4.1.1').getByRole('form', { name: '为 4.1.1 新增台账条目' });
+    await form().getByLabel('日期', { exact: true }).fill('2025-03-10');
+    await form().getByLabel('标题', { exact: true }).fill('未写完的专题研究');
+    // Another chapter, then 总览: the draft is listed among the unfinished edits.
+    await app.openChapter('4.2');
+    await page.goto('./#/overview');
+    await expect(page.getByTestId('drafts')).toContainText('4.1.1');
+    await expect(page.getByTestId('drafts')).toContainText('的新增台账条目');
+    await expectNoAxeViolations(page, undefined, '总览 with a kept ledger draft');
+    // Back in the chapter: the form is open as it was left, marked 未保存.
+    await app.openChapter('4.1');
+    await expect(form().getByLabel('日期', { exact: true })).toHaveValue('2025-03-10');
+    await expect(form().getByLabel('标题', { exact: true })).toHaveValue('未写完的专题研究');
+    await expect(form().getByTestId('entry-draft-kept')).toContainText('未保存');
+    await expectNoAxeViolations(page, '[data-testid="item-4.1.1"]', 'an item card with a kept ledger draft');
+    // After a reload (the browser closed and opened) the draft is still there.
+    await page.reload();
+    await expect(form().getByLabel('标题', { exact: true })).toHaveValue('未写完的专题研究');
+    // Saved: counted, no longer kept, no longer listed.
+    await form().getByRole('button', { name: '保存台账条目' }).click();
+    await expect(card.getByTestId('quota-count')).toHaveText('已完成 1/2 次');
+    await expect(form().getByLabel('标题', { exact: true })).toHaveValue('');
+    await expect(form().getByTestId('entry-draft-kept')).toHaveCount(0);
+    await page.goto('./#/overview');
+    await expect(page.getByTestId('drafts')).toHaveCount(0);
+    // Discarded: the form is blank again and nothing is kept.
+    await app.openChapter('4.1');
+    await app.item('4.1.3').locator('details.item-more summary').click();
+    const f3 = app.item('4.1.3').getByRole('form', { name: '为 4.1.3 新增台账条目' });
+    await f3.getByLabel('标题', { exact: true }).fill('不要了');
+    await app.openChapter('4.2');
+    await app.openChapter('4.1');
+    await f3.getByRole('button', { name: '放弃草稿' }).click();
+    await expect(f3.getByLabel('标题', { exact: true })).toHaveValue('');
+    await page.goto('./#/overview');
+    await expect(page.getByTestId('drafts')).toHaveCount(0);
+
+    // The 台账 page's form follows the same rule.
+    await openLedger(page);
+    await page.getByTestId('ledger-new').click();
+    await fillEntry(page, { 标题: '台账页上没写完' });
+    await page.goto('./#/overview');
+    await expect(page.getByTestId('drafts')).toContainText('台账页上未保存的条目');
+    await openLedger(page);
+    await expect(page.getByTestId('entry-form').getByLabel('标题', { exact: true })).toHaveValue('台账页上没写完');
+    await expect(page.getByTestId('entry-draft-kept')).toContainText('未保存');
+    await page.getByTestId('entry-form').getByRole('button', { name: '取消' }).click();
+    await page.goto('./#/overview');
+    await expect(page.getByTestId('drafts')).toHaveCount(0);
+  });
 });

@@ -30,16 +30,38 @@ test('1,000 ledger entries: page, quota counts, saving, stored size', async ({ a
   }, n);
   const figures: Record<string, number | string> = { entries: n };
 
+  // The full app's start with this record, on a page that shows no list (what every full page pays).
   let t0 = Date.now();
-  await page.goto('./full.html#/ledger');
-  await expect(page.getByTestId('ledger-count')).toHaveText(`显示 ${n} 条，共 ${n} 条`, { timeout: 60_000 });
-  figures['台账 page load → list shown (ms)'] = Date.now() - t0;
+  await page.goto('./full.html#/overview');
+  await expect(page.getByTestId('quota-4.1.1')).toContainText('已完成', { timeout: 60_000 });
+  figures['full app start: 总览 in full.html (ms)'] = Date.now() - t0;
+  await page.goto('./#/overview');
+  await expect(page.getByTestId('quota-4.1.1')).toContainText('已完成', { timeout: 60_000 });
 
   t0 = Date.now();
-  await page.getByLabel('搜索台账').fill('第999次');
-  await expect(page.getByTestId('ledger-count')).toContainText('显示 1 条');
-  figures['search typed → list filtered (ms)'] = Date.now() - t0;
-  await page.getByRole('button', { name: '清除筛选' }).click();
+  await page.goto('./full.html#/ledger');
+  await expect(page.getByTestId('ledger-count')).toHaveText(`显示 ${n} 条，共 ${n} 条`, { timeout: 60_000 });
+  if (n > 0) await expect(page.locator('.ledger-entry').first()).toBeVisible();
+  figures['台账 page load → list shown (ms)'] = Date.now() - t0;
+  figures['rows drawn at first'] = await page.locator('.ledger-entry').count();
+
+  // The next slice of the list ("显示更多"), when the list is shown in slices.
+  const more = page.getByTestId('ledger-more').getByRole('button', { name: /^显示更多/ });
+  if (await more.count()) {
+    const rows = await page.locator('.ledger-entry').count();
+    t0 = Date.now();
+    await more.click();
+    await expect(page.locator('.ledger-entry')).not.toHaveCount(rows);
+    figures['显示更多 click → next rows shown (ms)'] = Date.now() - t0;
+  }
+
+  if (n >= 999) {
+    t0 = Date.now();
+    await page.getByLabel('搜索台账').fill('第999次');
+    await expect(page.getByTestId('ledger-count')).toContainText('显示 1 条');
+    figures['search typed → list filtered (ms)'] = Date.now() - t0;
+    await page.getByRole('button', { name: '清除筛选' }).click();
+  }
 
   await page.getByTestId('ledger-new').click();
   const form = page.getByTestId('entry-form');

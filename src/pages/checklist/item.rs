@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::ledger::{entry_label, ItemLedger, ItemLedgerEdit, LedgerList, QuotaLine};
+use super::ledger::{
+    entry_label, kept_entry_draft, ItemLedger, ItemLedgerEdit, LedgerList, QuotaLine, ITEM_DRAFT,
+};
 use super::CurrentItem;
 use crate::browser::{clock, dom};
 use crate::components::{date_text, parse_date, quoting_plan, Icon, IconKind, PLAN_LANG};
@@ -115,6 +117,13 @@ pub fn ItemCard(item: Item) -> impl IntoView {
             commit();
         }
     };
+    // 关联已有台账 and the new-entry form are drawn once the details are first opened (a chapter
+    // of a busy ledger would otherwise draw every entry into each card's choice); open from the
+    // start when a new entry typed here earlier is kept unsaved.
+    let more_open =
+        RwSignal::new(writable && kept_entry_draft(&format!("{ITEM_DRAFT}{}", item.id)).is_some());
+    let item_for_edit = StoredValue::new(item.clone());
+    let reveal = RwSignal::new(None::<String>);
     let dom_id = item_dom_id(&item.id);
     let is_red_line = item.kind.is_red_line();
     let is_quota = matches!(item.kind, ItemKind::Quota { .. });
@@ -246,10 +255,10 @@ pub fn ItemCard(item: Item) -> impl IntoView {
                     </p>
                 </div>
             })}
-            <ItemLedger item_id=item.id.clone() writable=writable/>
-            <details class="item-more">
+            <ItemLedger item_id=item.id.clone() writable=writable reveal=reveal/>
+            <details class="item-more" open=more_open.get_untracked() on:toggle=move |_| more_open.set(true)>
                 <summary>{c.more}</summary>
-                {writable.then(|| view! { <ItemLedgerEdit item=item.clone()/> })}
+                {move || (writable && more_open.get()).then(|| view! { <ItemLedgerEdit item=item_for_edit.get_value() reveal=reveal/> })}
                 <EvidenceList draft=draft commit=Callback::new(move |_| commit()) writable=writable item_id=item.id.clone()/>
                 <div class="grid-2">
                     <div>

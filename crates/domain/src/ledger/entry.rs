@@ -13,7 +13,8 @@ use crate::form::{parse_count, parse_date, TextError};
 use crate::plan::Template;
 use crate::record::LedgerEntry;
 
-/// The entry form as typed: every field is text, the linked items a list of item ids.
+/// The entry form as typed: every field is text, the linked items a list of item ids. Kept in the
+/// browser while unsaved as [`EntryDraft::to_texts`] (never in an exchange file).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EntryDraft {
     pub date: String,
@@ -48,6 +49,80 @@ impl EntryDraft {
             items: entry.items.clone(),
         }
     }
+
+    /// The draft as a list of texts, to keep it: the nine fields in form order, then the linked
+    /// items one per text. (A plain list rather than a serde struct keeps the first page small.)
+    pub fn to_texts(&self) -> Vec<String> {
+        let mut texts = vec![
+            self.date.clone(),
+            self.activity.clone(),
+            self.title.clone(),
+            self.place.clone(),
+            self.participant_count.clone(),
+            self.participants.clone(),
+            self.summary.clone(),
+            self.doc_no.clone(),
+            self.kept_at.clone(),
+        ];
+        texts.extend(self.items.iter().cloned());
+        texts
+    }
+
+    /// The draft [`EntryDraft::to_texts`] wrote; missing fields are empty.
+    pub fn from_texts(texts: &[String]) -> EntryDraft {
+        let field = |i: usize| texts.get(i).cloned().unwrap_or_default();
+        EntryDraft {
+            date: field(0),
+            activity: field(1),
+            title: field(2),
+            place: field(3),
+            participant_count: field(4),
+            participants: field(5),
+            summary: field(6),
+            doc_no: field(7),
+            kept_at: field(8),
+            items: texts.iter().skip(9).cloned().collect(),
+        }
+    }
+
+    /// Whether the form holds something not saved: any field differs from what the form opened
+    /// with (`initial`), ignoring spaces around the text, or the linked items differ as a set. The
+    /// one rule for every entry form (the ledger page's, an item card's): such a form is kept in the
+    /// browser, and brought back marked 未保存 when the user returns.
+    pub fn unsaved(&self, initial: &EntryDraft) -> bool {
+        let texts = |d: &EntryDraft| {
+            [
+                d.date.trim().to_string(),
+                d.activity.clone(),
+                d.title.trim().to_string(),
+                d.place.trim().to_string(),
+                d.participant_count.trim().to_string(),
+                d.participants.trim().to_string(),
+                d.summary.trim().to_string(),
+                d.doc_no.trim().to_string(),
+                d.kept_at.trim().to_string(),
+            ]
+        };
+        let within = |a: &EntryDraft, b: &EntryDraft| a.items.iter().all(|i| b.items.contains(i));
+        texts(self) != texts(initial) || !within(self, initial) || !within(initial, self)
+    }
+}
+
+/// Summaries longer than this many characters are shown collapsed in the ledger list.
+pub const SUMMARY_PREVIEW_CHARS: usize = 60;
+
+/// The opening of a long summary, shown while the rest is collapsed: `None` when the summary is
+/// short enough to show whole (at most [`SUMMARY_PREVIEW_CHARS`] characters plus a tenth).
+pub fn summary_preview(summary: &str) -> Option<String> {
+    let summary = summary.trim();
+    let whole = SUMMARY_PREVIEW_CHARS + SUMMARY_PREVIEW_CHARS / 10;
+    if summary.chars().count() <= whole {
+        return None;
+    }
+    let mut head: String = summary.chars().take(SUMMARY_PREVIEW_CHARS).collect();
+    head.truncate(head.trim_end().len());
+    head.push('…');
+    Some(head)
 }
 
 /// The fields of the entry form, by the key the form uses.

@@ -98,11 +98,16 @@ fn statuses(dates: Vec<KeyDate>, ledger: &[LedgerEntry], today: NaiveDate) -> Ve
 /// Every key date of the assessment year with its coverage, by date. Empty for a year the calendar
 /// does not cover.
 pub fn key_date_statuses(assessment: &Assessment, today: NaiveDate) -> Vec<KeyDateStatus> {
-    statuses(
-        zrz_calendar::key_dates(assessment.profile.year),
-        &assessment.ledger,
-        today,
-    )
+    key_date_statuses_of(assessment.profile.year, &assessment.ledger, today)
+}
+
+/// [`key_date_statuses`] from the parts it reads (for a page that holds the ledger, not the record).
+pub fn key_date_statuses_of(
+    year: i32,
+    ledger: &[LedgerEntry],
+    today: NaiveDate,
+) -> Vec<KeyDateStatus> {
+    statuses(zrz_calendar::key_dates(year), ledger, today)
 }
 
 /// The key dates of the next 30 days (crossing into the next year), for the overview and 我的待办:

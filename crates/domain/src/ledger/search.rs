@@ -138,3 +138,110 @@ pub fn linkable<'a>(entries: &'a [LedgerEntry], item_id: &str) -> Vec<&'a Ledger
     list.reverse();
     list
 }
+
+/// How many rows the ledger page's list shows at first, and how many more each "显示更多" adds.
+pub const LIST_PAGE: usize = 25;
+/// The same on an item card (its evidencing entries, a quota's counted entries).
+pub const CARD_PAGE: usize = 10;
+
+/// The rows of a long list asked to be on screen: from `start` (0-based, included) to `end`
+/// (excluded; `usize::MAX` for all), in slices of `page`. [`Window::of`] clamps it to a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub start: usize,
+    pub end: usize,
+    pub page: usize,
+}
+
+/// What a [`Window`] shows of a list of `total` rows: rows `start..end`, `before` rows above them
+/// and `after` rows below not shown; "显示更多" would add `next`, "显示前面" `earlier`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    pub start: usize,
+    pub end: usize,
+    pub total: usize,
+    pub before: usize,
+    pub after: usize,
+    pub next: usize,
+    pub earlier: usize,
+}
+
+impl Slice {
+    pub fn shown(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+impl Window {
+    /// The first page.
+    pub fn first(page: usize) -> Window {
+        Window {
+            start: 0,
+            end: page,
+            page: page.max(1),
+        }
+    }
+
+    /// What it shows of a list of `total` rows. A window past the end of a list that shrank (an
+    /// entry deleted) shows the page holding the last row.
+    pub fn of(&self, total: usize) -> Slice {
+        let start = if self.start >= total && total > 0 {
+            (total - 1) / self.page * self.page
+        } else {
+            self.start.min(total)
+        };
+        let end = self.end.max(start + self.page).clamp(start, total);
+        let after = total - end;
+        Slice {
+            start,
+            end,
+            total,
+            before: start,
+            after,
+            next: after.min(self.page),
+            earlier: start.min(self.page),
+        }
+    }
+
+    /// One page more below (`all`: every row, above and below).
+    pub fn more(&self, total: usize, all: bool) -> Window {
+        if all {
+            return Window {
+                start: 0,
+                end: usize::MAX,
+                page: self.page,
+            };
+        }
+        let s = self.of(total);
+        Window {
+            start: s.start,
+            end: s.end + self.page,
+            page: self.page,
+        }
+    }
+
+    /// One page more above.
+    pub fn earlier(&self, total: usize) -> Window {
+        let s = self.of(total);
+        Window {
+            start: s.start.saturating_sub(self.page),
+            end: s.end,
+            page: self.page,
+        }
+    }
+
+    /// A window that shows row `index` of a list of `total`: this one if it does, else the page
+    /// that holds it.
+    pub fn showing(&self, index: usize, total: usize) -> Window {
+        let s = self.of(total);
+        if (s.start..s.end).contains(&index) {
+            return *self;
+        }
+        let start = index / self.page * self.page;
+        Window {
+            start,
+            end: start + self.page,
+            page: self.page,
+        }
+    }
+}

@@ -141,6 +141,11 @@ fn the_year_from_the_calendar() {
         .all(|s| !s.key_date.estimated || !s.key_date.is(KeyDateKind::Statutory)));
     // A year the calendar does not cover has nothing.
     assert!(key_date_statuses(&Dept::new("办公室", 1990).build(), date(1990, 1, 1)).is_empty());
+    // The same from the parts a page holds.
+    assert_eq!(
+        zrz_domain::ledger::key_date_statuses_of(2025, &a.ledger, date(2025, 9, 20)),
+        statuses
+    );
 }
 
 #[test]

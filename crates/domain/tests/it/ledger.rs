@@ -567,3 +567,178 @@ fn the_quota_status_from_its_parts_is_the_quota_status() {
     assert_eq!(parts.done, 1);
     assert!(parts.needs_review);
 }
+
+// ---- the entry forms' one rule for what is unsaved, long summaries, lists in slices ----
+
+#[test]
+fn a_form_is_unsaved_when_a_field_differs_from_what_it_opened_with() {
+    use zrz_domain::ledger::EntryDraft;
+    let opened = EntryDraft {
+        activity: "party_group_meeting".into(),
+        ..EntryDraft::default()
+    };
+    // Unchanged, or changed only by spaces around the text: nothing to keep.
+    assert!(!opened.unsaved(&opened));
+    let spaces = EntryDraft {
+        title: "   ".into(),
+        date: " ".into(),
+        ..opened.clone()
+    };
+    assert!(!spaces.unsaved(&opened));
+    // Any typed field, another type, other links: unsaved.
+    let cases: Vec<(&str, EntryDraft)> = vec![
+        (
+            "date",
+            EntryDraft {
+                date: "2025-03-10".into(),
+                ..opened.clone()
+            },
+        ),
+        (
+            "title",
+            EntryDraft {
+                title: "专题研究".into(),
+                ..opened.clone()
+            },
+        ),
+        (
+            "summary",
+            EntryDraft {
+                summary: "内容".into(),
+                ..opened.clone()
+            },
+        ),
+        (
+            "count",
+            EntryDraft {
+                participant_count: "十二".into(),
+                ..opened.clone()
+            },
+        ),
+        (
+            "activity",
+            EntryDraft {
+                activity: "training".into(),
+                ..opened.clone()
+            },
+        ),
+        (
+            "items",
+            EntryDraft {
+                items: vec!["4.1.1".into()],
+                ..opened.clone()
+            },
+        ),
+    ];
+    for (what, d) in cases {
+        assert!(d.unsaved(&opened), "{what}");
+    }
+    // The same links in another order are the same.
+    let a = EntryDraft {
+        items: vec!["4.1.1".into(), "4.1.3".into()],
+        ..opened.clone()
+    };
+    let b = EntryDraft {
+        items: vec!["4.1.3".into(), "4.1.1".into()],
+        ..opened.clone()
+    };
+    assert!(!a.unsaved(&b));
+}
+
+#[test]
+fn a_kept_draft_reads_back_as_typed_and_a_short_one_still_reads() {
+    use zrz_domain::ledger::EntryDraft;
+    let d = EntryDraft {
+        date: "2025-02-30".into(),
+        title: "未写完".into(),
+        participant_count: "-3".into(),
+        summary: "第一行\n第二行".into(),
+        items: vec!["4.1.1".into(), "4.1.3".into()],
+        ..EntryDraft::default()
+    };
+    assert_eq!(EntryDraft::from_texts(&d.to_texts()), d);
+    assert_eq!(
+        EntryDraft::from_texts(&EntryDraft::default().to_texts()),
+        EntryDraft::default()
+    );
+    let partial = EntryDraft::from_texts(&["2025-01-01".to_string()]);
+    assert_eq!(partial.date, "2025-01-01");
+    assert!(partial.title.is_empty() && partial.items.is_empty());
+}
+
+#[test]
+fn long_summaries_show_their_opening_short_ones_show_whole() {
+    use zrz_domain::ledger::{summary_preview, SUMMARY_PREVIEW_CHARS};
+    assert_eq!(summary_preview(""), None);
+    assert_eq!(summary_preview("督查各科室意识形态阵地管理"), None);
+    // Up to a tenth over the preview is shown whole (no "…" hiding three characters).
+    let just_over = "字".repeat(SUMMARY_PREVIEW_CHARS + SUMMARY_PREVIEW_CHARS / 10);
+    assert_eq!(summary_preview(&just_over), None);
+    let long = "研判意识形态领域形势。".repeat(50);
+    let preview = summary_preview(&long).unwrap();
+    assert!(preview.ends_with('…'));
+    assert_eq!(preview.chars().count(), SUMMARY_PREVIEW_CHARS + 1);
+    assert!(long.starts_with(preview.trim_end_matches('…')));
+    // Counted in characters, not bytes; spaces before the cut are not kept.
+    let spaced = format!(
+        "{} {}",
+        "a".repeat(SUMMARY_PREVIEW_CHARS - 1),
+        "b".repeat(100)
+    );
+    assert_eq!(
+        summary_preview(&spaced).unwrap(),
+        format!("{}…", "a".repeat(SUMMARY_PREVIEW_CHARS - 1))
+    );
+}
+
+#[test]
+fn a_long_list_shows_in_slices() {
+    use zrz_domain::ledger::{Window, CARD_PAGE, LIST_PAGE};
+    let p = LIST_PAGE;
+    let first = Window::first(p);
+    let cases = [
+        // total → (start, end, before, after, next)
+        (0, (0, 0, 0, 0, 0)),
+        (3, (0, 3, 0, 0, 0)),
+        (p, (0, p, 0, 0, 0)),
+        (p + 1, (0, p, 0, 1, 1)),
+        (1000, (0, p, 0, 1000 - p, p)),
+    ];
+    for (total, (start, end, before, after, next)) in cases {
+        let s = first.of(total);
+        assert_eq!(
+            (s.start, s.end, s.before, s.after, s.next, s.total),
+            (start, end, before, after, next, total),
+            "{total}"
+        );
+        assert_eq!(s.shown(), end - start);
+    }
+    // "显示更多" adds a page below, "全部显示" shows every row.
+    let two = first.more(1000, false);
+    assert_eq!((two.of(1000).start, two.of(1000).end), (0, 2 * p));
+    let all = two.more(1000, true).of(1000);
+    assert_eq!((all.start, all.end, all.before, all.after), (0, 1000, 0, 0));
+    // Showing a row beyond the window: the page that holds it, with the rows above it behind
+    // "显示前面"; a row already shown keeps the window.
+    let last = first.showing(1000, 1001).of(1001);
+    assert_eq!(
+        (last.start, last.end, last.before, last.after, last.earlier),
+        (1000, 1001, 1000, 0, p)
+    );
+    let middle = first.showing(2 * p + 20, 1000).of(1000);
+    assert_eq!((middle.start, middle.end), (2 * p, 3 * p));
+    assert_eq!(two.showing(p + 20, 1000), two);
+    let up = first.showing(2 * p + 20, 1000).earlier(1000).of(1000);
+    assert_eq!((up.start, up.end, up.earlier), (p, 3 * p, p));
+    assert_eq!(Window::first(p).earlier(1000), Window::first(p));
+    // A list that shrank under its window (entries deleted, a filter) shows what is left.
+    let past = first.showing(900, 1000).of(120);
+    let last_page = 119 / p * p;
+    assert_eq!(
+        (past.start, past.end, past.before),
+        (last_page, 120, last_page)
+    );
+    // Cards list ten at a time.
+    let card = Window::first(CARD_PAGE).of(25);
+    assert_eq!((card.shown(), card.after, card.next), (10, 15, 10));
+}

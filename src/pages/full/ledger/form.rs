@@ -1,12 +1,13 @@
 //! The entry form: every field of a ledger entry as typed ([`EntryDraft`]), read by
 //! `zrz_domain::ledger::parse_entry`. A refused form names each wrong field and stays on screen as
-//! typed; the page also asks before leaving while it holds unsaved text.
+//! typed; while it holds unsaved text it is kept in the browser and brought back marked 未保存.
 
 use leptos::prelude::*;
 
 use crate::browser::{clock, dom};
-use crate::components::PLAN_LANG;
+use crate::components::{Icon, IconKind, PLAN_LANG};
 use crate::i18n::t;
+use crate::pages::checklist::ledger::keep_entry_draft;
 use crate::pages::overview::short;
 use crate::state::{use_app, use_store};
 use zrz_domain::ledger::{parse_entry, EntryDraft, EntryFlag};
@@ -16,7 +17,14 @@ use zrz_domain::ledger::{parse_entry, EntryDraft, EntryFlag};
 #[component]
 pub fn EntryForm(
     id: String,
+    /// The form as it opens (a kept draft brought back, or `initial`).
     draft: EntryDraft,
+    /// What the form holds before anything is typed: an entry's fields, or a new one's defaults.
+    initial: EntryDraft,
+    /// `draft` is a kept unsaved draft brought back: marked so.
+    restored: bool,
+    /// Where the form is kept while unsaved (`keep_entry_draft`).
+    key: String,
     #[prop(into)] label: String,
     on_saved: Callback<(String, Vec<EntryFlag>)>,
     on_cancel: Callback<()>,
@@ -25,12 +33,15 @@ pub fn EntryForm(
     let app = use_app();
     let l = &t().ledger;
     let p = &t().ledger_page;
-    let initial = draft.clone();
     let draft = RwSignal::new(draft);
     let problems = RwSignal::new(Vec::<(String, String)>::new());
     let id = StoredValue::new(id);
-    let dirty = move || draft.try_with_untracked(|d| *d != initial).unwrap_or(false);
-    dom::warn_before_leaving(dirty);
+    // The one rule of entry forms: kept while unsaved, brought back marked 未保存.
+    keep_entry_draft(key.clone(), draft, initial.clone());
+    let key = StoredValue::new(key);
+    let forget = move || key.with_value(|k| app.set_draft(k, None));
+    let restored = RwSignal::new(restored);
+    let unsaved = move || draft.with(|d| d.unsaved(&initial));
     let field_id = |f: &str| format!("entry-{f}");
     let invalid = move |field: &'static str| {
         move || {
@@ -49,6 +60,7 @@ pub fn EntryForm(
             Ok(parsed) => {
                 problems.set(Vec::new());
                 store.put_entry(parsed.entry);
+                forget();
                 on_saved.run((entry_id, parsed.flags));
             }
             Err(list) => {
@@ -106,6 +118,9 @@ pub fn EntryForm(
                     </div>
                 })
             }}
+            {move || (restored.get() && unsaved()).then(|| view! {
+                <p class="draft-kept" data-testid="entry-draft-kept"><Icon kind=IconKind::Warning/> " " {p.draft_kept}</p>
+            })}
             <div class="grid-3">
                 {text("date", l.date, |d| d.date.clone(), |d, v| d.date = v)}
                 <div class="field">
@@ -157,7 +172,7 @@ pub fn EntryForm(
             </details>
             <div class="form-actions">
                 <button type="submit" class="primary" data-testid="entry-save">{l.save_entry}</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{t().common.cancel}</button>
+                <button type="button" on:click=move |_| { forget(); on_cancel.run(()) }>{t().common.cancel}</button>
             </div>
         </form>
     }

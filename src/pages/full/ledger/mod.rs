@@ -12,12 +12,14 @@ use leptos::prelude::*;
 use crate::browser::{clock, dom, location, random};
 use crate::components::{quoting_plan, Icon, IconKind, PrintHeader, PLAN_LANG};
 use crate::i18n::{self, t};
-use crate::pages::checklist::ledger::entry_label;
+use crate::pages::checklist::ledger::{
+    entry_label, kept_entry_draft, show_more, LedgerList, More, MoreRows, PAGE_DRAFT,
+};
 use crate::state::{use_app, use_store};
 use form::EntryForm;
 use zrz_domain::ledger::{
-    entry_flags, key_date_statuses, months, search, Coverage, EntryDraft, EntryFlag, LedgerQuery,
-    YearMonth, HOLIDAY_ANALYSIS,
+    entry_flags, key_date_statuses_of, months, search, summary_preview, Coverage, EntryDraft,
+    EntryFlag, LedgerQuery, Window, YearMonth, HOLIDAY_ANALYSIS, LIST_PAGE,
 };
 use zrz_domain::plan::Template;
 use zrz_domain::record::{Assessment, LedgerEntry};
@@ -25,8 +27,10 @@ use zrz_domain::record::{Assessment, LedgerEntry};
 /// What the form is for.
 #[derive(Debug, Clone, PartialEq)]
 enum Editing {
-    New(String, Box<EntryDraft>),
-    Edit(String),
+    /// A new entry's id and the form as it opens; whether it is a kept draft brought back.
+    New(String, Box<EntryDraft>, bool),
+    /// An entry's id, and its kept unsaved edit if one was brought back.
+    Edit(String, Option<Box<EntryDraft>>),
 }
 
 /// How the list (and the printed ledger) is arranged.
@@ -46,18 +50,88 @@ pub fn LedgerPage(entry: Option<String>) -> impl IntoView {
     let notice = RwSignal::new(None::<(String, Vec<String>)>);
     let arrange = RwSignal::new(Arrange::ByDate);
     let query = RwSignal::new(LedgerQuery::default());
-    let entries = Memo::new(move |_| store.ledger.values());
+    // Every entry, copied once per change for the whole page (list, filters, key dates).
+    let entries = LedgerList::new(store);
+    provide_context(entries);
+    // The list in the order shown, as (id, activity): the rows themselves read their own records.
+    let arranged = Memo::new(move |_| {
+        entries.0.with(|all| {
+            query.with(|q| {
+                let mut list: Vec<(String, String)> = search(all, q)
+                    .into_iter()
+                    .map(|e| (e.id.clone(), e.activity.clone()))
+                    .collect();
+                if arrange.get() == Arrange::ByType {
+                    let template = store.template.get();
+                    let rank = |a: &str| {
+                        template
+                            .activities
+                            .iter()
+                            .position(|x| x.id == a)
+                            .unwrap_or(usize::MAX)
+                    };
+                    // Stable: within a type the ledger's date order stays.
+                    list.sort_by_key(|(_, a)| rank(a));
+                }
+                list
+            })
+        })
+    });
+    // Which rows are on screen: the first page at first and after each new search or filter.
+    let window = RwSignal::new(Window::first(LIST_PAGE));
+    Effect::new(move |seen: Option<()>| {
+        query.track();
+        arrange.track();
+        if seen.is_some() {
+            window.set(Window::first(LIST_PAGE));
+        }
+    });
+    let all_rows = Window::first(LIST_PAGE).more(0, true);
+    // Paper gets every row: the print button shows them all first; the browser's own print
+    // command is caught too (and if it prints before they are drawn, the paper says so).
+    dom::on_before_print(move || window.set(all_rows));
+    // Brings a row into the list (beyond the rows shown: the page that holds it) and then to view.
+    let reveal = move |id: String, focus: bool| {
+        arranged.with_untracked(|a| {
+            if let Some(index) = a.iter().position(|(e, _)| *e == id) {
+                window.update(|w| *w = w.showing(index, a.len()));
+            }
+        });
+        if focus {
+            dom::focus_soon(format!("entry-{id}"));
+        } else {
+            request_animation_frame(move || location::reveal(&format!("entry-{id}")));
+        }
+    };
+    // A form left unsaved comes back as it was, marked 未保存 (the address's entry first).
+    let kept = |id: &str| kept_entry_draft(&format!("{PAGE_DRAFT}{id}")).map(Box::new);
     if let Some(id) = entry {
         if store.ledger.get_untracked(&id).is_some() {
             if writable {
-                editing.set(Some(Editing::Edit(id.clone())));
+                editing.set(Some(Editing::Edit(id.clone(), kept(&id))));
             }
-            request_animation_frame(move || location::reveal(&format!("entry-{id}")));
+            reveal(id, false);
+        }
+    }
+    if writable && editing.with_untracked(Option::is_none) {
+        if let Some(draft) = kept("new") {
+            editing.set(Some(Editing::New(random::id("e"), draft, true)));
+        } else {
+            let edited = use_app().drafts.with_untracked(|d| {
+                d.keys()
+                    .filter_map(|k| k.strip_prefix(PAGE_DRAFT))
+                    .find(|id| *id != "new" && store.ledger.get_untracked(id).is_some())
+                    .map(str::to_string)
+            });
+            if let Some(id) = edited {
+                editing.set(Some(Editing::Edit(id.clone(), kept(&id))));
+                reveal(id, false);
+            }
         }
     }
     let open_new = move |draft: EntryDraft| {
         confirming.set(None);
-        editing.set(Some(Editing::New(random::id("e"), Box::new(draft))));
+        editing.set(Some(Editing::New(random::id("e"), Box::new(draft), false)));
         dom::focus_soon("entry-date".into());
     };
     let on_saved = Callback::new(move |(id, flags): (String, Vec<EntryFlag>)| {
@@ -71,7 +145,7 @@ pub fn LedgerPage(entry: Option<String>) -> impl IntoView {
             (t().ledger.entry_saved)(&title),
             flags.iter().map(|f| (t().ledger.flag)(f)).collect(),
         )));
-        dom::focus_soon(format!("entry-{id}"));
+        reveal(id, true);
     });
     let on_cancel = Callback::new(move |_| {
         editing.set(None);
@@ -97,7 +171,8 @@ pub fn LedgerPage(entry: Option<String>) -> impl IntoView {
                     <label><input type="radio" name="arrange" prop:checked=move || arrange.get() == Arrange::ByType
                         on:change=move |_| arrange.set(Arrange::ByType)/> " " {p.print_by_type}</label>
                 </fieldset>
-                <button type="button" on:click=move |_| dom::print() data-testid="ledger-print">{p.print}</button>
+                <button type="button" data-testid="ledger-print"
+                    on:click=move |_| { window.set(all_rows); dom::print_after_render() }>{p.print}</button>
             </div>
             <div role="status" class="no-print" data-testid="ledger-notice">
                 {move || notice.get().map(|(m, flags)| view! {
@@ -106,26 +181,36 @@ pub fn LedgerPage(entry: Option<String>) -> impl IntoView {
                 })}
             </div>
             {move || match editing.get() {
-                Some(Editing::New(id, draft)) => view! {
-                    <EntryForm id=id draft=*draft label=p.new_form on_saved=on_saved on_cancel=on_cancel/>
-                }.into_any(),
-                Some(Editing::Edit(id)) => match store.ledger.get_untracked(&id) {
-                    Some(e) => view! {
-                        <EntryForm id=id draft=EntryDraft::from_entry(&e) label=(p.edit_form)(&e.title) on_saved=on_saved on_cancel=on_cancel/>
-                    }.into_any(),
+                Some(Editing::New(id, draft, restored)) => {
+                    let initial = if restored { EntryDraft::default() } else { (*draft).clone() };
+                    view! {
+                        <EntryForm id=id draft=*draft initial=initial restored=restored key=format!("{PAGE_DRAFT}new")
+                            label=p.new_form on_saved=on_saved on_cancel=on_cancel/>
+                    }.into_any()
+                }
+                Some(Editing::Edit(id, kept)) => match store.ledger.get_untracked(&id) {
+                    Some(e) => {
+                        let initial = EntryDraft::from_entry(&e);
+                        let restored = kept.as_ref().is_some_and(|k| k.unsaved(&initial));
+                        let draft = kept.map_or_else(|| initial.clone(), |k| *k);
+                        view! {
+                            <EntryForm id=id.clone() draft=draft initial=initial restored=restored key=format!("{PAGE_DRAFT}{id}")
+                                label=(p.edit_form)(&e.title) on_saved=on_saved on_cancel=on_cancel/>
+                        }.into_any()
+                    }
                     None => ().into_any(),
                 },
                 None => ().into_any(),
             }}
             <Filters query=query entries=entries/>
-            <EntryList query=query entries=entries arrange=arrange editing=editing confirming=confirming notice=notice writable=writable/>
+            <EntryList arranged=arranged window=window entries=entries arrange=arrange editing=editing confirming=confirming notice=notice writable=writable/>
             <KeyDates open_new=Callback::new(open_new) writable=writable/>
         </section>
     }
 }
 
 #[component]
-fn Filters(query: RwSignal<LedgerQuery>, entries: Memo<Vec<LedgerEntry>>) -> impl IntoView {
+fn Filters(query: RwSignal<LedgerQuery>, entries: LedgerList) -> impl IntoView {
     let store = use_store();
     let p = &t().ledger_page;
     let activities: Vec<(String, String)> = store.template.with_untracked(|t| {
@@ -134,10 +219,10 @@ fn Filters(query: RwSignal<LedgerQuery>, entries: Memo<Vec<LedgerEntry>>) -> imp
             .map(|a| (a.id.clone(), a.name.clone()))
             .collect()
     });
-    let month_choices = Memo::new(move |_| entries.with(|e| months(e)));
+    let month_choices = Memo::new(move |_| entries.0.with(|e| months(e)));
     let item_choices = Memo::new(move |_| {
         let template = store.template.get();
-        let linked: BTreeSet<String> = entries.with(|e| {
+        let linked: BTreeSet<String> = entries.0.with(|e| {
             e.iter()
                 .flat_map(|e| e.items.iter().cloned())
                 .collect::<BTreeSet<_>>()
@@ -196,8 +281,9 @@ fn Filters(query: RwSignal<LedgerQuery>, entries: Memo<Vec<LedgerEntry>>) -> imp
 
 #[component]
 fn EntryList(
-    query: RwSignal<LedgerQuery>,
-    entries: Memo<Vec<LedgerEntry>>,
+    arranged: Memo<Vec<(String, String)>>,
+    window: RwSignal<Window>,
+    entries: LedgerList,
     arrange: RwSignal<Arrange>,
     editing: RwSignal<Option<Editing>>,
     confirming: RwSignal<Option<String>>,
@@ -206,66 +292,96 @@ fn EntryList(
 ) -> impl IntoView {
     let store = use_store();
     let p = &t().ledger_page;
-    let shown = Memo::new(move |_| {
-        entries.with(|all| {
-            query.with(|q| {
-                search(all, q)
-                    .into_iter()
-                    .cloned()
-                    .collect::<Vec<LedgerEntry>>()
-            })
+    let total = Memo::new(move |_| entries.0.with(|e| e.len()));
+    let slice = Memo::new(move |_| window.get().of(arranged.with(Vec::len)));
+    let count = move || (p.shown)(slice.get().total, total.get());
+    // The rows on screen, grouped by type when arranged so (one group when by date).
+    let groups = Memo::new(move |_| {
+        let s = slice.get();
+        let by_type = arrange.get() == Arrange::ByType;
+        arranged.with(|list| {
+            let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+            for (id, activity) in &list[s.start..s.end] {
+                let key = if by_type { activity.as_str() } else { "" };
+                match groups.last_mut() {
+                    Some((k, ids)) if k == key => ids.push(id.clone()),
+                    _ => groups.push((key.to_string(), vec![id.clone()])),
+                }
+            }
+            groups
         })
     });
-    let count = move || (p.shown)(shown.with(Vec::len), entries.with(Vec::len));
     let remove = Callback::new(move |id: String| {
         let title = store
             .ledger
             .get_untracked(&id)
             .map(|e| e.title)
             .unwrap_or_default();
-        store.update(|a| {
-            let _ = a.remove_entry(&id, clock::now());
-        });
+        store.remove_entry(&id, clock::now());
         confirming.set(None);
         notice.set(Some(((p.deleted)(&title), Vec::new())));
         dom::focus_soon("ledger-list".into());
     });
+    let group_view = move |key: String| {
+        let of_group = {
+            let key = key.clone();
+            move || {
+                groups.with(|g| {
+                    g.iter()
+                        .find(|(k, _)| *k == key)
+                        .map(|(_, ids)| ids.clone())
+                        .unwrap_or_default()
+                })
+            }
+        };
+        let heading = (!key.is_empty()).then(|| {
+            let name = store
+                .template
+                .with_untracked(|t| t.activity(&key).map_or(key.clone(), |a| a.name.clone()));
+            let key = key.clone();
+            let n = move || {
+                arranged.with(|a| a.iter().filter(|(_, act)| *act == key).count())
+            };
+            view! { <h2 class="ledger-group" lang=PLAN_LANG>{move || format!("{name}（{}）", n())}</h2> }
+        });
+        view! {
+            {heading}
+            <ol class="ledger-entries">
+                <For each=of_group key=|id| id.clone() let:id>
+                    <EntryRow id=id editing=editing confirming=confirming remove=remove writable=writable/>
+                </For>
+            </ol>
+        }
+    };
+    let more = Callback::new(move |what: More| {
+        let ids: Vec<String> =
+            arranged.with_untracked(|a| a.iter().map(|(id, _)| id.clone()).collect());
+        if let Some(id) = show_more(window, &ids, what) {
+            dom::focus_soon(format!("entry-{id}"));
+        }
+    });
     view! {
-        <p class="no-print" data-testid="ledger-count">{count}</p>
+        <p class="no-print" data-testid="ledger-count" aria-live="polite">{count}</p>
         <div id="ledger-list" tabindex="-1" data-testid="ledger-list">
             {move || {
-                let list = shown.get();
-                if list.is_empty() {
-                    let message = if entries.with(Vec::is_empty) { p.empty } else { p.none_match };
+                if slice.with(|s| s.total == 0) {
+                    let message = if total.get() == 0 { p.empty } else { p.none_match };
                     return view! { <p class="empty" data-testid="ledger-empty">{message}</p> }.into_any();
                 }
-                let template = store.template.get();
-                let row = |e: LedgerEntry| view! {
-                    <EntryRow entry=e editing=editing confirming=confirming remove=remove writable=writable/>
-                };
-                match arrange.get() {
-                    Arrange::ByDate => view! { <ol class="ledger-entries">{list.into_iter().map(row).collect_view()}</ol> }.into_any(),
-                    Arrange::ByType => {
-                        let mut groups: Vec<(String, Vec<LedgerEntry>)> = template.activities.iter()
-                            .map(|a| (a.id.clone(), Vec::new()))
-                            .collect();
-                        for e in list {
-                            match groups.iter_mut().find(|(id, _)| *id == e.activity) {
-                                Some((_, g)) => g.push(e),
-                                None => groups.push((e.activity.clone(), vec![e])),
-                            }
-                        }
-                        groups.into_iter().filter(|(_, g)| !g.is_empty()).map(|(id, g)| {
-                            let name = template.activity(&id).map_or(id.clone(), |a| a.name.clone());
-                            view! {
-                                <h2 class="ledger-group" lang=PLAN_LANG>{format!("{name}（{}）", g.len())}</h2>
-                                <ol class="ledger-entries">{g.into_iter().map(row).collect_view()}</ol>
-                            }
-                        }).collect_view().into_any()
-                    }
-                }
+                view! {
+                    <For each=move || groups.with(|g| g.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()) key=|k| k.clone() let:key>
+                        {group_view(key)}
+                    </For>
+                }.into_any()
             }}
         </div>
+        {move || {
+            let s = slice.get();
+            (s.shown() < s.total).then(|| view! {
+                <p class="print-only">{(p.print_partial)(s.shown(), s.total)}</p>
+                <MoreRows slice=s on_more=more prefix="ledger".to_string()/>
+            })
+        }}
     }
 }
 
@@ -278,6 +394,25 @@ fn item_name(template: &Template, id: &str) -> String {
 
 #[component]
 fn EntryRow(
+    id: String,
+    editing: RwSignal<Option<Editing>>,
+    confirming: RwSignal<Option<String>>,
+    remove: Callback<String>,
+    writable: bool,
+) -> impl IntoView {
+    let store = use_store();
+    // The row follows its own record (an edit redraws this row only).
+    let record = store.ledger.signal(&id);
+    move || {
+        let entry = record?.try_get()?;
+        Some(
+            view! { <EntryView entry=entry editing=editing confirming=confirming remove=remove writable=writable/> },
+        )
+    }
+}
+
+#[component]
+fn EntryView(
     entry: LedgerEntry,
     editing: RwSignal<Option<Editing>>,
     confirming: RwSignal<Option<String>>,
@@ -288,6 +423,7 @@ fn EntryRow(
     let app = use_app();
     let l = &t().ledger;
     let p = &t().ledger_page;
+    let list = LedgerList::use_list();
     let template = store.template.get_untracked();
     let year = store.profile.with_untracked(|p| p.year);
     let flags = entry_flags(&entry, &template, year, app.today);
@@ -307,12 +443,38 @@ fn EntryRow(
     let field = |label: &'static str, value: String| {
         (!value.trim().is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> })
     };
+    // A long summary shows its opening; the rest on demand (and always on paper).
+    let summary = move |text: String| -> Option<AnyView> {
+        let Some(preview) = summary_preview(&text) else {
+            return field(p.summary, text).map(IntoAny::into_any);
+        };
+        let n = text.trim().chars().count();
+        Some(view! {
+            <dt>{p.summary}</dt>
+            <dd>
+                <details class="ledger-summary">
+                    <summary><span class="ledger-summary-preview">{preview}</span> " " <span class="link">{(p.summary_more)(n)}</span></summary>
+                    <p>{text}</p>
+                </details>
+            </dd>
+        }.into_any())
+    };
     let confirm = move || {
         let eid = id.get_value();
         if confirming.get().as_deref() != Some(eid.as_str()) {
             return ().into_any();
         }
-        let a: Assessment = store.snapshot();
+        // The ledger and the tasks are all a deletion reads.
+        let a = Assessment {
+            ledger: list.0.with_untracked(|l| l.to_vec()),
+            tasks: store
+                .tasks
+                .entries_untracked()
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect(),
+            ..Assessment::default()
+        };
         let loss = a.entry_removal(&eid).unwrap_or_default();
         let template = store.template.get_untracked();
         let sep = t().common.list_sep;
@@ -359,7 +521,7 @@ fn EntryRow(
                 {field(p.place, entry.place.clone())}
                 {field(p.count, entry.participant_count.map(|n| n.to_string()).unwrap_or_default())}
                 {field(p.participants, entry.participants.clone())}
-                {field(p.summary, entry.summary.clone())}
+                {summary(entry.summary.clone())}
                 {field(p.doc_no, entry.doc_no.clone())}
                 {field(p.kept_at, entry.kept_at.clone())}
                 {(!items.is_empty()).then(|| view! { <dt>{p.items}</dt><dd class="ledger-items">{items}</dd> })}
@@ -369,7 +531,7 @@ fn EntryRow(
                     <button type="button" class="link" aria-label=(p.edit_label)(&title.get_value())
                         on:click=move |_| {
                             confirming.set(None);
-                            editing.set(Some(Editing::Edit(id.get_value())));
+                            editing.set(Some(Editing::Edit(id.get_value(), None)));
                             dom::focus_soon("entry-date".into());
                         }>{t().common.edit}</button>
                     " "
@@ -390,13 +552,10 @@ fn KeyDates(open_new: Callback<EntryDraft>, writable: bool) -> impl IntoView {
     let app = use_app();
     let l = &t().ledger;
     let p = &t().ledger_page;
+    let ledger = LedgerList::use_list();
     let statuses = Memo::new(move |_| {
-        let a = Assessment {
-            profile: store.profile.get(),
-            ledger: store.ledger.values(),
-            ..Assessment::default()
-        };
-        key_date_statuses(&a, app.today)
+        let year = store.profile.with(|p| p.year);
+        ledger.0.with(|l| key_date_statuses_of(year, l, app.today))
     });
     let year = move || store.profile.with(|p| p.year);
     view! {
@@ -408,7 +567,7 @@ fn KeyDates(open_new: Callback<EntryDraft>, writable: bool) -> impl IntoView {
                 if list.is_empty() {
                     return view! { <p class="empty">{p.calendar_none}</p> }.into_any();
                 }
-                let entries = store.ledger.values();
+                let entries = ledger.0.get_untracked();
                 let template = store.template.get_untracked();
                 view! {
                     <div class="table-wrap">
