@@ -7,7 +7,7 @@ use crate::plan::Template;
 use crate::record::{Assessment, Grade};
 
 /// The share of 优秀 in a group (one department, or all departments together).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExcellentShare {
     /// 参评人数: everyone in the group, graded or not.
     pub people: usize,
@@ -71,6 +71,17 @@ pub fn excellent_share(results: &[PersonResult], settings: &RatingSettings) -> E
         .iter()
         .filter(|r| r.grade == Some(Grade::Excellent))
         .count();
+    excellent_share_of(people, graded, excellent, settings)
+}
+
+/// [`excellent_share`] from the counts: `people` in the group, `graded` of them, `excellent` of
+/// those (for figures kept without the people, e.g. the office's cached summary rows).
+pub fn excellent_share_of(
+    people: usize,
+    graded: usize,
+    excellent: usize,
+    settings: &RatingSettings,
+) -> ExcellentShare {
     let allowed_share = settings.excellent_share_max;
     let allowed = settings.excellent_cap(people);
     let share = if people == 0 {
