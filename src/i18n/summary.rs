@@ -6,6 +6,12 @@ pub struct SummaryTexts {
     pub title: &'static str,
     pub intro: &'static str,
     pub loading: &'static str,
+    /// (records read, of all): the summary is shown, the files themselves still being read.
+    pub reading_records: fn(usize, usize) -> String,
+    /// A file of a dropped folder that is not an exchange file.
+    pub skipped_not_json: &'static str,
+    /// (the browser's error) A folder or file of a drop that could not be read.
+    pub skipped_unreadable: fn(&str) -> String,
     pub unavailable: fn(&str) -> String,
     pub storage_full: &'static str,
     pub storage_failed: fn(&str) -> String,
@@ -135,6 +141,9 @@ pub const ZH: SummaryTexts = SummaryTexts {
     title: "汇总",
     intro: "接收各科室导出的自评文件，查看完成情况、得分、红线和干部等次，并生成汇总表和报告。接收的文件只保存在本浏览器的汇总工作区中，与本机科室自己的记录分开。",
     loading: "正在读取汇总工作区……",
+    reading_records: |done, total| format!("正在读取已接收的文件（{done} / {total}），读完后可接收新文件、下载汇总表"),
+    skipped_not_json: "不是 .json 交换文件，已跳过",
+    skipped_unreadable: |e| format!("无法读取，已跳过（{e}）"),
     unavailable: |e| format!("此浏览器无法打开汇总工作区（IndexedDB：{e}）。请不要使用无痕/隐私模式，或换用新版 Chrome、Edge、Firefox。"),
     storage_full: "浏览器的存储空间已满，文件没有保存。请先导出汇总工作区备份，删除不再需要的文件，或在浏览器设置中释放空间后重试。",
     storage_failed: |e| format!("保存到汇总工作区失败（{e}），文件没有保存，请重试。"),
@@ -274,6 +283,9 @@ pub const EN: SummaryTexts = SummaryTexts {
     title: "Summary",
     intro: "Receive the departments' exported self-assessment files, see completion, scores, red lines and cadre grades, and produce the summary table and reports. Received files are kept only in this browser's summary workspace, apart from any department's own record here.",
     loading: "Reading the summary workspace…",
+    reading_records: |done, total| format!("Reading the files received ({done} of {total}); new files can be received and the outputs downloaded once they are read"),
+    skipped_not_json: "not a .json exchange file: skipped",
+    skipped_unreadable: |e| format!("could not be read: skipped ({e})"),
     unavailable: |e| format!("This browser cannot open the summary workspace (IndexedDB: {e}). Do not use a private window, or use a recent Chrome, Edge or Firefox."),
     storage_full: "The browser's storage is full: the file was not saved. Export the workspace as a backup, remove files no longer needed, or free space in the browser's settings, then try again.",
     storage_failed: |e| format!("Saving to the summary workspace failed ({e}); the file was not saved. Please try again."),

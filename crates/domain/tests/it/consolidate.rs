@@ -711,7 +711,10 @@ fn kept_figures_equal_the_figures_of_the_whole_files() {
     );
     // Through JSON and back (they are stored as JSON).
     let text = serde_json::to_string(&figures).unwrap();
-    assert_eq!(serde_json::from_str::<Vec<FileFigures>>(&text).unwrap(), figures);
+    assert_eq!(
+        serde_json::from_str::<Vec<FileFigures>>(&text).unwrap(),
+        figures
+    );
 
     // Day by day over two years: while the figures say they hold, the row is the same.
     for (f, kept) in current.iter().zip(&figures) {
