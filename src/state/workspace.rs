@@ -43,7 +43,7 @@ use zrz_exchange::import::{
     check_size, compare_templates, decode_text, parse_json, read_value, ChecksumStatus, Imported,
     TemplateMatch,
 };
-use zrz_exchange::merge::Receipt;
+use zrz_exchange::merge::{apply_workspace, plan_workspace, Receipt, WorkspacePlan};
 use zrz_exchange::office::{Received, Workspace};
 use zrz_exchange::{export_workspace, ImportError};
 
@@ -94,6 +94,9 @@ impl Opened {
         compare_templates(&self.template, template)
     }
 }
+
+/// A 汇总工作区 file holds every department's files: hundreds of ordinary files' worth.
+pub const WORKSPACE_FILE_LIMIT: usize = zrz_exchange::MAX_FILE_BYTES * 64;
 
 /// Bump when [`FileFigures`] or what goes into them changes: every digest is computed again.
 const FIGURES_FORMAT: &str = "1";
@@ -683,6 +686,79 @@ impl WorkspaceState {
         if let Some(key) = self.unsaved.get_untracked().into_iter().next() {
             self.persist(key);
         }
+    }
+
+    /// Reads a 汇总工作区 file (the whole workspace exported, here or on another computer) and says
+    /// what bringing it in would do, department by department (nothing changes yet).
+    pub fn plan_import(&self, bytes: &[u8]) -> Result<(Workspace, WorkspacePlan), ImportError> {
+        let text = decode_text(zrz_exchange::import::check_size_within(
+            bytes,
+            WORKSPACE_FILE_LIMIT,
+        )?)?;
+        let imported = read_value(parse_json(text)?)?;
+        let kind = imported.header.kind;
+        let zrz_exchange::Content::Workspace(incoming) = imported.content else {
+            return Err(ImportError::WrongKind {
+                expected: Kind::Workspace,
+                found: kind,
+            });
+        };
+        let local = Workspace {
+            received: self.records.get_untracked(),
+            extras: Default::default(),
+        };
+        let plan = plan_workspace(&local, &incoming);
+        Ok((incoming, plan))
+    }
+
+    /// Brings in `incoming` as `plan` says (every file the workspace lacks added, reviews taken
+    /// where the plan or the user's `choices` say); each changed record written and read back. A
+    /// record that cannot be written is put back as it was; the failures are returned.
+    pub async fn apply_import(
+        &self,
+        incoming: &Workspace,
+        plan: &WorkspacePlan,
+        choices: &BTreeMap<String, zrz_exchange::merge::Side>,
+    ) -> Vec<(String, IdbFault)> {
+        let local = Workspace {
+            received: self.records.get_untracked(),
+            extras: Default::default(),
+        };
+        let merged = apply_workspace(&local, incoming, plan, choices);
+        let mut failed = Vec::new();
+        for entry in &plan.entries {
+            let Some(after) = merged.find(&entry.store_key).cloned() else {
+                continue;
+            };
+            let before = local.find(&entry.store_key).cloned();
+            if before.as_ref() == Some(&after) {
+                continue;
+            }
+            let key = entry.store_key.clone();
+            self.records
+                .update_untracked(|v| match v.iter_mut().find(|r| r.store_key() == key) {
+                    Some(r) => *r = after,
+                    None => v.push(after),
+                });
+            match self.write(&key).await {
+                Ok(()) => self.write_digest(&key).await,
+                Err(e) => {
+                    self.records.update_untracked(|v| match before {
+                        Some(b) => {
+                            if let Some(r) = v.iter_mut().find(|r| r.store_key() == key) {
+                                *r = b;
+                            }
+                        }
+                        None => v.retain(|r| r.store_key() != key),
+                    });
+                    failed.push((key, e));
+                }
+            }
+            dom::next_tick().await;
+        }
+        self.records.notify();
+        self.digests.notify();
+        failed
     }
 
     /// The whole workspace as one 汇总工作区 file.

@@ -3,6 +3,7 @@
 //! long table and reports away. A click opens a department's whole assessment read only
 //! ([`received::ReceivedPage`]). Every figure comes from `zrz_domain::consolidate`.
 
+mod import_workspace;
 mod outputs;
 mod receive;
 pub mod received;
@@ -169,6 +170,7 @@ pub fn SummaryPage() -> impl IntoView {
                     <Years data=data year=year/>
                     <Outputs data=data year=year/>
                 </Show>
+                <import_workspace::ImportWorkspace/>
             </Show>
         </section>
     }
