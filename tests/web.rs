@@ -242,3 +242,124 @@ async fn a_passphrase_protected_file_opens_only_with_its_passphrase() {
         Err(CryptoFault::WrongPassphrase)
     );
 }
+
+/// A made-up dropped tree for `files::walk`.
+struct Fake {
+    path: &'static str,
+    children: Option<Vec<Fake>>,
+    fails: bool,
+}
+
+fn file(path: &'static str) -> Fake {
+    Fake {
+        path,
+        children: None,
+        fails: false,
+    }
+}
+
+fn folder(path: &'static str, children: Vec<Fake>) -> Fake {
+    Fake {
+        path,
+        children: Some(children),
+        fails: false,
+    }
+}
+
+impl zrz::browser::files::DropEntry for Fake {
+    type File = &'static str;
+    fn path(&self) -> String {
+        self.path.into()
+    }
+    fn is_directory(&self) -> bool {
+        self.children.is_some()
+    }
+    async fn children(&self) -> Result<Vec<Fake>, String> {
+        leptos::task::tick().await;
+        if self.fails {
+            return Err("NotReadableError".into());
+        }
+        Ok(self
+            .children
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|c| Fake {
+                path: c.path,
+                children: c.children.as_ref().map(|v| {
+                    v.iter()
+                        .map(|g| Fake {
+                            path: g.path,
+                            children: None,
+                            fails: g.fails,
+                        })
+                        .collect()
+                }),
+                fails: c.fails,
+            })
+            .collect())
+    }
+    async fn file(&self) -> Result<&'static str, String> {
+        if self.fails {
+            return Err("NotFoundError".into());
+        }
+        Ok(self.path)
+    }
+}
+
+/// A dropped folder: every .json file at any depth, in path order; the rest skipped with a reason.
+#[wasm_bindgen_test]
+async fn a_dropped_folder_is_walked_for_json_files_only() {
+    use zrz::browser::files::{walk, SkipWhy, Skipped};
+    let mut locked = folder("/各科室/锁定", vec![]);
+    locked.fails = true;
+    let mut gone = file("/各科室/已删除.json");
+    gone.fails = true;
+    let tree = vec![
+        folder(
+            "/各科室",
+            vec![
+                file("/各科室/办公室.json"),
+                file("/各科室/说明.txt"),
+                folder(
+                    "/各科室/二级",
+                    vec![
+                        file("/各科室/二级/宣传科.JSON"),
+                        file("/各科室/二级/照片.jpg"),
+                    ],
+                ),
+                locked,
+                gone,
+            ],
+        ),
+        file("/单独.json"),
+    ];
+    let (found, skipped) = walk(tree).await;
+    assert_eq!(
+        found,
+        [
+            "/单独.json",
+            "/各科室/二级/宣传科.JSON",
+            "/各科室/办公室.json"
+        ]
+    );
+    let skip = |path: &str, why: SkipWhy| Skipped {
+        path: path.into(),
+        why,
+    };
+    assert_eq!(
+        skipped,
+        [
+            skip("/各科室/二级/照片.jpg", SkipWhy::NotJson),
+            skip(
+                "/各科室/已删除.json",
+                SkipWhy::Unreadable("NotFoundError".into())
+            ),
+            skip("/各科室/说明.txt", SkipWhy::NotJson),
+            skip(
+                "/各科室/锁定",
+                SkipWhy::Unreadable("NotReadableError".into())
+            ),
+        ]
+    );
+}

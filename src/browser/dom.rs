@@ -122,3 +122,19 @@ pub fn on_page_leaving(f: impl Fn() + Clone + 'static) {
         hidden.remove();
     });
 }
+
+/// The `#/…` fragment of the in-app link a plain click (no modifier key, main button) landed on,
+/// if any: for a view that keeps its links inside itself (the office's read-only view of a
+/// received file).
+pub fn clicked_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let link = target.closest("a[href]").ok()??;
+    let href = link.get_attribute("href")?;
+    let (page, fragment) = href.split_once('#')?;
+    let same_app = page.is_empty() || page == "full.html" || page == "index.html";
+    same_app.then(|| format!("#{fragment}"))
+}

@@ -15,7 +15,7 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 const NAME: &str = "zrz";
 /// Bump with a new store in [`STORES`]; `onupgradeneeded` creates what is missing.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The object stores.
 pub mod stores {
@@ -25,9 +25,17 @@ pub mod stores {
     pub const BASES: &str = "bases";
     /// The office's received department files, one record per department and year.
     pub const RECEIVED: &str = "received";
+    /// Beside each received record, under the same key, what the office's summary shows of it (a
+    /// cache: computed again when missing).
+    pub const FIGURES: &str = "figures";
 }
 
-const STORES: [&str; 3] = [stores::UNDO, stores::BASES, stores::RECEIVED];
+const STORES: [&str; 4] = [
+    stores::UNDO,
+    stores::BASES,
+    stores::RECEIVED,
+    stores::FIGURES,
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdbFault {
@@ -137,7 +145,14 @@ pub async fn open() -> Result<Db, IdbFault> {
     if let Some(e) = upgrade_error.borrow_mut().take() {
         return Err(e);
     }
-    Ok(Db(result?.unchecked_into()))
+    let db: IdbDatabase = result?.unchecked_into();
+    // A newer version of the app opening the database (with a new store) waits until every
+    // connection of an older one closes: this one closes when asked, and its next write reports.
+    let closing = db.clone();
+    let on_change = Closure::<dyn FnMut()>::new(move || closing.close());
+    db.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    Ok(Db(db))
 }
 
 impl Db {

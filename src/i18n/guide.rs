@@ -28,6 +28,16 @@ pub struct GuideTexts {
     pub demo_removed: &'static str,
     pub demo_read_only: &'static str,
     pub demo_see: &'static str,
+    pub office_demo_title: &'static str,
+    pub office_demo_lead: &'static str,
+    pub office_demo_load: &'static str,
+    /// (departments added)
+    pub office_demo_loaded: fn(usize) -> String,
+    pub office_demo_remove: &'static str,
+    pub office_demo_confirm: &'static str,
+    pub office_demo_removed: &'static str,
+    pub office_demo_wait: &'static str,
+    pub office_demo_see: &'static str,
 }
 
 pub const ZH: GuideTexts = GuideTexts {
@@ -72,6 +82,15 @@ pub const ZH: GuideTexts = GuideTexts {
     demo_removed: "示例数据已移除。",
     demo_read_only: "当前数据为只读，不能加载或移除示例数据。",
     demo_see: "查看总览",
+    office_demo_title: "示例汇总",
+    office_demo_lead: "在汇总工作区中加入五个标有“【示例】”的演示科室文件（单位为“示例县文化广电和旅游局”），看看汇总表、跨科室分析和输出的样子。它们像收到的文件一样列在汇总页，看完可一键移除，不影响收到的真实文件。",
+    office_demo_load: "加载示例汇总",
+    office_demo_loaded: |n| format!("已在汇总工作区中加入 {n} 个示例科室文件。"),
+    office_demo_remove: "移除示例汇总",
+    office_demo_confirm: "确定从汇总工作区移除全部示例科室文件？收到的真实文件不受影响。",
+    office_demo_removed: "示例科室文件已从汇总工作区移除。",
+    office_demo_wait: "正在读取汇总工作区……",
+    office_demo_see: "打开汇总",
 };
 
 pub const EN: GuideTexts = GuideTexts {
@@ -116,4 +135,13 @@ pub const EN: GuideTexts = GuideTexts {
     demo_removed: "Demo data removed.",
     demo_read_only: "The data is read only: demo data cannot be loaded or removed.",
     demo_see: "See the overview",
+    office_demo_title: "Demo summary",
+    office_demo_lead: "Add five demo department files (marked as demo in their names, unit \"示例县文化广电和旅游局\") to the summary workspace to see the summary table, the views across departments and the outputs. They are listed on the summary page like received files and removed in one click, without touching the real files received.",
+    office_demo_load: "Load the demo summary",
+    office_demo_loaded: |n| format!("{n} demo department files added to the summary workspace."),
+    office_demo_remove: "Remove the demo summary",
+    office_demo_confirm: "Remove every demo department file from the summary workspace? The real files received stay.",
+    office_demo_removed: "The demo department files were removed from the summary workspace.",
+    office_demo_wait: "Reading the summary workspace…",
+    office_demo_see: "Open the summary",
 };

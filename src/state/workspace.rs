@@ -12,17 +12,29 @@
 //! module only keeps the records and their signals. Files are parsed once per export held (a cache
 //! by store key and checksum), so the summary of hundreds of files does not re-read them all on
 //! every change.
+//!
+//! **Figures beside each file.** Each record's summary figures (`consolidate::FileFigures`: its row
+//! of the table, its red lines, its weak duties) are kept in a second store (`figures`, a
+//! [`Digest`] per store key, with the names and dates of its files), computed when the file is
+//! received, when the office's review of it changes and when another export is put in force. On
+//! start-up the summary reads the digests only: the table of hundreds of departments appears at
+//! once, and the records themselves (every file whole) are read afterwards, one per tick, without
+//! holding up the page. Digests are a cache, keyed by what they depend on ([`Digest::depends`]:
+//! the file in force, the review, the template, and the day, see `FileFigures::holds_on`): a
+//! missing one (a workspace of an older version) or a stale one is computed again when its record
+//! has been read, and written back.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::browser::idb::{self, stores, Db, IdbFault};
 use crate::browser::{clock, dom};
-use zrz_domain::consolidate::DepartmentFile;
+use zrz_domain::consolidate::{DepartmentFile, FileFigures};
 use zrz_domain::plan::{Template, TemplateRef};
 use zrz_domain::record::{Assessment, DepartmentKey, Profile};
 use zrz_domain::review::Review;
@@ -31,7 +43,7 @@ use zrz_exchange::import::{
     check_size, compare_templates, decode_text, parse_json, read_value, ChecksumStatus, Imported,
     TemplateMatch,
 };
-use zrz_exchange::merge::Receipt;
+use zrz_exchange::merge::{apply_workspace, plan_workspace, Receipt, WorkspacePlan};
 use zrz_exchange::office::{Received, Workspace};
 use zrz_exchange::{export_workspace, ImportError};
 
@@ -83,6 +95,79 @@ impl Opened {
     }
 }
 
+/// A 汇总工作区 file holds every department's files: hundreds of ordinary files' worth.
+pub const WORKSPACE_FILE_LIMIT: usize = zrz_exchange::MAX_FILE_BYTES * 64;
+
+/// Bump when [`FileFigures`] or what goes into them changes: every digest is computed again.
+const FIGURES_FORMAT: &str = "1";
+
+/// One file held, as the list of held files shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileMeta {
+    pub file_name: String,
+    pub exported_at: Option<DateTime<Utc>>,
+    pub checksum: String,
+}
+
+impl FileMeta {
+    fn of(f: &zrz_exchange::office::ReceivedFile) -> FileMeta {
+        FileMeta {
+            file_name: f.file_name.clone(),
+            exported_at: f.exported_at(),
+            checksum: f.checksum().to_string(),
+        }
+    }
+}
+
+/// What the summary keeps of one record (department and year) beside it: its files' names and
+/// dates, and the figures of the file in force (`None`: it does not read).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Digest {
+    pub store_key: String,
+    pub department: DepartmentKey,
+    pub current: FileMeta,
+    #[serde(default)]
+    pub older: Vec<FileMeta>,
+    /// What the figures were computed from ([`depends`]).
+    pub depends: String,
+    pub figures: Option<FileFigures>,
+}
+
+impl Digest {
+    /// Whether these figures are the record's on `today` with `template` (the record itself not
+    /// read: its file in force and review are checked when it has been, see [`depends`]).
+    fn holds(&self, template: &str, today: NaiveDate) -> bool {
+        self.depends
+            .starts_with(&format!("{FIGURES_FORMAT}|{template}|"))
+            && self.figures.as_ref().is_none_or(|f| f.holds_on(today))
+    }
+}
+
+/// The office's template as it enters [`depends`].
+fn template_id(t: &Template) -> String {
+    format!("{}@{}#{}", t.id, t.version, t.content_hash)
+}
+
+/// What a record's figures depend on, besides the day: the format, the template, the file in force,
+/// the office's review.
+fn depends(r: &Received, template: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(&r.review)
+        .unwrap_or_default()
+        .hash(&mut h);
+    let at = r
+        .current
+        .exported_at()
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_default();
+    format!(
+        "{FIGURES_FORMAT}|{template}|{at}|{}|{:016x}",
+        r.current.checksum(),
+        h.finish()
+    )
+}
+
 /// What receiving one file did.
 #[derive(Debug, Clone)]
 pub struct ReceiveOutcome {
@@ -116,6 +201,8 @@ pub enum Refused {
     NotAnAssessment(Kind),
     /// Read, but could not be stored: nothing changed.
     Storage(IdbFault),
+    /// In a dropped folder, passed over (not a `.json` file, or not readable).
+    Skipped(crate::browser::files::SkipWhy),
 }
 
 /// The office's workspace. `Copy`: a handle to signals.
@@ -134,6 +221,13 @@ pub struct WorkspaceState {
     db: StoredValue<Option<Db>, LocalStorage>,
     /// Parsed files by (store key, exported_at, checksum).
     cache: StoredValue<HashMap<(String, String), Arc<Opened>>>,
+    /// Every record's digest (read on start-up, before the records), by store key order.
+    digests: RwSignal<Vec<Digest>>,
+    /// The digests have been read: the summary can be shown.
+    pub summary_ready: RwSignal<bool>,
+    /// Records read so far and in all, while they are read after start-up.
+    pub loading: RwSignal<Option<(usize, usize)>>,
+    today: NaiveDate,
 }
 
 /// The workspace of this page load (provided at the root of the full app); loads it on first use.
@@ -172,12 +266,18 @@ impl WorkspaceState {
             fault: RwSignal::new(None),
             db: StoredValue::new_local(None),
             cache: StoredValue::new(HashMap::new()),
+            digests: RwSignal::new(Vec::new()),
+            summary_ready: RwSignal::new(false),
+            loading: RwSignal::new(None),
+            today: super::use_app().today,
         };
         provide_context(ws);
         ws
     }
 
-    /// Reads the stored workspace once (later calls do nothing).
+    /// Reads the stored workspace once (later calls do nothing): the digests first (the summary is
+    /// shown from them), then the records one by one, computing again the figures that are
+    /// missing or stale.
     pub fn load(&self) {
         if self.status.get_untracked() != WorkspaceStatus::Idle {
             return;
@@ -189,23 +289,121 @@ impl WorkspaceState {
                 Ok(db) => db,
                 Err(e) => return ws.status.set(WorkspaceStatus::Unavailable(e)),
             };
-            let all = match db.all(stores::RECEIVED).await {
-                Ok(all) => all,
+            let keys = match db.keys(stores::RECEIVED).await {
+                Ok(keys) => keys,
                 Err(e) => return ws.status.set(WorkspaceStatus::Unavailable(e)),
             };
-            let mut records = Vec::with_capacity(all.len());
+            let template = template_id(&ws.template.get_untracked());
+            // A digest without its record, or that does not read, is left out (and replaced).
+            let mut digests: HashMap<String, Digest> = db
+                .all(stores::FIGURES)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|(key, text)| Some((key, serde_json::from_str::<Digest>(&text).ok()?)))
+                .collect();
+            let shown: Vec<Digest> = keys
+                .iter()
+                .filter_map(|k| digests.get(k))
+                .filter(|d| d.holds(&template, ws.today))
+                .cloned()
+                .collect();
+            ws.db.set_value(Some(db.clone()));
+            ws.digests.set(shown);
+            ws.summary_ready.set(true);
+            // The records, one per tick; their figures checked, and computed where needed.
+            let total = keys.len();
+            ws.loading.set(Some((0, total)));
             let mut unreadable = Vec::new();
-            for (key, text) in all {
-                match serde_json::from_str::<Received>(&text) {
-                    Ok(r) => records.push(r),
-                    Err(_) => unreadable.push(key),
+            let mut last_shown = clock::now();
+            for (i, key) in keys.into_iter().enumerate() {
+                let record = match db.get(stores::RECEIVED, &key).await {
+                    Ok(Some(text)) => serde_json::from_str::<Received>(&text).ok(),
+                    Ok(None) => None,
+                    Err(e) => return ws.status.set(WorkspaceStatus::Unavailable(e)),
+                };
+                let Some(record) = record else {
+                    unreadable.push(key);
+                    continue;
+                };
+                let held = digests.remove(&key);
+                let fresh = held.as_ref().is_some_and(|d| {
+                    d.depends == depends(&record, &template) && d.holds(&template, ws.today)
+                });
+                ws.records.update_untracked(|v| v.push(record));
+                if !fresh {
+                    if let Some(digest) = ws.digest_of(&key, &template) {
+                        let _ = db
+                            .put(
+                                stores::FIGURES,
+                                &key,
+                                &serde_json::to_string(&digest).expect("a digest serialises"),
+                            )
+                            .await;
+                        ws.digests.update_untracked(|v| put_digest(v, digest));
+                    }
                 }
+                // Shown a few times a second, not once per record.
+                if (clock::now() - last_shown).num_milliseconds() > 300 {
+                    last_shown = clock::now();
+                    ws.loading.set(Some((i + 1, total)));
+                    ws.records.notify();
+                    ws.digests.notify();
+                }
+                dom::next_tick().await;
             }
-            ws.db.set_value(Some(db));
-            ws.records.set(records);
+            ws.records.notify();
+            ws.digests.notify();
             ws.unreadable.set(unreadable);
+            ws.loading.set(None);
             ws.status.set(WorkspaceStatus::Ready);
         });
+    }
+
+    /// The digest of the record of `store_key` as memory holds it: the figures of its file in force
+    /// (read, cached) on today. `None` when there is no such record.
+    fn digest_of(&self, store_key: &str, template: &str) -> Option<Digest> {
+        let tpl = self.template.get_untracked();
+        self.records.with_untracked(|v| {
+            let r = v.iter().find(|r| r.store_key() == store_key)?;
+            let figures = self
+                .open_record(r, None)
+                .map(|o| FileFigures::of(&o.file(&r.review), &tpl, self.today));
+            Some(Digest {
+                store_key: store_key.to_string(),
+                department: r.department.clone(),
+                current: FileMeta::of(&r.current),
+                older: r.older.iter().map(FileMeta::of).collect(),
+                depends: depends(r, template),
+                figures,
+            })
+        })
+    }
+
+    /// Computes and writes the digest of `store_key` again (or deletes it with its record).
+    async fn write_digest(&self, store_key: &str) {
+        let Some(db) = self.db.with_value(Clone::clone) else {
+            return;
+        };
+        let template = template_id(&self.template.get_untracked());
+        match self.digest_of(store_key, &template) {
+            Some(digest) => {
+                let text = serde_json::to_string(&digest).expect("a digest serialises");
+                self.digests.update_untracked(|v| put_digest(v, digest));
+                // A digest that failed to be written is computed again on the next start.
+                let _ = db.put(stores::FIGURES, store_key, &text).await;
+            }
+            None => {
+                self.digests
+                    .update_untracked(|v| v.retain(|d| d.store_key != store_key));
+                let _ = db.delete(stores::FIGURES, store_key).await;
+            }
+        }
+    }
+
+    /// Every record's digest (tracked): what the summary table and the list of held files show.
+    pub fn digests(&self) -> Signal<Vec<Digest>> {
+        self.digests.into()
     }
 
     /// Every department and year held, by store key.
@@ -231,9 +429,10 @@ impl WorkspaceState {
         })
     }
 
-    /// Why a held file does not read (a file stored by an older app that this one cannot read).
+    /// Why a held file does not read (a file stored by an older app that this one cannot read);
+    /// tracked: `None` until its record has been read.
     pub fn read_error(&self, store_key: &str) -> Option<ImportError> {
-        self.records.with_untracked(|v| {
+        self.records.with(|v| {
             let r = v.iter().find(|r| r.store_key() == store_key)?;
             r.current.read().err()
         })
@@ -264,6 +463,15 @@ impl WorkspaceState {
         })
     }
 
+    /// [`WorkspaceState::current`], untracked (for a click).
+    pub fn current_untracked(&self) -> Vec<(Received, Arc<Opened>)> {
+        self.records.with_untracked(|v| {
+            v.iter()
+                .filter_map(|r| Some((r.clone(), self.open_record(r, None)?)))
+                .collect()
+        })
+    }
+
     /// Takes in files (name and bytes), one after another, yielding to the page between them and
     /// calling `progress` with the number done. Each file is read through the import pipeline and
     /// filed by `Workspace::receive`; each change is written (and read back) before the next file.
@@ -288,6 +496,7 @@ impl WorkspaceState {
                 .is_ok_and(|a| a.receipt != Receipt::AlreadyHeld)
         }) {
             self.records.notify();
+            self.digests.notify();
         }
         out
     }
@@ -331,7 +540,7 @@ impl WorkspaceState {
                 extras: Default::default(),
             };
             receipt = ws
-                .receive(file_name, clock::now(), value)
+                .receive_read(file_name, clock::now(), value, &imported)
                 .map_err(|e| match e {
                     zrz_exchange::merge::ReceiveError::Unreadable(e) => Refused::Unreadable(e),
                     zrz_exchange::merge::ReceiveError::NotAnAssessment(k) => {
@@ -358,6 +567,7 @@ impl WorkspaceState {
                         c.insert(key, Arc::new(opened));
                     });
                 }
+                self.write_digest(&store_key).await;
                 Ok(accepted(receipt))
             }
             Err(e) => {
@@ -437,7 +647,10 @@ impl WorkspaceState {
             u.insert(store_key.clone());
         });
         leptos::task::spawn_local(async move {
-            let _ = ws.write(&store_key).await;
+            if ws.write(&store_key).await.is_ok() {
+                ws.write_digest(&store_key).await;
+                ws.digests.notify();
+            }
         });
     }
 
@@ -473,6 +686,79 @@ impl WorkspaceState {
         if let Some(key) = self.unsaved.get_untracked().into_iter().next() {
             self.persist(key);
         }
+    }
+
+    /// Reads a 汇总工作区 file (the whole workspace exported, here or on another computer) and says
+    /// what bringing it in would do, department by department (nothing changes yet).
+    pub fn plan_import(&self, bytes: &[u8]) -> Result<(Workspace, WorkspacePlan), ImportError> {
+        let text = decode_text(zrz_exchange::import::check_size_within(
+            bytes,
+            WORKSPACE_FILE_LIMIT,
+        )?)?;
+        let imported = read_value(parse_json(text)?)?;
+        let kind = imported.header.kind;
+        let zrz_exchange::Content::Workspace(incoming) = imported.content else {
+            return Err(ImportError::WrongKind {
+                expected: Kind::Workspace,
+                found: kind,
+            });
+        };
+        let local = Workspace {
+            received: self.records.get_untracked(),
+            extras: Default::default(),
+        };
+        let plan = plan_workspace(&local, &incoming);
+        Ok((incoming, plan))
+    }
+
+    /// Brings in `incoming` as `plan` says (every file the workspace lacks added, reviews taken
+    /// where the plan or the user's `choices` say); each changed record written and read back. A
+    /// record that cannot be written is put back as it was; the failures are returned.
+    pub async fn apply_import(
+        &self,
+        incoming: &Workspace,
+        plan: &WorkspacePlan,
+        choices: &BTreeMap<String, zrz_exchange::merge::Side>,
+    ) -> Vec<(String, IdbFault)> {
+        let local = Workspace {
+            received: self.records.get_untracked(),
+            extras: Default::default(),
+        };
+        let merged = apply_workspace(&local, incoming, plan, choices);
+        let mut failed = Vec::new();
+        for entry in &plan.entries {
+            let Some(after) = merged.find(&entry.store_key).cloned() else {
+                continue;
+            };
+            let before = local.find(&entry.store_key).cloned();
+            if before.as_ref() == Some(&after) {
+                continue;
+            }
+            let key = entry.store_key.clone();
+            self.records
+                .update_untracked(|v| match v.iter_mut().find(|r| r.store_key() == key) {
+                    Some(r) => *r = after,
+                    None => v.push(after),
+                });
+            match self.write(&key).await {
+                Ok(()) => self.write_digest(&key).await,
+                Err(e) => {
+                    self.records.update_untracked(|v| match before {
+                        Some(b) => {
+                            if let Some(r) = v.iter_mut().find(|r| r.store_key() == key) {
+                                *r = b;
+                            }
+                        }
+                        None => v.retain(|r| r.store_key() != key),
+                    });
+                    failed.push((key, e));
+                }
+            }
+            dom::next_tick().await;
+        }
+        self.records.notify();
+        self.digests.notify();
+        failed
     }
 
     /// The whole workspace as one 汇总工作区 file.
@@ -512,5 +798,16 @@ impl WorkspaceState {
                 })
                 .collect()
         })
+    }
+}
+
+/// Puts `digest` in place of the one of its key, or adds it (in key order).
+fn put_digest(v: &mut Vec<Digest>, digest: Digest) {
+    match v.iter().position(|d| d.store_key == digest.store_key) {
+        Some(i) => v[i] = digest,
+        None => {
+            let at = v.partition_point(|d| d.store_key < digest.store_key);
+            v.insert(at, digest);
+        }
     }
 }

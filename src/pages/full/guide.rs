@@ -49,6 +49,7 @@ pub fn GuidePage() -> impl IntoView {
             <h2>{g.offline_title}</h2>
             <ul>{g.offline_points.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
             <DemoSection/>
+            <OfficeDemoSection/>
         </section>
     }
 }
@@ -177,6 +178,96 @@ fn DemoSection() -> impl IntoView {
             {move || message.get().map(|m| view! {
                 <p role="status" data-testid="demo-message">
                     {m}" "<a href=Route::Overview.href()>{g.demo_see}</a>
+                </p>
+            })}
+        </section>
+    }
+}
+
+/// 示例汇总: five demo departments' files received into the office's workspace, through the same
+/// path as any file (exported, then received), marked as demo by their names; removed together.
+#[component]
+fn OfficeDemoSection() -> impl IntoView {
+    use crate::browser::clock;
+    use crate::state::workspace::{use_workspace, WorkspaceStatus};
+    use zrz_exchange::envelope::ExportMeta;
+    let app = use_app();
+    let ws = use_workspace();
+    let g = &t().guide;
+    let message = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let ready = move || ws.status.get() == WorkspaceStatus::Ready;
+    let demo_keys = move || {
+        ws.digests().with(|v| {
+            v.iter()
+                .filter(|d| d.department.department.starts_with(demo::DEMO_MARK))
+                .map(|d| d.store_key.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let load = move |_| {
+        if busy.get_untracked() || !ready() {
+            return;
+        }
+        busy.set(true);
+        let template = app.store.template.get_untracked();
+        let year = app.today.year();
+        let meta = ExportMeta {
+            exported_at: clock::now(),
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            sanitized: false,
+            local_offset: ExportMeta::china(),
+        };
+        let files: Vec<(String, Vec<u8>)> = (0..5)
+            .map(|i| {
+                let a = demo::department(&template, year, i);
+                let name = format!("{}-{year}.json", a.profile.department);
+                let text =
+                    zrz_exchange::export_assessment(&a, &Default::default(), &template, &meta);
+                (name, text.into_bytes())
+            })
+            .collect();
+        leptos::task::spawn_local(async move {
+            let out = ws.receive(files, |_| ()).await;
+            let added = out.iter().filter(|o| o.result.is_ok()).count();
+            busy.set(false);
+            message.set(Some((g.office_demo_loaded)(added)));
+        });
+    };
+    let remove = move |_| {
+        confirming.set(false);
+        for key in demo_keys() {
+            ws.remove(&key);
+        }
+        message.set(Some(g.office_demo_removed.to_string()));
+    };
+    view! {
+        <section class="demo" aria-labelledby="office-demo-title" data-testid="office-demo">
+            <h2 id="office-demo-title">{g.office_demo_title}</h2>
+            <p>{g.office_demo_lead}</p>
+            {move || (!ready()).then(|| view! { <p role="status">{g.office_demo_wait}</p> })}
+            <p class="toolbar">
+                <button type="button" on:click=load data-testid="office-demo-load"
+                    disabled=move || !ready() || busy.get()>{g.office_demo_load}</button>
+                " "
+                {move || (!demo_keys().is_empty()).then(|| view! {
+                    <button type="button" data-testid="office-demo-remove" disabled=move || !ready()
+                        on:click=move |_| confirming.set(true)>{g.office_demo_remove}</button>
+                })}
+            </p>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="office-demo-confirm">
+                    <p id="office-demo-confirm">{g.office_demo_confirm}</p>
+                    <button type="button" class="danger" on:click=remove
+                        data-testid="office-demo-remove-confirm">{g.office_demo_remove}</button>
+                    " "
+                    <button type="button" on:click=move |_| confirming.set(false)>{t().common.cancel}</button>
+                </div>
+            </Show>
+            {move || message.get().map(|m| view! {
+                <p role="status" data-testid="office-demo-message">
+                    {m}" "<a href=Route::Summary.href()>{g.office_demo_see}</a>
                 </p>
             })}
         </section>

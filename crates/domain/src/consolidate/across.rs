@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::row::{DepartmentRow, GradeCounts};
 use super::DepartmentFile;
@@ -78,7 +79,7 @@ pub fn grade_distribution(
 }
 
 /// How many departments have not carried out one duty.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeakItem {
     pub item_id: String,
     pub not_implemented: usize,
@@ -132,7 +133,7 @@ pub fn weak_items(files: &[DepartmentFile<'_>], template: &Template) -> Vec<Weak
 }
 
 /// One red line that occurred in one department, with what the office decided.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RedLineCase {
     pub department: DepartmentKey,
     /// Unit and department as the file spells them.

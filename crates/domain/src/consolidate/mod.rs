@@ -10,6 +10,7 @@
 //! - [`long_table`]: the analysts' long table, its columns described once.
 
 pub mod across;
+pub mod figures;
 pub mod long_table;
 pub mod row;
 pub mod years;
@@ -19,6 +20,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 pub use across::*;
+pub use figures::*;
 pub use long_table::*;
 pub use row::*;
 pub use years::*;

@@ -3,6 +3,7 @@
 //! `review::verified_score`, `scoring::rate_department`), so the table agrees with the pages.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::DepartmentFile;
 use crate::ledger::quota_statuses;
@@ -13,7 +14,7 @@ use crate::review::verified_score;
 use crate::scoring::{excellent_share, rate_department, ExcellentShare, PersonResult};
 
 /// A red line answered 已发生.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RedLineOccurrence {
     pub item_id: String,
     pub occurred_on: Option<NaiveDate>,
@@ -22,7 +23,7 @@ pub struct RedLineOccurrence {
 }
 
 /// Cadres per grade; `pending` have no grade yet (ratings missing).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GradeCounts {
     pub excellent: usize,
     pub competent: usize,
@@ -71,7 +72,7 @@ impl GradeCounts {
 }
 
 /// One department file in the summary table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DepartmentRow {
     pub key: DepartmentKey,
     /// As the file spells them.

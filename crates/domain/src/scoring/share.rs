@@ -7,7 +7,7 @@ use crate::plan::Template;
 use crate::record::{Assessment, Grade};
 
 /// The share of 优秀 in a group (one department, or all departments together).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExcellentShare {
     /// 参评人数: everyone in the group, graded or not.
     pub people: usize,
@@ -71,6 +71,36 @@ pub fn excellent_share(results: &[PersonResult], settings: &RatingSettings) -> E
         .iter()
         .filter(|r| r.grade == Some(Grade::Excellent))
         .count();
+    let allowed_share = settings.excellent_share_max;
+    let allowed = settings.excellent_cap(people);
+    let share = if people == 0 {
+        0.0
+    } else {
+        round1(100.0 * excellent as f64 / people as f64)
+    };
+    ExcellentShare {
+        people,
+        graded,
+        excellent,
+        share,
+        allowed_share,
+        exact_allowed: people as f64 * allowed_share / 100.0,
+        rounding: settings.excellent_cap_rounding,
+        allowed,
+        exceeded: excellent > allowed,
+    }
+}
+
+/// [`excellent_share`] from the counts: `people` in the group, `graded` of them, `excellent` of
+/// those (for figures kept without the people, e.g. the office's cached summary rows). The same
+/// computation, written out twice so that the first page's copy stays as it was (its size budget);
+/// `consolidate`'s tests prove the two agree.
+pub fn excellent_share_of(
+    people: usize,
+    graded: usize,
+    excellent: usize,
+    settings: &RatingSettings,
+) -> ExcellentShare {
     let allowed_share = settings.excellent_share_max;
     let allowed = settings.excellent_cap(people);
     let share = if people == 0 {

@@ -674,3 +674,60 @@ fn grades_tasks_and_not_applicable_items_are_counted() {
         "不适用 is no shortfall"
     );
 }
+
+/// The figures kept beside each received file give what the functions over whole files give: the
+/// row, the grades against the cap, the red lines and the weak duties; and they hold, day by day,
+/// exactly until the day they say.
+#[test]
+fn kept_figures_equal_the_figures_of_the_whole_files() {
+    use zrz_domain::consolidate::{
+        combine_grades, combine_red_lines, combine_weak_items, department_row, FileFigures,
+    };
+    let fx = Fixture::new();
+    let files = fx.files();
+    let current: Vec<DepartmentFile> = select_current(&files).files(&files);
+    let figures: Vec<FileFigures> = current
+        .iter()
+        .map(|f| FileFigures::of(f, shipped(), today()))
+        .collect();
+    let rows: Vec<DepartmentRow> = figures.iter().map(|f| f.row.clone()).collect();
+    assert_eq!(rows, department_rows(&current, shipped(), today()));
+    let settings = RatingSettings::default();
+    assert_eq!(
+        combine_grades(&rows, &settings),
+        grade_distribution(&current, shipped(), &settings)
+    );
+    assert_eq!(
+        combine_weak_items(
+            figures.iter().map(|f| f.weak.as_slice()),
+            current.len(),
+            shipped()
+        ),
+        weak_items(&current, shipped())
+    );
+    assert_eq!(
+        combine_red_lines(figures.iter().map(|f| f.red_lines.as_slice()), shipped()),
+        red_line_cases(&current, shipped())
+    );
+    // Through JSON and back (they are stored as JSON).
+    let text = serde_json::to_string(&figures).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Vec<FileFigures>>(&text).unwrap(),
+        figures
+    );
+
+    // Day by day over two years: while the figures say they hold, the row is the same.
+    for (f, kept) in current.iter().zip(&figures) {
+        let mut day = date(2025, 1, 1);
+        let mut held = 0;
+        while day < date(2027, 1, 1) {
+            if kept.holds_on(day) {
+                held += 1;
+                assert_eq!(department_row(f, shipped(), day), kept.row, "{day}");
+            }
+            day = day.succ_opt().unwrap();
+        }
+        assert!(held >= 1, "they hold on the day computed");
+        assert!(!kept.holds_on(today().pred_opt().unwrap()), "not before");
+    }
+}

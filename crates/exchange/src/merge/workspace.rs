@@ -68,6 +68,18 @@ impl Workspace {
         file: Value,
     ) -> Result<Receipt, ReceiveError> {
         let imported = read_value(file.clone()).map_err(ReceiveError::Unreadable)?;
+        self.receive_read(file_name, received_at, file, &imported)
+    }
+
+    /// [`Workspace::receive`] of a file already read through the import pipeline (`imported` is
+    /// `read_value(file)`), so that it is not read twice.
+    pub fn receive_read(
+        &mut self,
+        file_name: &str,
+        received_at: DateTime<Utc>,
+        file: Value,
+        imported: &Imported,
+    ) -> Result<Receipt, ReceiveError> {
         let Some(assessment) = imported.assessment() else {
             return Err(ReceiveError::NotAnAssessment(imported.header.kind));
         };

@@ -3,6 +3,7 @@
 //! long table and reports away. A click opens a department's whole assessment read only
 //! ([`received::ReceivedPage`]). Every figure comes from `zrz_domain::consolidate`.
 
+mod import_workspace;
 mod outputs;
 mod receive;
 pub mod received;
@@ -19,20 +20,21 @@ use crate::state::use_app;
 use crate::state::workspace::{use_workspace, Opened, WorkspaceStatus};
 use outputs::Figures;
 use zrz_domain::consolidate::{
-    cadre_rows, department_rows, grade_distribution, item_rows, red_line_cases,
-    scores_by_department, totals_and_averages, weak_items, year_over_year, DepartmentFile,
-    DepartmentRow,
+    cadre_rows, combine_grades, combine_red_lines, combine_weak_items, department_rows,
+    grade_distribution, item_rows, red_line_cases, scores_by_department, totals_and_averages,
+    weak_items, year_over_year, DepartmentFile, DepartmentRow, FileFigures,
 };
 use zrz_domain::number::fmt1;
 use zrz_domain::plan::Template;
 use zrz_domain::record::Grade;
 use zrz_exchange::office::Received;
 
-/// The files in force and their rows, computed once per change of the workspace.
+/// The figures of the files in force (kept beside them, `state::workspace::Digest`), taken once
+/// per change of the workspace. The files themselves are read only for the outputs.
 #[derive(Clone)]
 pub(crate) struct Data {
-    files: Vec<(Received, Arc<Opened>)>,
-    rows: Vec<DepartmentRow>,
+    /// By store key; records whose file does not read are left out.
+    figures: Vec<(String, FileFigures)>,
     template: Arc<Template>,
 }
 
@@ -56,29 +58,37 @@ impl PartialEq for Shared {
 }
 
 impl Data {
-    fn files_of_year(&self, year: Option<i32>) -> Vec<DepartmentFile<'_>> {
-        self.files
+    fn of_year(&self, year: Option<i32>) -> impl Iterator<Item = &(String, FileFigures)> {
+        self.figures
             .iter()
-            .filter(|(_, o)| year.is_none_or(|y| o.assessment.profile.year == y))
-            .map(|(r, o)| o.file(&r.review))
-            .collect()
+            .filter(move |(_, f)| year.is_none_or(|y| f.row.year == y))
     }
 
     fn rows_of_year(&self, year: Option<i32>) -> Vec<(String, DepartmentRow)> {
-        self.files
-            .iter()
-            .zip(&self.rows)
-            .filter(|(_, row)| year.is_none_or(|y| row.year == y))
-            .map(|((r, _), row)| (r.store_key(), row.clone()))
+        self.of_year(year)
+            .map(|(k, f)| (k.clone(), f.row.clone()))
             .collect()
     }
 
+    fn rows(&self) -> Vec<DepartmentRow> {
+        self.figures.iter().map(|(_, f)| f.row.clone()).collect()
+    }
+
     fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self.rows.iter().map(|r| r.year).collect();
+        let mut years: Vec<i32> = self.figures.iter().map(|(_, f)| f.row.year).collect();
         years.sort_unstable();
         years.dedup();
         years
     }
+}
+
+/// Every file in force of `year`, read (for the outputs, which need the whole records).
+fn files_of_year(files: &[(Received, Arc<Opened>)], year: Option<i32>) -> Vec<DepartmentFile<'_>> {
+    files
+        .iter()
+        .filter(|(_, o)| year.is_none_or(|y| o.assessment.profile.year == y))
+        .map(|(r, o)| o.file(&r.review))
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,17 +111,12 @@ pub fn SummaryPage() -> impl IntoView {
     let x = &t().summary;
     let data = Memo::new(move |_| {
         let template = app.store.template.get();
-        let files = ws.current();
-        let rows = {
-            let refs: Vec<DepartmentFile<'_>> =
-                files.iter().map(|(r, o)| o.file(&r.review)).collect();
-            department_rows(&refs, &template, app.today)
-        };
-        Shared(Arc::new(Data {
-            files,
-            rows,
-            template,
-        }))
+        let figures = ws.digests().with(|v| {
+            v.iter()
+                .filter_map(|d| Some((d.store_key.clone(), d.figures.clone()?)))
+                .collect()
+        });
+        Shared(Arc::new(Data { figures, template }))
     });
     // The year shown: chosen, else the latest held.
     let chosen_year = RwSignal::new(None::<i32>);
@@ -122,7 +127,7 @@ pub fn SummaryPage() -> impl IntoView {
     });
     let status = move || match ws.status.get() {
         WorkspaceStatus::Idle | WorkspaceStatus::Loading => {
-            Some(view! { <p role="status">{x.loading}</p> }.into_any())
+            (!ws.summary_ready.get()).then(|| view! { <p role="status">{x.loading}</p> }.into_any())
         }
         WorkspaceStatus::Unavailable(e) => Some(
             view! { <p class="field-error" role="alert">{(x.unavailable)(&e.to_string())}</p> }
@@ -131,6 +136,9 @@ pub fn SummaryPage() -> impl IntoView {
         WorkspaceStatus::Ready => None,
     };
     let ready = move || ws.status.get() == WorkspaceStatus::Ready;
+    let summary_ready = move || {
+        ws.summary_ready.get() && !matches!(ws.status.get(), WorkspaceStatus::Unavailable(_))
+    };
     view! {
         <section class="page summary" data-testid="summary">
             <div class="print-only report-title-page">
@@ -145,16 +153,24 @@ pub fn SummaryPage() -> impl IntoView {
             <p class="hint no-print">{x.intro}</p>
             {status}
             <StorageNotices/>
-            <Show when=ready>
-                <receive::ReceiveSection/>
+            <Show when=summary_ready>
+                <Show when=ready fallback=move || view! {
+                    <p role="status" data-testid="workspace-loading">{move || {
+                        let (done, total) = ws.loading.get().unwrap_or_default();
+                        (x.reading_records)(done, total)
+                    }}</p>
+                }>
+                    <receive::ReceiveSection/>
+                </Show>
                 <HeldFiles/>
-                <Show when=move || !ws.is_empty()>
+                <Show when=move || !ws.digests().with(Vec::is_empty)>
                     <YearChoice data=data chosen=chosen_year year=year/>
                     <SummaryTable data=data year=year/>
                     <Across data=data year=year/>
                     <Years data=data year=year/>
                     <Outputs data=data year=year/>
                 </Show>
+                <import_workspace::ImportWorkspace/>
             </Show>
         </section>
     }
@@ -187,60 +203,65 @@ fn StorageNotices() -> impl IntoView {
     }
 }
 
-fn department_name(r: &Received) -> String {
-    format!(
-        "{} {} {}",
-        r.department.unit, r.department.department, r.department.year
-    )
+fn department_name(d: &zrz_domain::record::DepartmentKey) -> String {
+    format!("{} {} {}", d.unit, d.department, d.year)
 }
 
 /// Every department year held, its file in force, its older exports (switchable), and removal
-/// (asked first).
+/// (asked first). Drawn from the digests, so it is shown before the records are read.
 #[component]
 fn HeldFiles() -> impl IntoView {
     let ws = use_workspace();
     let x = &t().summary;
     let confirming = RwSignal::new(None::<String>);
     let removed = RwSignal::new(None::<String>);
+    let count = move || ws.digests().with(Vec::len);
+    let files = move || {
+        ws.digests()
+            .with(|v| v.iter().map(|d| 1 + d.older.len()).sum::<usize>())
+    };
+    let ready = move || ws.status.get() == WorkspaceStatus::Ready;
     view! {
         <section class="summary-held no-print" aria-labelledby="held-title">
-            <h2 id="held-title">{move || (x.held_title)(ws.received().with(Vec::len), ws.file_count())}</h2>
+            <h2 id="held-title">{move || (x.held_title)(count(), files())}</h2>
             {move || removed.get().map(|d| view! { <p role="status" class="field-ok">{(x.removed)(&d)}</p> })}
-            {move || ws.is_empty().then(|| view! { <p data-testid="summary-empty">{x.empty}</p> })}
-            <details open=move || ws.received().with(|v| v.len() <= 12)>
-                <summary>{move || (x.held_title)(ws.received().with(Vec::len), ws.file_count())}</summary>
+            {move || (count() == 0 && ready()).then(|| view! { <p data-testid="summary-empty">{x.empty}</p> })}
+            <details open=move || count() <= 12>
+                <summary>{move || (x.held_title)(count(), files())}</summary>
                 <ul class="held-list">
-                    {move || ws.received().get().into_iter().map(|r| {
-                        let key = r.store_key();
-                        let name = department_name(&r);
+                    {move || ws.digests().get().into_iter().map(|d| {
+                        let key = d.store_key.clone();
+                        let name = department_name(&d.department);
                         let key_remove = key.clone();
                         let key_confirm = key.clone();
+                        let key_error = key.clone();
                         let name_removed = name.clone();
-                        let error = ws
-                            .opened(&key, None)
-                            .is_none()
-                            .then(|| ws.read_error(&key))
-                            .flatten()
-                            .map(|e| (x.unreadable_file)(&(t().errors.import)(&e)));
-                        let older = r.older.iter().enumerate().map(|(i, f)| {
+                        let unreadable = d.figures.is_none();
+                        let error = move || {
+                            unreadable
+                                .then(|| ws.read_error(&key_error))
+                                .flatten()
+                                .map(|e| (x.unreadable_file)(&(t().errors.import)(&e)))
+                        };
+                        let older = d.older.iter().enumerate().map(|(i, f)| {
                             let key = key.clone();
-                            let at = f.exported_at().map(clock::local_datetime).unwrap_or_default();
+                            let at = f.exported_at.map(clock::local_datetime).unwrap_or_default();
                             view! {
                                 <li>
                                     {(x.older_exported)(&f.file_name, &at)}" "
-                                    <button type="button" data-testid="switch-older"
+                                    <button type="button" data-testid="switch-older" disabled=move || !ready()
                                         on:click=move |_| ws.switch_to(&key, i)>{x.switch_back}</button>
                                 </li>
                             }
                         }).collect_view();
-                        let current_at = r.current.exported_at().map(clock::local_datetime).unwrap_or_default();
+                        let current_at = d.current.exported_at.map(clock::local_datetime).unwrap_or_default();
                         view! {
                             <li data-testid="held" data-key=key.clone()>
                                 <strong>{name.clone()}</strong>" · "{x.in_force}": "
-                                {(x.older_exported)(&r.current.file_name, &current_at)}
-                                {error.map(|e| view! { <span class="field-error"><Icon kind=IconKind::Warning/>" "{e}</span> })}
-                                {(!r.older.is_empty()).then(|| view! {
-                                    <p>{(x.older_files)(r.older.len())}</p>
+                                {(x.older_exported)(&d.current.file_name, &current_at)}
+                                {move || error().map(|e| view! { <span class="field-error"><Icon kind=IconKind::Warning/>" "{e}</span> })}
+                                {(!d.older.is_empty()).then(|| view! {
+                                    <p>{(x.older_files)(d.older.len())}</p>
                                     <ul class="older-list">{older}</ul>
                                 })}
                                 {move || if confirming.get().as_deref() == Some(key_confirm.as_str()) {
@@ -262,6 +283,7 @@ fn HeldFiles() -> impl IntoView {
                                     let key = key_remove.clone();
                                     view! {
                                         <button type="button" data-testid="remove" aria-label=format!("{} {}", x.remove, name_removed)
+                                            disabled=move || !ready()
                                             on:click=move |_| confirming.set(Some(key.clone()))>{x.remove}</button>
                                     }.into_any()
                                 }}
@@ -481,11 +503,10 @@ fn Across(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
                 let d = &d.0;
                 let y = year.get();
                 let rows: Vec<DepartmentRow> = d.rows_of_year(y).into_iter().map(|(_, r)| r).collect();
-                let files = d.files_of_year(y);
                 let bars = scores_by_department(&rows);
-                let grades = grade_distribution(&files, &d.template, &app.store.settings.get());
-                let cases = red_line_cases(&files, &d.template);
-                let weak = weak_items(&files, &d.template);
+                let grades = combine_grades(&rows, &app.store.settings.get());
+                let cases = combine_red_lines(d.of_year(y).map(|(_, f)| f.red_lines.as_slice()), &d.template);
+                let weak = combine_weak_items(d.of_year(y).map(|(_, f)| f.weak.as_slice()), rows.len(), &d.template);
                 let height = 22 * bars.len().max(1) + 10;
                 let chart = bars.iter().enumerate().map(|(i, b)| {
                     let score = b.shown().unwrap_or(0.0);
@@ -589,7 +610,8 @@ fn Years(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
         <section class="summary-section" aria-labelledby="years-title">
             {move || data.with(|d| {
                 let Some(y) = year.get() else { return ().into_any() };
-                let yoy = year_over_year(&d.0.rows, y);
+                let all = d.0.rows();
+                let yoy = year_over_year(&all, y);
                 let title = (x.years_title)(y, y - 1);
                 if yoy.rows.is_empty() && yoy.missing_this_year.is_empty() {
                     return view! { <h2 id="years-title">{title}</h2><p>{x.years_none}</p> }.into_any();
@@ -641,6 +663,8 @@ fn Outputs(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
     let app = use_app();
     let ws = use_workspace();
     let message = RwSignal::new(None::<String>);
+    // The outputs read the whole files: once every record is read.
+    let ready = move || ws.status.get() == WorkspaceStatus::Ready;
     let offer = move |result: Result<(), String>| {
         message.set(result.err().map(|e| (x.download_failed)(&e)));
     };
@@ -656,8 +680,9 @@ fn Outputs(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
         data.with_untracked(|d| {
             let d = &d.0;
             let y = year.get_untracked();
-            let rows: Vec<DepartmentRow> = d.rows_of_year(y).into_iter().map(|(_, r)| r).collect();
-            let files = d.files_of_year(y);
+            let held = ws.current_untracked();
+            let files = files_of_year(&held, y);
+            let rows = department_rows(&files, &d.template, app.today);
             let totals = totals_and_averages(&rows);
             let bars = scores_by_department(&rows);
             let grades =
@@ -706,7 +731,8 @@ fn Outputs(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
     let long = move |kind: &'static str| {
         offer(data.with_untracked(|d| {
             let d = &d.0;
-            let files = d.files_of_year(year.get_untracked());
+            let held = ws.current_untracked();
+            let files = files_of_year(&held, year.get_untracked());
             let name = format!("{}-{kind}", stem());
             match kind {
                 "items.csv" => download::download_text(
@@ -746,16 +772,16 @@ fn Outputs(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
         <section class="summary-section no-print" aria-labelledby="outputs-title">
             <h2 id="outputs-title">{x.outputs_title}</h2>
             <div class="button-row">
-                <button type="button" data-testid="download-xlsx" on:click=xlsx>{x.download_xlsx}</button>
-                <button type="button" data-testid="download-csv" on:click=csv>{x.download_csv}</button>
-                <button type="button" data-testid="download-docx" on:click=docx>{x.download_docx}</button>
+                <button type="button" data-testid="download-xlsx" disabled=move || !ready() on:click=xlsx>{x.download_xlsx}</button>
+                <button type="button" data-testid="download-csv" disabled=move || !ready() on:click=csv>{x.download_csv}</button>
+                <button type="button" data-testid="download-docx" disabled=move || !ready() on:click=docx>{x.download_docx}</button>
                 <button type="button" data-testid="print-report" on:click=move |_| dom::print()>{x.print_report}</button>
             </div>
             <div class="button-row">
-                <button type="button" data-testid="download-items-csv" on:click=move |_| long("items.csv")>{x.download_long_csv}</button>
-                <button type="button" data-testid="download-items-jsonl" on:click=move |_| long("items.jsonl")>{x.download_long_jsonl}</button>
-                <button type="button" data-testid="download-cadres-csv" on:click=move |_| long("cadres.csv")>{x.download_cadres_csv}</button>
-                <button type="button" data-testid="export-workspace" on:click=export>{x.export_workspace}</button>
+                <button type="button" data-testid="download-items-csv" disabled=move || !ready() on:click=move |_| long("items.csv")>{x.download_long_csv}</button>
+                <button type="button" data-testid="download-items-jsonl" disabled=move || !ready() on:click=move |_| long("items.jsonl")>{x.download_long_jsonl}</button>
+                <button type="button" data-testid="download-cadres-csv" disabled=move || !ready() on:click=move |_| long("cadres.csv")>{x.download_cadres_csv}</button>
+                <button type="button" data-testid="export-workspace" disabled=move || !ready() on:click=export>{x.export_workspace}</button>
             </div>
             {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </section>

@@ -28,13 +28,25 @@ pub fn ReceiveSection() -> impl IntoView {
     let progress = RwSignal::new(None::<(usize, usize)>);
     let lines = RwSignal::new(Vec::<Line>::new());
     let dragging = RwSignal::new(false);
-    let take = move |chosen: Vec<files::ChosenFile>| {
-        if chosen.is_empty() || progress.get_untracked().is_some() {
+    let take_with = move |chosen: Vec<files::ChosenFile>, skipped: Vec<files::Skipped>| {
+        if (chosen.is_empty() && skipped.is_empty()) || progress.get_untracked().is_some() {
             return;
         }
         let total = chosen.len();
         progress.set(Some((0, total)));
-        lines.set(Vec::new());
+        // What a dropped folder held besides exchange files, listed first.
+        let skipped_lines: Vec<Line> = skipped
+            .into_iter()
+            .enumerate()
+            .map(|(k, s)| Line {
+                id: usize::MAX - k,
+                outcome: ReceiveOutcome {
+                    file_name: s.path,
+                    result: Err(Refused::Skipped(s.why)),
+                },
+            })
+            .collect();
+        lines.set(skipped_lines);
         leptos::task::spawn_local(async move {
             // In slices of a few files: read them, receive them (one change of the summary per
             // slice), show their results.
@@ -89,10 +101,16 @@ pub fn ReceiveSection() -> impl IntoView {
             progress.set(None);
         });
     };
+    let take = move |chosen: Vec<files::ChosenFile>| take_with(chosen, Vec::new());
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        take(files::all_from_drop_event(&ev));
+        // Taken now: the browser empties the drop once its event is over.
+        let dropped = files::dropped_items(&ev);
+        leptos::task::spawn_local(async move {
+            let (chosen, skipped) = files::files_of_drop(dropped).await;
+            take_with(chosen, skipped);
+        });
     };
     view! {
         <section class="summary-receive no-print" aria-labelledby="receive-title">
@@ -153,6 +171,7 @@ fn outcome_code(o: &ReceiveOutcome) -> &'static str {
             Receipt::AlreadyHeld => "already_held",
         },
         Err(Refused::Encrypted(_)) => "encrypted",
+        Err(Refused::Skipped(_)) => "skipped",
         Err(_) => "refused",
     }
 }
@@ -256,6 +275,8 @@ fn ResultLine(line: Line, lines: RwSignal<Vec<Line>>) -> impl IntoView {
                     x.storage_full.to_string()
                 }
                 Refused::Storage(e) => (x.storage_failed)(&e.to_string()),
+                Refused::Skipped(files::SkipWhy::NotJson) => x.skipped_not_json.to_string(),
+                Refused::Skipped(files::SkipWhy::Unreadable(e)) => (x.skipped_unreadable)(e),
                 Refused::Encrypted(_) => unreachable!("handled above"),
             };
             view! {

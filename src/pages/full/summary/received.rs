@@ -6,7 +6,7 @@
 use leptos::context::Provider;
 use leptos::prelude::*;
 
-use crate::browser::clock;
+use crate::browser::{clock, dom, location};
 use crate::i18n::t;
 use crate::pages;
 use crate::route::Route;
@@ -20,10 +20,9 @@ pub fn ReceivedPage(id: String, page: Route) -> impl IntoView {
     let x = &t().summary;
     let s = &t().shell;
     let key = id.clone();
+    // Shown as soon as its record has been read (the others may still be being read).
     let opened = Memo::new(move |_| {
-        (ws.status.get() == WorkspaceStatus::Ready)
-            .then(|| ws.opened(&key, None))
-            .flatten()
+        ws.opened(&key, None)
             .map(crate::pages::full::summary::OpenedRef)
     });
     let links = [
@@ -59,6 +58,7 @@ pub fn ReceivedPage(id: String, page: Route) -> impl IntoView {
                 let store = Store::received(o.assessment.clone(), Meta::default());
                 let page = current.clone();
                 let id = nav_id.clone();
+                let stay_id = id.clone();
                 let nav = links.clone().into_iter().map(|(target, label)| {
                     let is_current = std::mem::discriminant(&target) == std::mem::discriminant(&page);
                     let href = Route::Received { id: id.clone(), page: Box::new(target) }.href();
@@ -77,9 +77,21 @@ pub fn ReceivedPage(id: String, page: Route) -> impl IntoView {
                             </ul>
                         </nav>
                     </div>
-                    <Provider value=store>
-                        {inner(page)}
-                    </Provider>
+                    // Links inside the department's pages (the checklist's chapter tabs, an
+                    // item's ledger evidence …) stay in this received view instead of leading to
+                    // the office's own record.
+                    <div class="received-pages" on:click=move |ev: web_sys::MouseEvent| {
+                        let Some(hash) = dom::clicked_app_link(&ev) else { return };
+                        let target = Route::parse(&hash);
+                        if target.can_be_received() {
+                            ev.prevent_default();
+                            location::navigate(&Route::Received { id: stay_id.clone(), page: Box::new(target) });
+                        }
+                    }>
+                        <Provider value=store>
+                            {inner(page)}
+                        </Provider>
+                    </div>
                 }.into_any()
             }
         }}
