@@ -42,7 +42,7 @@ pub fn RatingEntry(person_id: String, result: Memo<Option<PersonResult>>) -> imp
     });
     let indicators = Memo::new(move |_| {
         let template = ctx.store.template.get();
-        shipped_indicators(&template).map_err(|e| e.to_string())
+        shipped_indicators(&template).map_err(|e| (t().rating.indicator_error)(&e))
     });
     let answers = Memo::new(move |_| Assessment {
         answers: ctx.store.answers.entries().into_iter().collect(),
