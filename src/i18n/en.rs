@@ -75,6 +75,7 @@ const COMMON: Common = Common {
     read_only_received: "A received file, read only",
     list_sep: ", ",
     clause_sep: "; ",
+    colon: ": ",
     printed_for: |unit, department, year, at| {
         format!("{unit} · {department} · {year} · printed {at}")
     },
@@ -189,9 +190,9 @@ const WELCOME: Welcome = Welcome {
     setup_title: "Getting started",
     setup_lead: "First, the unit's details. They are written into the exported file so that the Party group office can consolidate it; you can change them in Settings.",
     unit: "Unit",
-    unit_hint: "e.g. 县文化广播影视局",
+    unit_hint: "e.g. County Bureau of Culture, Radio, Film and Television",
     department: "Department",
-    department_hint: "e.g. 办公室",
+    department_hint: "e.g. General Office",
     filled_by: "Filled in by",
     filled_by_hint: "Name",
     year: "Assessment year",
@@ -281,9 +282,9 @@ const PLAN: PlanPage = PlanPage {
 #[cfg(feature = "full")]
 mod full {
     use super::super::{RatingTexts, SettingsTexts};
-    use zrz_domain::number::{fmt1, fmt_exact, fmt_num};
-    use zrz_domain::record::{EditError, Grade, RaterRole, ResponsibilityLevel};
-    use zrz_domain::scoring::{CapRounding, EvidenceStatus, IgnoreReason, VetoKind};
+    use zrz_domain::number::fmt1;
+    use zrz_domain::record::{EditError, Grade, RaterRole};
+    use zrz_domain::scoring::{CapRounding, EvidenceStatus, VetoKind};
 
     fn role(r: RaterRole) -> &'static str {
         (super::COMMON.role)(r)

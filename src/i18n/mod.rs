@@ -133,6 +133,8 @@ pub struct Common {
     pub list_sep: &'static str,
     /// Between clauses: "；" / "; ".
     pub clause_sep: &'static str,
+    /// Between a label and what it labels: "：" / ": ".
+    pub colon: &'static str,
     /// The first line of a printed page: unit, department, year, and when it was printed.
     pub printed_for: fn(&str, &str, i32, &str) -> String,
     /// The same where no unit is set yet (方案原文 on the office's computer).

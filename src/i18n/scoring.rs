@@ -17,8 +17,8 @@ use zrz_domain::number::{fmt_exact, fmt_num};
 use zrz_domain::plan::{TemplateError, TemplatePlace, TemplateProblem};
 use zrz_domain::record::{Grade, RaterRole, ResponsibilityLevel};
 use zrz_domain::scoring::{
-    Bound, IndicatorError, IndicatorProblem, NamePart, NamedLevel, SettingsError,
-    SettingsProblem, WeightGroup, Weighed, MAX_EXCELLENT_SHARE,
+    Bound, IndicatorError, IndicatorProblem, NamePart, NamedLevel, SettingsError, SettingsProblem,
+    Weighed, WeightGroup, MAX_EXCELLENT_SHARE,
 };
 use zrz_domain::Dimension;
 #[cfg(feature = "full")]
@@ -288,10 +288,9 @@ pub mod zh {
             P::NotJson { error } => format!("不是有效的方案模板 JSON：{error}"),
             P::MissingId => "缺少模板标识 id".into(),
             P::MissingVersion => "缺少模板版本 version".into(),
-            P::CreditOutOfRange { name, value } => format!(
-                "得分系数 {name} 为 {}，应在 0 到 1 之间",
-                fmt_exact(*value)
-            ),
+            P::CreditOutOfRange { name, value } => {
+                format!("得分系数 {name} 为 {}，应在 0 到 1 之间", fmt_exact(*value))
+            }
             P::DuplicateActivity => "活动类型标识重复".into(),
             P::DuplicatePart { id } => format!("部分标识 {id} 重复"),
             P::DuplicateChapter => "章节标识重复".into(),
@@ -324,7 +323,11 @@ pub mod zh {
     }
 
     pub fn template(e: &TemplateError) -> String {
-        format!("{}：{}", template_place(&e.at), template_problem(&e.problem))
+        format!(
+            "{}：{}",
+            template_place(&e.at),
+            template_problem(&e.problem)
+        )
     }
 
     pub fn indicator(e: &IndicatorError) -> String {
@@ -897,7 +900,10 @@ pub mod en {
                 format!("unknown dimension \"{found}\"; it should be one of de/neng/qin/ji/lian")
             }
             P::BadPoints { points } => {
-                format!("the points {} are not a number of 0 or more", fmt_exact(*points))
+                format!(
+                    "the points {} are not a number of 0 or more",
+                    fmt_exact(*points)
+                )
             }
             P::QuotaZero => "a yearly quota must be at least 1".into(),
             P::UnknownActivity { activity } => {
@@ -921,7 +927,11 @@ pub mod en {
     }
 
     pub fn template(e: &TemplateError) -> String {
-        format!("{}: {}", template_place(&e.at), template_problem(&e.problem))
+        format!(
+            "{}: {}",
+            template_place(&e.at),
+            template_problem(&e.problem)
+        )
     }
 
     pub fn indicator(e: &IndicatorError) -> String {
@@ -1010,7 +1020,11 @@ pub mod en {
             } => {
                 let effect = match effect {
                     CapEffect::Lowered { from } => {
-                        format!("the grade goes down from {} to {}", grade(*from), grade(*cap))
+                        format!(
+                            "the grade goes down from {} to {}",
+                            grade(*from),
+                            grade(*cap)
+                        )
                     }
                     CapEffect::NotHigher { grade: g } => {
                         format!("the grade, {}, is no higher already", grade(*g))

@@ -75,6 +75,7 @@ const COMMON: Common = Common {
     read_only_received: "这是报送来的文件，只读",
     list_sep: "、",
     clause_sep: "；",
+    colon: "：",
     printed_for: |unit, department, year, at| {
         format!("{unit} · {department} · {year} 年度 · 打印于 {at}")
     },
@@ -289,8 +290,8 @@ const PLAN: PlanPage = PlanPage {
 mod full {
     use super::super::{RatingTexts, SettingsTexts};
     use zrz_domain::number::fmt1;
-    use zrz_domain::record::{EditError, Grade, RaterRole, ResponsibilityLevel};
-    use zrz_domain::scoring::{CapRounding, EvidenceStatus, IgnoreReason, VetoKind};
+    use zrz_domain::record::{EditError, Grade, RaterRole};
+    use zrz_domain::scoring::{CapRounding, EvidenceStatus, VetoKind};
 
     fn role(r: RaterRole) -> &'static str {
         (super::COMMON.role)(r)

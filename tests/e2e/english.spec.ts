@@ -3,9 +3,9 @@ import type { Page } from '@playwright/test';
 
 // The English interface has no Chinese of its own (issue 15): with the demo department loaded, every
 // page, its "how it was calculated" steps and its key dates included, shows Chinese only where it
-// shows the plan's text (marked `lang="zh-CN"`, WCAG 3.1.2) or what users typed (here: the demo
-// record's own strings, read from storage, so the test needs no marker in every page that shows a
-// name or a note).
+// shows the plan's text (marked `lang="zh-CN"`, WCAG 3.1.2; and the plan's chapter labels where a
+// sentence or a label quotes them) or what users typed (here: the demo record's own strings, read
+// from storage, so the test needs no marker in every page that shows a name or a note).
 
 const setup = { unit: '县文化广播影视局', department: '办公室', filledBy: '张三', year: '2025' };
 
@@ -102,6 +102,13 @@ test('the English interface shows no Chinese outside the plan\'s text and what u
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const user = await userStrings(page);
   expect(user.length, 'the demo record has names and notes').toBeGreaterThan(10);
+  // The plan's chapter labels ("四（一） 把意识形态工作摆在极端重要的位置") as the pages quote them
+  // in running text and in labels (the progress bars', the report's sentences), taken from 总览.
+  await page.goto('./#/overview');
+  const chapters = await page.locator('[data-testid^=progress-] [aria-label]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('aria-label') ?? '').filter((l) => /[\u3400-\u9fff]/.test(l)));
+  expect(chapters.length, 'the chapters of the plan').toBeGreaterThan(8);
+  const quoted = [...user, ...chapters].sort((a, b) => b.length - a.length);
 
   const problems: string[] = [];
   for (const url of PAGES) {
@@ -109,14 +116,14 @@ test('the English interface shows no Chinese outside the plan\'s text and what u
     await expect(page.locator('#main')).not.toBeEmpty();
     await page.waitForLoadState('networkidle');
     await openAll(page);
-    for (const line of await chineseLeft(page, user)) problems.push(`${url} ${line}`);
+    for (const line of await chineseLeft(page, quoted)) problems.push(`${url} ${line}`);
     if (url.endsWith('#/rating')) {
       // Every cadre's result and steps, not only the first one's.
       const picker = page.locator('.person-picker button');
       for (let i = 1; i < (await picker.count()); i++) {
         await picker.nth(i).click();
         await openAll(page);
-        for (const line of await chineseLeft(page, user)) problems.push(`${url} (cadre ${i + 1}) ${line}`);
+        for (const line of await chineseLeft(page, quoted)) problems.push(`${url} (cadre ${i + 1}) ${line}`);
       }
     }
   }

@@ -59,7 +59,9 @@ fn complete(skip: &[&str], v: &str) -> Vec<String> {
     ["de", "neng", "qin", "ji", "lian"]
         .into_iter()
         .filter(|d| !skip.contains(d))
-        .flat_map(|d| ["self 张三", "peer 李四", "superior 党组"].map(|who| format!("{d} {who} {v}")))
+        .flat_map(|d| {
+            ["self 张三", "peer 李四", "superior 党组"].map(|who| format!("{d} {who} {v}"))
+        })
         .collect()
 }
 
@@ -90,11 +92,19 @@ pub fn results() -> Vec<PersonResult> {
 
     // Everything rated, several peers, grades and scores: averages, scores, total, band.
     let mut all = complete(&[], "88");
-    all.extend(strings(&["de peer 王五 excellent", "neng peer 王五 competent", "qin peer 赵六 91.25"]));
+    all.extend(strings(&[
+        "de peer 王五 excellent",
+        "neng peer 王五 competent",
+        "qin peer 赵六 91.25",
+    ]));
     out.push(run(&zhang, &all, &s(), &[]));
     // A role missing on some dimensions: renormalised weights.
     let mut some = complete(&["de", "ji"], "95");
-    some.extend(strings(&["de self 张三 92", "de superior 党组 96", "ji peer 李四 basically_competent"]));
+    some.extend(strings(&[
+        "de self 张三 92",
+        "de superior 党组 96",
+        "ji peer 李四 basically_competent",
+    ]));
     out.push(run(&zhang, &some, &s(), &[]));
     // A dimension missing: the total waits; the grade is open.
     out.push(run(&zhang, &complete(&["qin", "lian"], "80"), &s(), &[]));
@@ -129,12 +139,22 @@ pub fn results() -> Vec<PersonResult> {
     let excellent = complete(&[], "excellent");
     out.push(run(&wang, &excellent, &s(), &[("7.1", "")]));
     out.push(run(&zhang, &excellent, &s(), &[("7.2", "张三、李四")]));
-    out.push(run(&wang, &excellent, &s(), &[("7.1", "王局长"), ("7.3", "")]));
+    out.push(run(
+        &wang,
+        &excellent,
+        &s(),
+        &[("7.1", "王局长"), ("7.3", "")],
+    ));
     out.push(run(&wang, &complete(&[], "55"), &s(), &[("7.1", "")]));
     out.push(run(&wang, &complete(&["de"], "90"), &s(), &[("7.1", "")]));
     let mut off = s();
     off.vetoes.red_line_cap = None;
-    out.push(run(&wang, &excellent, &off, &[("7.1", ""), ("7.2", "王局长")]));
+    out.push(run(
+        &wang,
+        &excellent,
+        &off,
+        &[("7.1", ""), ("7.2", "王局长")],
+    ));
     // The department's own name for a level.
     let mut named = s();
     named.level_names.first = LevelName {
@@ -144,7 +164,10 @@ pub fn results() -> Vec<PersonResult> {
     out.push(run(&wang, &excellent, &named, &[("7.1", "")]));
     // 廉 in the 不称职 band: with a total, and while the total is open.
     let mut lian = complete(&["lian"], "92");
-    lian.extend(strings(&["lian self 张三 50", "lian superior 党组 incompetent"]));
+    lian.extend(strings(&[
+        "lian self 张三 50",
+        "lian superior 党组 incompetent",
+    ]));
     out.push(run(&zhang, &lian, &s(), &[]));
     let mut lian_open = complete(&["lian", "ji"], "92");
     lian_open.push("lian superior 党组 40".into());
@@ -169,12 +192,18 @@ pub fn shares() -> Vec<zrz_domain::scoring::ExcellentShare> {
         .filter(|r| r.grade == Some(Grade::Excellent))
         .cloned()
         .collect();
-    let mut down = RatingSettings::default();
-    down.excellent_cap_rounding = CapRounding::Down;
-    let mut twenty = RatingSettings::default();
-    twenty.excellent_share_max = 20.0;
-    let mut half = RatingSettings::default();
-    half.excellent_share_max = 12.5;
+    let down = RatingSettings {
+        excellent_cap_rounding: CapRounding::Down,
+        ..RatingSettings::default()
+    };
+    let twenty = RatingSettings {
+        excellent_share_max: 20.0,
+        ..RatingSettings::default()
+    };
+    let half = RatingSettings {
+        excellent_share_max: 12.5,
+        ..RatingSettings::default()
+    };
     vec![
         excellent_share(&all, &RatingSettings::default()),
         excellent_share(&graded, &RatingSettings::default()),
@@ -217,10 +246,14 @@ pub fn refused_settings() -> Vec<RatingSettings> {
         |s| s.excellent_share_max = 25.0,
         |s| s.excellent_share_max = -1.0,
         |s| s.vetoes.red_line_cap = Some(Grade::Excellent),
-        |s| s.red_line_responsible_levels.push(ResponsibilityLevel::First),
+        |s| {
+            s.red_line_responsible_levels
+                .push(ResponsibilityLevel::First)
+        },
         |s| {
             s.level_names.first.label = Some("第一责任人".into());
-            s.red_line_responsible_levels.push(ResponsibilityLevel::First);
+            s.red_line_responsible_levels
+                .push(ResponsibilityLevel::First);
         },
         |s| s.level_names.direct.label = Some("  ".into()),
         |s| s.level_names.principal.holder = Some(String::new()),

@@ -297,4 +297,3 @@ fn malformed_json_is_refused_with_its_position() {
     let err = parse(&v).unwrap_err();
     assert!(err.at.starts_with("第 1 行第 "), "{}", err.at);
 }
-

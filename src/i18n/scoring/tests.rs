@@ -66,7 +66,9 @@ fn step_name(d: &StepDetail) -> &'static str {
         StepDetail::RoleAverage { raters, .. } if raters.len() == 1 => "RoleAverage/1",
         StepDetail::RoleAverage { .. } => "RoleAverage/n",
         StepDetail::NoRatings { weighted: true, .. } => "NoRatings/weighted",
-        StepDetail::NoRatings { weighted: false, .. } => "NoRatings/unweighted",
+        StepDetail::NoRatings {
+            weighted: false, ..
+        } => "NoRatings/unweighted",
         StepDetail::OnlyUnweightedRoles { .. } => "OnlyUnweightedRoles",
         StepDetail::Reweight { .. } => "Reweight",
         StepDetail::DimensionScore { .. } => "DimensionScore",
@@ -81,7 +83,11 @@ fn step_name(d: &StepDetail) -> &'static str {
         StepDetail::RedLineNoted { .. } => "RedLineNoted",
         StepDetail::Veto(VetoReason::Lian { .. }) => "Veto/lian",
         StepDetail::Veto(VetoReason::RedLine { effect, bearer, .. }) => {
-            match (effect, bearer.level.as_ref().map(|l| l.label.is_some()), bearer.by_name) {
+            match (
+                effect,
+                bearer.level.as_ref().map(|l| l.label.is_some()),
+                bearer.by_name,
+            ) {
                 (CapEffect::Lowered { .. }, Some(false), false) => "Veto/lowered",
                 (CapEffect::Lowered { .. }, Some(true), false) => "Veto/lowered/named level",
                 (CapEffect::Lowered { .. }, None, true) => "Veto/lowered/by name",
@@ -220,7 +226,12 @@ fn worded() -> Vec<(&'static str, String)> {
     for e in refused() {
         let (zh, en) = (zh::settings(&e.problem), en::settings(&e.problem));
         check("settings", &e, &zh, &en);
-        check("settings at", &e, &zh::settings_at(&e), &en::settings_at(&e));
+        check(
+            "settings at",
+            &e,
+            &zh::settings_at(&e),
+            &en::settings_at(&e),
+        );
         out.push(("settings", zh));
     }
     out
@@ -233,8 +244,14 @@ fn every_step_veto_share_and_settings_problem_is_worded_in_both_languages() {
         .flat_map(|r| r.steps.iter().map(|s| step_name(&s.detail)))
         .collect();
     let missing: Vec<&&str> = STEP_NAMES.iter().filter(|n| !steps.contains(**n)).collect();
-    assert!(missing.is_empty(), "no sample brings out the steps {missing:?}");
-    let problems: BTreeSet<&str> = refused().iter().map(|e| settings_name(&e.problem)).collect();
+    assert!(
+        missing.is_empty(),
+        "no sample brings out the steps {missing:?}"
+    );
+    let problems: BTreeSet<&str> = refused()
+        .iter()
+        .map(|e| settings_name(&e.problem))
+        .collect();
     let missing: Vec<&&str> = SETTINGS_NAMES
         .iter()
         .filter(|n| !problems.contains(**n))
@@ -388,11 +405,20 @@ fn a_level_is_named_as_the_department_calls_it() {
     s.level_names.first.label = Some("第一责任人".into());
     s.red_line_responsible_levels = vec![ResponsibilityLevel::First, ResponsibilityLevel::First];
     let e = s.validate().unwrap_err();
-    assert_eq!(zh::settings(&e.problem), "责任层级“第一责任人”重复列出，请删去重复项");
-    assert_eq!(en::settings(&e.problem), "the level \"第一责任人\" is listed twice; delete one");
+    assert_eq!(
+        zh::settings(&e.problem),
+        "责任层级“第一责任人”重复列出，请删去重复项"
+    );
+    assert_eq!(
+        en::settings(&e.problem),
+        "the level \"第一责任人\" is listed twice; delete one"
+    );
     s.level_names.first.label = None;
     let e = s.validate().unwrap_err();
-    assert_eq!(en::settings(&e.problem), "the level \"First responsibility\" is listed twice; delete one");
+    assert_eq!(
+        en::settings(&e.problem),
+        "the level \"First responsibility\" is listed twice; delete one"
+    );
 }
 
 #[test]
@@ -450,10 +476,15 @@ fn every_template_and_indicator_error_is_worded_in_both_languages() {
         At::Item("4.1.1".into()),
     ];
     let problems = [
-        P::NotJson { error: "expected `,`".into() },
+        P::NotJson {
+            error: "expected `,`".into(),
+        },
         P::MissingId,
         P::MissingVersion,
-        P::CreditOutOfRange { name: "partial".into(), value: 1.5 },
+        P::CreditOutOfRange {
+            name: "partial".into(),
+            value: 1.5,
+        },
         P::DuplicateActivity,
         P::DuplicatePart { id: "6".into() },
         P::DuplicateChapter,
@@ -461,52 +492,115 @@ fn every_template_and_indicator_error_is_worded_in_both_languages() {
         P::ItemWithoutId,
         P::DuplicateItem,
         P::ItemWithoutText,
-        P::UnknownDimension { found: "zhi".into() },
+        P::UnknownDimension {
+            found: "zhi".into(),
+        },
         P::BadPoints { points: -1.0 },
         P::QuotaZero,
-        P::UnknownActivity { activity: "banquet".into() },
+        P::UnknownActivity {
+            activity: "banquet".into(),
+        },
         P::QuotaMissing,
         P::QuotaNotAllowed,
-        P::UnknownKind { found: "duty".into() },
-        P::ChapterWeight { weight: 7.0, points: 6.0 },
+        P::UnknownKind {
+            found: "duty".into(),
+        },
+        P::ChapterWeight {
+            weight: 7.0,
+            points: 6.0,
+        },
         P::WeightsSum { total: 101.0 },
     ];
     for p in &problems {
         match p {
-            P::NotJson { .. } | P::MissingId | P::MissingVersion | P::CreditOutOfRange { .. }
-            | P::DuplicateActivity | P::DuplicatePart { .. } | P::DuplicateChapter
-            | P::EmptyChapter | P::ItemWithoutId | P::DuplicateItem | P::ItemWithoutText
-            | P::UnknownDimension { .. } | P::BadPoints { .. } | P::QuotaZero
-            | P::UnknownActivity { .. } | P::QuotaMissing | P::QuotaNotAllowed
-            | P::UnknownKind { .. } | P::ChapterWeight { .. } | P::WeightsSum { .. } => {}
+            P::NotJson { .. }
+            | P::MissingId
+            | P::MissingVersion
+            | P::CreditOutOfRange { .. }
+            | P::DuplicateActivity
+            | P::DuplicatePart { .. }
+            | P::DuplicateChapter
+            | P::EmptyChapter
+            | P::ItemWithoutId
+            | P::DuplicateItem
+            | P::ItemWithoutText
+            | P::UnknownDimension { .. }
+            | P::BadPoints { .. }
+            | P::QuotaZero
+            | P::UnknownActivity { .. }
+            | P::QuotaMissing
+            | P::QuotaNotAllowed
+            | P::UnknownKind { .. }
+            | P::ChapterWeight { .. }
+            | P::WeightsSum { .. } => {}
         }
         for at in &places {
             match at {
-                At::Position { .. } | At::Template | At::Credit | At::Activity(_) | At::Part(_)
-                | At::Chapter(_) | At::Item(_) => {}
+                At::Position { .. }
+                | At::Template
+                | At::Credit
+                | At::Activity(_)
+                | At::Part(_)
+                | At::Chapter(_)
+                | At::Item(_) => {}
             }
-            let e = TemplateError { at: at.clone(), problem: p.clone() };
+            let e = TemplateError {
+                at: at.clone(),
+                problem: p.clone(),
+            };
             check("template", &e, &zh::template(&e), &en::template(&e));
         }
     }
-    let e = TemplateError { at: At::Chapter("4.2".into()), problem: P::ChapterWeight { weight: 7.0, points: 6.0 } };
-    assert_eq!(zh::template(&e), "章节 4.2：章节权重 7 与各检查项分值之和 6 不一致");
+    let e = TemplateError {
+        at: At::Chapter("4.2".into()),
+        problem: P::ChapterWeight {
+            weight: 7.0,
+            points: 6.0,
+        },
+    };
+    assert_eq!(
+        zh::template(&e),
+        "章节 4.2：章节权重 7 与各检查项分值之和 6 不一致"
+    );
 
     use IndicatorProblem as I;
-    let indicator = |problem| IndicatorError { indicator: "de.x".into(), problem };
+    let indicator = |problem| IndicatorError {
+        indicator: "de.x".into(),
+        problem,
+    };
     for e in [
-        indicator(I::NotJson { line: 1, column: 1, error: "EOF".into() }),
-        indicator(I::MissingId { name: "指标".into() }),
+        indicator(I::NotJson {
+            line: 1,
+            column: 1,
+            error: "EOF".into(),
+        }),
+        indicator(I::MissingId {
+            name: "指标".into(),
+        }),
         indicator(I::DuplicateId),
-        indicator(I::UnknownDimension { found: "virtue".into() }),
+        indicator(I::UnknownDimension {
+            found: "virtue".into(),
+        }),
         indicator(I::MissingName),
         indicator(I::NoItems),
-        indicator(I::UnknownItem { item: "4.9.9".into(), template: "yszr".into(), version: "2024.2".into() }),
-        indicator(I::DimensionWithout { dimension: Dimension::De }),
+        indicator(I::UnknownItem {
+            item: "4.9.9".into(),
+            template: "yszr".into(),
+            version: "2024.2".into(),
+        }),
+        indicator(I::DimensionWithout {
+            dimension: Dimension::De,
+        }),
     ] {
         match &e.problem {
-            I::NotJson { .. } | I::MissingId { .. } | I::DuplicateId | I::UnknownDimension { .. }
-            | I::MissingName | I::NoItems | I::UnknownItem { .. } | I::DimensionWithout { .. } => {}
+            I::NotJson { .. }
+            | I::MissingId { .. }
+            | I::DuplicateId
+            | I::UnknownDimension { .. }
+            | I::MissingName
+            | I::NoItems
+            | I::UnknownItem { .. }
+            | I::DimensionWithout { .. } => {}
         }
         check("indicator", &e, &zh::indicator(&e), &en::indicator(&e));
     }
@@ -524,7 +618,9 @@ fn grades_and_levels_have_their_plan_names_in_chinese() {
         ResponsibilityLevel::ALL.map(|l| l.holder())
     );
     for l in ResponsibilityLevel::ALL {
-        assert!(cjk_runs(en::level_label(l)).is_empty() && cjk_runs(en::level_holder(l)).is_empty());
+        assert!(
+            cjk_runs(en::level_label(l)).is_empty() && cjk_runs(en::level_holder(l)).is_empty()
+        );
     }
     let _ = Grade::ALL;
 }

@@ -260,7 +260,10 @@ pub struct TemplateError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TemplatePlace {
     /// A place in the JSON text.
-    Position { line: usize, column: usize },
+    Position {
+        line: usize,
+        column: usize,
+    },
     /// The template as a whole.
     Template,
     /// The `credit` table.
@@ -276,34 +279,54 @@ pub enum TemplatePlace {
 #[derive(Debug, Clone, PartialEq)]
 pub enum TemplateProblem {
     /// Not a template's JSON; `error` is serde's (English) message.
-    NotJson { error: String },
+    NotJson {
+        error: String,
+    },
     MissingId,
     MissingVersion,
     /// A credit factor (`name`: implemented …) outside 0–1.
-    CreditOutOfRange { name: String, value: f64 },
+    CreditOutOfRange {
+        name: String,
+        value: f64,
+    },
     DuplicateActivity,
-    DuplicatePart { id: String },
+    DuplicatePart {
+        id: String,
+    },
     DuplicateChapter,
     EmptyChapter,
     ItemWithoutId,
     DuplicateItem,
     ItemWithoutText,
-    UnknownDimension { found: String },
+    UnknownDimension {
+        found: String,
+    },
     /// Points negative or not a number.
-    BadPoints { points: f64 },
+    BadPoints {
+        points: f64,
+    },
     /// A quota of zero a year.
     QuotaZero,
     /// A quota counting an activity type the template does not define.
-    UnknownActivity { activity: String },
+    UnknownActivity {
+        activity: String,
+    },
     /// A quota item without its quota.
     QuotaMissing,
     /// A quota on an item that is not of kind quota.
     QuotaNotAllowed,
-    UnknownKind { found: String },
+    UnknownKind {
+        found: String,
+    },
     /// A chapter whose weight is not the sum of its items' points.
-    ChapterWeight { weight: f64, points: f64 },
+    ChapterWeight {
+        weight: f64,
+        points: f64,
+    },
     /// Chapter weights not summing to 100.
-    WeightsSum { total: f64 },
+    WeightsSum {
+        total: f64,
+    },
 }
 
 impl fmt::Display for TemplateError {

@@ -176,7 +176,12 @@ impl Template {
             });
         }
         if (total_weight - 100.0).abs() > POINT_EPSILON {
-            return fail(At::Template, P::WeightsSum { total: total_weight });
+            return fail(
+                At::Template,
+                P::WeightsSum {
+                    total: total_weight,
+                },
+            );
         }
         Ok(Template {
             id: raw.id,

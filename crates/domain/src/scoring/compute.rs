@@ -181,7 +181,10 @@ pub enum StepDetail {
     },
     /// A dimension with no rating at all; `weighted` when its weight is above zero (so the total
     /// waits for it).
-    NoRatings { dimension: Dimension, weighted: bool },
+    NoRatings {
+        dimension: Dimension,
+        weighted: bool,
+    },
     /// A dimension rated only by roles weighted zero.
     OnlyUnweightedRoles {
         dimension: Dimension,
@@ -200,7 +203,9 @@ pub enum StepDetail {
         score: f64,
     },
     /// The total waits for the ratings of `missing`.
-    TotalWaits { missing: Vec<Dimension> },
+    TotalWaits {
+        missing: Vec<Dimension>,
+    },
     /// The total (one decimal) from the dimension scores; `skipped` are weighted zero.
     Total {
         terms: Vec<Term<Dimension>>,
@@ -214,7 +219,10 @@ pub enum StepDetail {
         range: BandRange,
     },
     /// A red line occurred that `bearer` bears, while the settings cap nothing.
-    RedLineNoted { item_id: String, bearer: Bearer },
+    RedLineNoted {
+        item_id: String,
+        bearer: Bearer,
+    },
     /// A veto applied.
     Veto(VetoReason),
     FinalGrade(FinalGrade),

@@ -44,10 +44,14 @@ pub enum IndicatorProblem {
         error: String,
     },
     /// The indicator called `name` has no id.
-    MissingId { name: String },
+    MissingId {
+        name: String,
+    },
     DuplicateId,
     /// A dimension key other than de/neng/qin/ji/lian.
-    UnknownDimension { found: String },
+    UnknownDimension {
+        found: String,
+    },
     MissingName,
     /// No checklist item evidences the indicator.
     NoItems,
@@ -58,7 +62,9 @@ pub enum IndicatorProblem {
         version: String,
     },
     /// A dimension without any indicator.
-    DimensionWithout { dimension: Dimension },
+    DimensionWithout {
+        dimension: Dimension,
+    },
 }
 
 impl fmt::Display for IndicatorError {

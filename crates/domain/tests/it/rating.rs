@@ -13,10 +13,10 @@ use zrz_domain::record::{
 use zrz_domain::record::{Answer, Assessment, Evidence, FieldError, FieldProblem, Response};
 use zrz_domain::scoring::{
     bears_red_line, compute_person, excellent_share, indicator_evidence, occurred_red_lines,
-    owner_names, parse_indicators, rate_department, shipped_indicators, EvidenceStatus,
-    BandRange, Bearer, CapEffect, FinalGrade, IgnoreReason, NamedLevel, PersonResult,
-    RaterScore, RatingSettings, StepDetail, StepKind, VetoKind, VetoReason,
-    SHIPPED_INDICATORS_JSON, SHIPPED_RATING_SETTINGS_JSON,
+    owner_names, parse_indicators, rate_department, shipped_indicators, BandRange, Bearer,
+    CapEffect, EvidenceStatus, FinalGrade, IgnoreReason, NamedLevel, PersonResult, RaterScore,
+    RatingSettings, StepDetail, StepKind, VetoKind, VetoReason, SHIPPED_INDICATORS_JSON,
+    SHIPPED_RATING_SETTINGS_JSON,
 };
 use zrz_domain::{round1, Dimension};
 
@@ -337,9 +337,24 @@ fn each_settings_error_says_what_to_fix() {
             "role_weights",
             "WeightsSum",
         ),
-        ("negative weight", |s| s.dimension_weights.neng = -5.0, "dimension_weights.neng", "WeightOutOfRange"),
-        ("grade score above 100", |s| s.grade_scores.excellent = 105.0, "grade_scores.excellent", "GradeScoreOutOfRange"),
-        ("grade score below 0", |s| s.grade_scores.incompetent = -1.0, "grade_scores.incompetent", "GradeScoreOutOfRange"),
+        (
+            "negative weight",
+            |s| s.dimension_weights.neng = -5.0,
+            "dimension_weights.neng",
+            "WeightOutOfRange",
+        ),
+        (
+            "grade score above 100",
+            |s| s.grade_scores.excellent = 105.0,
+            "grade_scores.excellent",
+            "GradeScoreOutOfRange",
+        ),
+        (
+            "grade score below 0",
+            |s| s.grade_scores.incompetent = -1.0,
+            "grade_scores.incompetent",
+            "GradeScoreOutOfRange",
+        ),
         (
             "grade scores not decreasing",
             |s| s.grade_scores.competent = 95.0,
@@ -370,8 +385,18 @@ fn each_settings_error_says_what_to_fix() {
             "grade_bands[3].max",
             "BandsGap",
         ),
-        ("threshold above 100", |s| s.grade_bands[0].max = 110.0, "grade_bands[0].max", "BandBoundOutOfRange"),
-        ("band upside down", |s| s.grade_bands[2].min = 80.0, "grade_bands[2].min", "BandUpsideDown"),
+        (
+            "threshold above 100",
+            |s| s.grade_bands[0].max = 110.0,
+            "grade_bands[0].max",
+            "BandBoundOutOfRange",
+        ),
+        (
+            "band upside down",
+            |s| s.grade_bands[2].min = 80.0,
+            "grade_bands[2].min",
+            "BandUpsideDown",
+        ),
         (
             "top band short of 100",
             |s| s.grade_bands[0].max = 95.0,
@@ -404,7 +429,12 @@ fn each_settings_error_says_what_to_fix() {
             "excellent_share_max",
             "ShareTooHigh",
         ),
-        ("negative share", |s| s.excellent_share_max = -1.0, "excellent_share_max", "ShareInvalid"),
+        (
+            "negative share",
+            |s| s.excellent_share_max = -1.0,
+            "excellent_share_max",
+            "ShareInvalid",
+        ),
         (
             "cap at 优秀 does nothing",
             |s| s.vetoes.red_line_cap = Some(Grade::Excellent),
@@ -413,7 +443,10 @@ fn each_settings_error_says_what_to_fix() {
         ),
         (
             "duplicate responsible level",
-            |s| s.red_line_responsible_levels.push(ResponsibilityLevel::First),
+            |s| {
+                s.red_line_responsible_levels
+                    .push(ResponsibilityLevel::First)
+            },
             "red_line_responsible_levels[2]",
             "LevelRepeated",
         ),
@@ -717,13 +750,7 @@ fn peers_are_averaged_before_role_weighting() {
 fn missing_rater_roles_are_renormalised_and_reported() {
     // 自评 90, 互评 80, 上级评价 70 where present; weights 20/30/50.
     // (roles present, 德 score, effective weights, missing roles, the reweighting step)
-    type Case<'a> = (
-        &'a [&'a str],
-        f64,
-        [Option<f64>; 3],
-        &'a [RaterRole],
-        bool,
-    );
+    type Case<'a> = (&'a [&'a str], f64, [Option<f64>; 3], &'a [RaterRole], bool);
     let cases: [Case; 5] = [
         (
             &["自评", "互评", "上级评价"],
@@ -1631,14 +1658,24 @@ fn the_share_of_excellent() {
     );
     // (Worded by the app: "优秀 1 人，占 33.3%，未超过上限 15%（3 人中最多 1 人：3 × 15% = 0.45 …".)
     assert_eq!(
-        (s.people, s.graded, s.excellent, s.share, s.allowed, s.exceeded),
+        (
+            s.people,
+            s.graded,
+            s.excellent,
+            s.share,
+            s.allowed,
+            s.exceeded
+        ),
         (3, 2, 1, 33.3, 1, false)
     );
     assert!((s.exact_allowed - 0.45).abs() < 1e-9);
     let mut down = defaults();
     down.excellent_cap_rounding = zrz_domain::scoring::CapRounding::Down;
     let s = excellent_share(&graded(&[Some(Excellent), Some(Competent), None]), &down);
-    assert_eq!((s.allowed, s.exceeded, s.rounding), (0, true, down.excellent_cap_rounding));
+    assert_eq!(
+        (s.allowed, s.exceeded, s.rounding),
+        (0, true, down.excellent_cap_rounding)
+    );
 }
 
 fn answer(response: Response, owner: &str) -> Answer {

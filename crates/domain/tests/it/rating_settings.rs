@@ -6,8 +6,7 @@ use zrz_domain::record::{Grade, Person, RaterRole, Rating, RatingValue, Responsi
 use zrz_domain::scoring::{
     compare_results, compute_person, excellent_cap, sort_results, CapRounding, LevelName,
     NamedLevel, PersonResult, RatingSettings, ResultColumn, SettingsProblem, StepDetail, StepKind,
-    VetoReason, DEFAULT_SUPERIOR_RATER,
-    SHIPPED_RATING_SETTINGS_JSON,
+    VetoReason, DEFAULT_SUPERIOR_RATER, SHIPPED_RATING_SETTINGS_JSON,
 };
 use zrz_domain::Dimension;
 
