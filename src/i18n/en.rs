@@ -75,6 +75,7 @@ const COMMON: Common = Common {
     read_only_received: "A received file, read only",
     list_sep: ", ",
     clause_sep: "; ",
+    colon: ": ",
     printed_for: |unit, department, year, at| {
         format!("{unit} · {department} · {year} · printed {at}")
     },
@@ -193,9 +194,9 @@ const WELCOME: Welcome = Welcome {
     setup_title: "Getting started",
     setup_lead: "First, the unit's details. They are written into the exported file so that the Party group office can consolidate it; you can change them in Settings.",
     unit: "Unit",
-    unit_hint: "e.g. 县文化广播影视局",
+    unit_hint: "e.g. County Bureau of Culture, Radio, Film and Television",
     department: "Department",
-    department_hint: "e.g. 办公室",
+    department_hint: "e.g. General Office",
     filled_by: "Filled in by",
     filled_by_hint: "Name",
     year: "Assessment year",
@@ -285,9 +286,9 @@ const PLAN: PlanPage = PlanPage {
 #[cfg(feature = "full")]
 mod full {
     use super::super::{RatingTexts, SettingsTexts};
-    use zrz_domain::number::{fmt1, fmt_exact, fmt_num};
-    use zrz_domain::record::{EditError, Grade, RaterRole, ResponsibilityLevel};
-    use zrz_domain::scoring::{CapRounding, EvidenceStatus, IgnoreReason, VetoKind};
+    use zrz_domain::number::fmt1;
+    use zrz_domain::record::{EditError, Grade, RaterRole};
+    use zrz_domain::scoring::{CapRounding, EvidenceStatus, VetoKind};
 
     fn role(r: RaterRole) -> &'static str {
         (super::COMMON.role)(r)
@@ -348,18 +349,8 @@ mod full {
         add_person: "Add",
         post_hint: "e.g. section chief",
         level_option: |label, holder| format!("{label} ({holder})"),
-        level_default_label: |l| match l {
-            ResponsibilityLevel::Principal => "Principal responsibility",
-            ResponsibilityLevel::First => "First responsibility",
-            ResponsibilityLevel::Direct => "Direct responsibility",
-            ResponsibilityLevel::Leadership => "Leadership responsibility",
-        },
-        level_default_holder: |l| match l {
-            ResponsibilityLevel::Principal => "the leadership team",
-            ResponsibilityLevel::First => "the Party secretary",
-            ResponsibilityLevel::Direct => "the leader in charge",
-            ResponsibilityLevel::Leadership => "other members of the leadership team",
-        },
+        level_default_label: super::super::scoring::en::level_label,
+        level_default_holder: super::super::scoring::en::level_holder,
         superior_default: "the Party group",
         edit_error: |e| match e {
             EditError::Person(e) => (super::super::errors::EN.field)(e),
@@ -394,25 +385,7 @@ mod full {
         },
         no_figure: "—",
         grade_open: "open",
-        share: |s| {
-            let head = format!("{} Excellent ({}%)", s.excellent, fmt1(s.share));
-            let limit = format!(
-                "at most {} of {}: {} × {}% = {}, {}",
-                s.allowed,
-                s.people,
-                s.people,
-                fmt_num(s.allowed_share),
-                fmt_exact(s.exact_allowed),
-                rounding(s.rounding)
-            );
-            let verdict = if s.exceeded { "over" } else { "within" };
-            let pending = if s.graded < s.people {
-                format!("; {} not graded yet", s.people - s.graded)
-            } else {
-                String::new()
-            };
-            format!("{head}, {verdict} the {}% cap ({limit}){pending}", fmt_num(s.allowed_share))
-        },
+        share: super::super::scoring::en::share,
         share_exceeded_lead: "Too many Excellent: ",
         share_exceeded_tail: ". Review the grades, or bring the number of Excellent within the rules.",
         share_pending: " (People not graded yet count among those rated.)",
@@ -439,13 +412,9 @@ mod full {
             format!("Not counted: {} · {}{rater} — {reason}", dimension(d), role(r))
         },
         how: "How it was calculated",
-        step_text: |s| s.text.clone(),
-        veto_text: |v| v.reason.clone(),
-        ignored_reason: |i| match &i.reason {
-            IgnoreReason::Invalid(e) => (super::super::errors::EN.field)(e),
-            IgnoreReason::RatesSelf => "A peer rating cannot be given by the person rated; record their own rating as a self rating.".into(),
-            IgnoreReason::Superseded => "The same rater rated this dimension twice; the latest rating counts.".into(),
-        },
+        step_text: |s| super::super::scoring::en::step(&s.detail),
+        veto_text: |v| super::super::scoring::en::veto(&v.reason),
+        ignored_reason: |i| super::super::scoring::en::ignore_reason(&i.reason),
         radar_label: |scores| {
             let parts: Vec<String> = scores
                 .iter()
@@ -462,6 +431,7 @@ mod full {
         role_note: |r, avg, w| format!("{} average {avg}, weighted {w}%", role(r)),
         indicators_title: "Indicators and the self-check's evidence (open an indicator for the plan's text and its items)",
         indicators_mismatch: |e| format!("The indicators do not match the current plan template, so no evidence is shown: {e}"),
+        indicator_error: super::super::scoring::en::indicator,
         evidence_status: |s| match s {
             EvidenceStatus::RedLineOccurred => "Red line occurred",
             EvidenceStatus::Incomplete => "Not all answered",
@@ -537,7 +507,7 @@ mod full {
         share_max_name: "the most Excellent",
         number_empty: |what| format!("Enter {what}."),
         number_not_a_number: |what, t| format!("{what}: \"{t}\" is not a number; enter a number from 0 to 100."),
-        settings_error: |e| e.message.clone(),
+        settings_error: |e| super::super::scoring::en::settings(&e.problem),
 
         role_title: "Who uses this computer",
         role_hint: "Decides which pages the navigation shows: a department fills in its own self-check, ledger and ratings; the Party group office receives, consolidates and checks the units' files. Changing it deletes nothing.",

@@ -359,7 +359,9 @@ mod zh {
             ValueProblem::ScoreOutOfRange { score } => {
                 format!("分数 {score} 超出范围，应在 0 到 100 之间")
             }
-            ValueProblem::RatingSettings { message } => format!("评分设置有误：{message}"),
+            ValueProblem::RatingSettings(p) => {
+                format!("评分设置有误：{}", crate::i18n::scoring::zh::settings(p))
+            }
             ValueProblem::StateTooNew { found, supported } => format!(
                 "备份中的数据记录是第 {found} 版，本应用只支持到第 {supported} 版，请先更新本应用"
             ),
@@ -500,9 +502,10 @@ mod zh {
                 "{}：共有 {count} 项，超过 {limit} 项的上限，不像是正常的填报数据。{USE_ORIGINAL}",
                 location(at)
             ),
-            ImportError::InvalidTemplate { at, problem } => {
-                format!("年度方案中的方案模板有误（{at}：{problem}）。请联系党组办公室重新下发")
-            }
+            ImportError::InvalidTemplate(e) => format!(
+                "年度方案中的方案模板有误（{}）。请联系党组办公室重新下发",
+                crate::i18n::scoring::zh::template(e)
+            ),
             ImportError::PlanMismatch { file_id, file_version, local_id, local_version } => format!(
                 "文件是按方案“{file_id}（{file_version} 版）”填写的，而本应用当前使用方案“{local_id}（{local_version} 版）”，两者不是同一个方案，无法导入。请先导入对应的年度方案，或确认选对了文件"
             ),
@@ -979,9 +982,10 @@ mod en {
             ValueProblem::ScoreOutOfRange { score } => {
                 format!("the score {score} is out of range; it should be between 0 and 100")
             }
-            ValueProblem::RatingSettings { message } => {
-                format!("the rating settings are wrong: {message}")
-            }
+            ValueProblem::RatingSettings(p) => format!(
+                "the rating settings are wrong: {}",
+                crate::i18n::scoring::en::settings(p)
+            ),
             ValueProblem::StateTooNew { found, supported } => format!(
                 "the data record in the backup is version {found}, and this app supports up to version {supported}; update this app first"
             ),
@@ -1124,8 +1128,9 @@ mod en {
                 "{}: {count} entries, over the limit of {limit}, which does not look like ordinary data. {USE_ORIGINAL}",
                 location(at)
             ),
-            ImportError::InvalidTemplate { at, problem } => format!(
-                "The plan template in the annual plan is wrong (at {at}: {problem}). Ask the Party group office to send it again."
+            ImportError::InvalidTemplate(e) => format!(
+                "The plan template in the annual plan is wrong (at {}). Ask the Party group office to send it again.",
+                crate::i18n::scoring::en::template(e)
             ),
             ImportError::PlanMismatch { file_id, file_version, local_id, local_version } => format!(
                 "The file was filled in for the plan \"{file_id}\" (version {file_version}), while this app uses the plan \"{local_id}\" (version {local_version}). They are not the same plan, so the file cannot be imported. Import the matching annual plan first, or make sure you chose the right file."

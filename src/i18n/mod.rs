@@ -18,6 +18,7 @@ pub mod exchange;
 pub mod guide;
 pub mod ledger;
 pub mod review;
+pub mod scoring;
 #[cfg(feature = "full")]
 pub mod summary;
 mod zh;
@@ -132,6 +133,8 @@ pub struct Common {
     pub list_sep: &'static str,
     /// Between clauses: "；" / "; ".
     pub clause_sep: &'static str,
+    /// Between a label and what it labels: "：" / ": ".
+    pub colon: &'static str,
     /// The first line of a printed page: unit, department, year, and when it was printed.
     pub printed_for: fn(&str, &str, i32, &str) -> String,
     /// The same where no unit is set yet (方案原文 on the office's computer).
@@ -284,8 +287,8 @@ pub use full::*;
 mod full {
     use zrz_domain::record::{EditError, Grade, RaterRole, ResponsibilityLevel};
     use zrz_domain::scoring::{
-        AppliedVeto, CapRounding, EvidenceStatus, ExcellentShare, IgnoredRating, SettingsError,
-        Step, VetoKind,
+        AppliedVeto, CapRounding, EvidenceStatus, ExcellentShare, IgnoredRating, IndicatorError,
+        SettingsError, Step, VetoKind,
     };
     use zrz_domain::Dimension;
 
@@ -367,10 +370,9 @@ mod full {
         /// (dimension, role, rater, reason)
         pub ignored: fn(Dimension, RaterRole, &str, &str) -> String,
         pub how: &'static str,
-        /// A step of "如何计算", worded. The domain still writes its steps as Chinese sentences:
-        /// when they become codes, only this changes.
+        /// A step of "如何计算", worded from its detail (`scoring.rs`).
         pub step_text: fn(&Step) -> String,
-        /// Why a veto applied (the domain's Chinese sentence, for now).
+        /// Why a veto applied, with its figures.
         pub veto_text: fn(&AppliedVeto) -> String,
         /// Why a rating did not count.
         pub ignored_reason: fn(&IgnoredRating) -> String,
@@ -384,6 +386,8 @@ mod full {
         pub role_note: fn(RaterRole, &str, &str) -> String,
         pub indicators_title: &'static str,
         pub indicators_mismatch: fn(&str) -> String,
+        /// Why the indicators do not fit the template, worded.
+        pub indicator_error: fn(&IndicatorError) -> String,
         pub evidence_status: fn(EvidenceStatus) -> &'static str,
         pub indicator_source: fn(&str, usize, usize) -> String,
         pub unanswered: &'static str,
@@ -452,7 +456,7 @@ mod full {
         pub share_max_name: &'static str,
         pub number_empty: fn(&str) -> String,
         pub number_not_a_number: fn(&str, &str) -> String,
-        /// A settings error from the domain, worded (still the domain's Chinese sentence).
+        /// A settings error from the domain, worded from its problem (`scoring.rs`).
         pub settings_error: fn(&SettingsError) -> String,
 
         pub role_title: &'static str,

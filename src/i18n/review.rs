@@ -140,6 +140,8 @@ mod full {
         // 自查报告
         pub report_title: &'static str,
         pub report_lead: &'static str,
+        /// The record holds nothing to report yet: what to do first.
+        pub report_empty: &'static str,
         pub report_heading: fn(&str, &str, i32) -> String,
         pub section: fn(SectionKind) -> &'static str,
         pub paragraph: fn(&Paragraph, ChapterLabel) -> String,
@@ -157,6 +159,8 @@ mod full {
         pub summary_verify_label: fn(&str) -> String,
         pub verify_receive_label: &'static str,
         pub verify_receive_hint: &'static str,
+        /// No department's file received yet: what to do first.
+        pub verify_empty: &'static str,
         pub verify_received: fn(&str) -> String,
         pub department_answer: fn(&str) -> String,
         pub not_answered: &'static str,
@@ -300,6 +304,7 @@ mod full {
 
     report_title: "自查报告",
     report_lead: "根据本科室的自查、台账、评分和整改任务生成的报告初稿。可打印，也可下载为 Word 文档继续修改。",
+    report_empty: "还没有可写入报告的内容。请先在“各章自查”中逐项作答、在“台账”中登记开展的活动，报告初稿会随之生成。",
     report_heading: |unit, department, year| format!("{unit}{department}{year}年度意识形态工作责任制落实情况自查报告"),
     section: |k| match k {
         SectionKind::Basics => "一、基本情况",
@@ -377,6 +382,7 @@ mod full {
     summary_verify_label: |name| format!("核查 {name}"),
     verify_receive_label: "接收科室报送的文件",
     verify_receive_hint: "科室报送的文件在“汇总”页接收。同一科室的新文件替换旧文件，未修改的事项保留核查结论。",
+    verify_empty: "还没有接收任何科室的文件，暂无可核查的内容。请先到“汇总”页接收各科室报送的文件，再回到这里逐项核查。",
     verify_received: |name| format!("已接收：{name}"),
     department_answer: |r| format!("科室自查：{r}"),
     not_answered: "未填写",
@@ -533,6 +539,7 @@ mod full {
 
     report_title: "Self-assessment report",
     report_lead: "A first draft made from your self-check, ledger, ratings and rectification tasks. Print it, or download it as a Word document to edit.",
+    report_empty: "There is nothing to report yet. First answer the items under Self-check and record the activities held in the Ledger; the draft report is written from them.",
     report_heading: |unit, department, year| format!("{unit} {department}: self-assessment report on the ideological work responsibility system, {year}"),
     section: |k| match k {
         SectionKind::Basics => "1. Overview",
@@ -610,6 +617,7 @@ mod full {
     summary_verify_label: |name| format!("Verify {name}"),
     verify_receive_label: "Receive a department's file",
     verify_receive_hint: "Departments' files are received on Summary. A newer file of the same department replaces the old; unchanged items keep their verdicts.",
+    verify_empty: "No department's file has been received yet, so there is nothing to check. First receive the departments' files on Summary, then come back here to check them item by item.",
     verify_received: |name| format!("Received: {name}"),
     department_answer: |r| format!("Department's answer: {r}"),
     not_answered: "not answered",

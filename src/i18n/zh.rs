@@ -75,6 +75,7 @@ const COMMON: Common = Common {
     read_only_received: "这是报送来的文件，只读",
     list_sep: "、",
     clause_sep: "；",
+    colon: "：",
     printed_for: |unit, department, year, at| {
         format!("{unit} · {department} · {year} 年度 · 打印于 {at}")
     },
@@ -291,8 +292,8 @@ const PLAN: PlanPage = PlanPage {
 mod full {
     use super::super::{RatingTexts, SettingsTexts};
     use zrz_domain::number::fmt1;
-    use zrz_domain::record::{EditError, Grade, RaterRole, ResponsibilityLevel};
-    use zrz_domain::scoring::{CapRounding, EvidenceStatus, IgnoreReason, VetoKind};
+    use zrz_domain::record::{EditError, Grade, RaterRole};
+    use zrz_domain::scoring::{CapRounding, EvidenceStatus, VetoKind};
 
     fn role(r: RaterRole) -> &'static str {
         (super::COMMON.role)(r)
@@ -345,18 +346,8 @@ mod full {
         add_person: "添加人员",
         post_hint: "例如：党组书记、局长",
         level_option: |label, holder| format!("{label}（{holder}）"),
-        level_default_label: |l| match l {
-            ResponsibilityLevel::Principal => "主体责任",
-            ResponsibilityLevel::First => "第一责任",
-            ResponsibilityLevel::Direct => "直接责任",
-            ResponsibilityLevel::Leadership => "领导责任",
-        },
-        level_default_holder: |l| match l {
-            ResponsibilityLevel::Principal => "局领导班子",
-            ResponsibilityLevel::First => "党组书记",
-            ResponsibilityLevel::Direct => "分管领导",
-            ResponsibilityLevel::Leadership => "领导班子其他成员",
-        },
+        level_default_label: super::super::scoring::zh::level_label,
+        level_default_holder: super::super::scoring::zh::level_holder,
         superior_default: "党组",
         edit_error: |e| match e {
             EditError::Person(e) => (super::super::errors::ZH.field)(e),
@@ -391,7 +382,7 @@ mod full {
         },
         no_figure: "—",
         grade_open: "未定",
-        share: |s| s.summary(),
+        share: super::super::scoring::zh::share,
         share_exceeded_lead: "优秀比例超限：",
         share_exceeded_tail: "。请复核等次，或按规定调整优秀人数。",
         share_pending: "（等次未定的人员也计入参评人数。）",
@@ -418,13 +409,9 @@ mod full {
             format!("未计入：{}·{}{rater}——{reason}", dimension(d), role(r))
         },
         how: "如何计算",
-        step_text: |s| s.text.clone(),
-        veto_text: |v| v.reason.clone(),
-        ignored_reason: |i| match &i.reason {
-            IgnoreReason::Invalid(e) => (super::super::errors::ZH.field)(e),
-            IgnoreReason::RatesSelf => "互评不能评价本人，本人评价请记为自评".into(),
-            IgnoreReason::Superseded => "同一评价人对同一维度重复评分，按最后更新的一条计算".into(),
-        },
+        step_text: |s| super::super::scoring::zh::step(&s.detail),
+        veto_text: |v| super::super::scoring::zh::veto(&v.reason),
+        ignored_reason: |i| super::super::scoring::zh::ignore_reason(&i.reason),
         radar_label: |scores| {
             let parts: Vec<String> = scores
                 .iter()
@@ -441,6 +428,7 @@ mod full {
         role_note: |r, avg, w| format!("{}平均 {avg}，计权 {w}%", role(r)),
         indicators_title: "考核指标与自查佐证（点击指标查看方案原文和对应检查项）",
         indicators_mismatch: |e| format!("考核指标与当前方案模板不一致，暂不显示佐证：{e}"),
+        indicator_error: super::super::scoring::zh::indicator,
         evidence_status: |s| match s {
             EvidenceStatus::RedLineOccurred => "红线情形已发生",
             EvidenceStatus::Incomplete => "尚未填完",
@@ -516,7 +504,7 @@ mod full {
         share_max_name: "优秀比例上限",
         number_empty: |what| format!("请填写{what}"),
         number_not_a_number: |what, t| format!("{what}“{t}”不是数字，请填写 0 到 100 之间的数"),
-        settings_error: |e| e.message.clone(),
+        settings_error: |e| super::super::scoring::zh::settings(&e.problem),
 
         role_title: "这台电脑由谁使用",
         role_hint: "决定导航中显示哪些页面：科室填写本单位的自查、台账和评分；党组办公室接收、汇总和核查各单位的文件。改变选择不会删除任何数据。",

@@ -167,9 +167,8 @@ pub enum ValueProblem {
     BadTimestamp { text: String },
     /// A score outside 0–100.
     ScoreOutOfRange { score: f64 },
-    /// Rating settings that break a rule of the domain; `message` is the domain's sentence
-    /// (`scoring::SettingsError`), not yet a code.
-    RatingSettings { message: String },
+    /// Rating settings that break a rule of the domain (its field path is the location's).
+    RatingSettings(zrz_domain::scoring::SettingsProblem),
     /// A backup whose state record is newer than this app.
     StateTooNew { found: u32, supported: u32 },
     /// A backup whose content is not a state record.
@@ -259,9 +258,8 @@ pub enum ImportError {
         count: usize,
         limit: usize,
     },
-    /// `validate`: the template inside a 年度方案 breaks a template rule. `at` and `problem` are the
-    /// domain's `plan::TemplateError` (its words, not yet a code).
-    InvalidTemplate { at: String, problem: String },
+    /// `validate`: the template inside a 年度方案 breaks a template rule.
+    InvalidTemplate(zrz_domain::plan::TemplateError),
     /// `check_template`: the file was made for another plan altogether.
     PlanMismatch {
         file_id: String,
@@ -319,7 +317,7 @@ impl ImportError {
             ImportError::InvalidValue { .. } => "invalid_value",
             ImportError::TooLong { .. } => "too_long",
             ImportError::TooMany { .. } => "too_many",
-            ImportError::InvalidTemplate { .. } => "invalid_template",
+            ImportError::InvalidTemplate(_) => "invalid_template",
             ImportError::PlanMismatch { .. } => "plan_mismatch",
             ImportError::InReceivedFile { .. } => "in_received_file",
         }

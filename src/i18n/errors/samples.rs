@@ -29,7 +29,7 @@ fn listed_import(e: &ImportError) -> bool {
         | ImportError::InvalidValue { .. }
         | ImportError::TooLong { .. }
         | ImportError::TooMany { .. }
-        | ImportError::InvalidTemplate { .. }
+        | ImportError::InvalidTemplate(_)
         | ImportError::PlanMismatch { .. }
         | ImportError::InReceivedFile { .. } => true,
     }
@@ -245,9 +245,10 @@ pub fn value_problems() -> Vec<ValueProblem> {
             text: "3月20日".into(),
         },
         ValueProblem::ScoreOutOfRange { score: 150.0 },
-        ValueProblem::RatingSettings {
-            message: "德能勤绩廉五项权重之和为 110".into(),
-        },
+        ValueProblem::RatingSettings(zrz_domain::scoring::SettingsProblem::ShareTooHigh {
+            share: 25.0,
+            max: 20.0,
+        }),
         ValueProblem::StateTooNew {
             found: 9,
             supported: 2,
@@ -273,7 +274,7 @@ pub fn value_problems() -> Vec<ValueProblem> {
             | ValueProblem::DateOutOfRange { .. }
             | ValueProblem::BadTimestamp { .. }
             | ValueProblem::ScoreOutOfRange { .. }
-            | ValueProblem::RatingSettings { .. }
+            | ValueProblem::RatingSettings(_)
             | ValueProblem::StateTooNew { .. }
             | ValueProblem::NotAStateRecord(_) => {}
         }
@@ -355,10 +356,10 @@ pub fn import_errors() -> Vec<ImportError> {
             count: 10001,
             limit: 10000,
         },
-        ImportError::InvalidTemplate {
-            at: "检查项 4.1.1".into(),
-            problem: "检查项缺少原文".into(),
-        },
+        ImportError::InvalidTemplate(zrz_domain::plan::TemplateError {
+            at: zrz_domain::plan::TemplatePlace::Item("4.1.1".into()),
+            problem: zrz_domain::plan::TemplateProblem::ItemWithoutText,
+        }),
         ImportError::PlanMismatch {
             file_id: "another-plan".into(),
             file_version: "2024".into(),

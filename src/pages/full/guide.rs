@@ -65,7 +65,7 @@ fn Steps(steps: Vec<Step>, routes: Vec<Route>) -> impl IntoView {
                     view! {
                         <li>
                             <a href=route.href()><strong>{name}</strong></a>
-                            "："
+                            {t().common.colon}
                             {what}
                         </li>
                     }

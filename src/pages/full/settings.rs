@@ -88,7 +88,7 @@ fn LanguageSection() -> impl IntoView {
         <p class="hint">{s.language_hint}</p>
         <select class="language-choice" on:change=choose aria-labelledby="settings-language" data-testid="settings-language">
             {Lang::ALL.into_iter().map(|l| view! {
-                <option value=l.key() selected=l == current>{(t().shell.language_name)(l)}</option>
+                <option value=l.key() lang=l.html_lang() selected=l == current>{(t().shell.language_name)(l)}</option>
             }).collect_view()}
         </select>
     }

@@ -126,8 +126,13 @@ impl Template {
     /// Reads a template from its JSON text (e.g. a stored 年度方案 template).
     pub fn parse(json: &str) -> Result<Template, TemplateError> {
         let at_position = |e: serde_json::Error| TemplateError {
-            at: format!("第 {} 行第 {} 列", e.line(), e.column()),
-            problem: format!("不是有效的方案模板 JSON：{e}"),
+            at: TemplatePlace::Position {
+                line: e.line(),
+                column: e.column(),
+            },
+            problem: TemplateProblem::NotJson {
+                error: e.to_string(),
+            },
         };
         // Read twice: the typed read names the line of a wrong value, the hash needs the JSON.
         let value: Value = serde_json::from_str(json).map_err(at_position)?;
@@ -139,8 +144,10 @@ impl Template {
     /// JSON, unknown fields included.
     pub fn from_value(value: &Value) -> Result<Template, TemplateError> {
         let raw = RawTemplate::deserialize(value).map_err(|e| TemplateError {
-            at: "模板".into(),
-            problem: format!("不是有效的方案模板 JSON：{e}"),
+            at: TemplatePlace::Template,
+            problem: TemplateProblem::NotJson {
+                error: e.to_string(),
+            },
         })?;
         Template::from_raw(raw, template_hash(value))
     }
@@ -241,16 +248,91 @@ impl TemplateRef {
     }
 }
 
-/// A template refused at load time. `at` names the item, chapter or place at fault.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A template refused at load time: `at` names the item, chapter or place at fault, `problem` what
+/// is wrong (worded by the app).
+#[derive(Debug, Clone, PartialEq)]
 pub struct TemplateError {
-    pub at: String,
-    pub problem: String,
+    pub at: TemplatePlace,
+    pub problem: TemplateProblem,
+}
+
+/// Where in a template a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplatePlace {
+    /// A place in the JSON text.
+    Position {
+        line: usize,
+        column: usize,
+    },
+    /// The template as a whole.
+    Template,
+    /// The `credit` table.
+    Credit,
+    /// The activity type with this id.
+    Activity(String),
+    /// The part with this number.
+    Part(String),
+    Chapter(String),
+    Item(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TemplateProblem {
+    /// Not a template's JSON; `error` is serde's (English) message.
+    NotJson {
+        error: String,
+    },
+    MissingId,
+    MissingVersion,
+    /// A credit factor (`name`: implemented …) outside 0–1.
+    CreditOutOfRange {
+        name: String,
+        value: f64,
+    },
+    DuplicateActivity,
+    DuplicatePart {
+        id: String,
+    },
+    DuplicateChapter,
+    EmptyChapter,
+    ItemWithoutId,
+    DuplicateItem,
+    ItemWithoutText,
+    UnknownDimension {
+        found: String,
+    },
+    /// Points negative or not a number.
+    BadPoints {
+        points: f64,
+    },
+    /// A quota of zero a year.
+    QuotaZero,
+    /// A quota counting an activity type the template does not define.
+    UnknownActivity {
+        activity: String,
+    },
+    /// A quota item without its quota.
+    QuotaMissing,
+    /// A quota on an item that is not of kind quota.
+    QuotaNotAllowed,
+    UnknownKind {
+        found: String,
+    },
+    /// A chapter whose weight is not the sum of its items' points.
+    ChapterWeight {
+        weight: f64,
+        points: f64,
+    },
+    /// Chapter weights not summing to 100.
+    WeightsSum {
+        total: f64,
+    },
 }
 
 impl fmt::Display for TemplateError {
+    /// For logs and tests; the app words the problem.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}：{}", self.at, self.problem)
+        write!(f, "{:?}: {:?}", self.at, self.problem)
     }
 }
 

@@ -5,7 +5,10 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, Chapter, Credit, Item, ItemKind, Part, Template, TemplateError};
+use super::{
+    Activity, Chapter, Credit, Item, ItemKind, Part, Template, TemplateError, TemplatePlace,
+    TemplateProblem,
+};
 use crate::Dimension;
 
 /// Points are compared with this slack: weights are written with at most one decimal.
@@ -15,17 +18,14 @@ impl Template {
     /// Checks a raw template and builds it with `content_hash`, which the caller computed from the
     /// JSON the raw template was read from ([`super::template_hash`]; see [`Template::from_value`]).
     pub fn from_raw(raw: RawTemplate, content_hash: String) -> Result<Template, TemplateError> {
-        let fail = |at: &str, problem: String| {
-            Err(TemplateError {
-                at: at.to_string(),
-                problem,
-            })
-        };
+        use TemplatePlace as At;
+        use TemplateProblem as P;
+        let fail = |at: TemplatePlace, problem: TemplateProblem| Err(TemplateError { at, problem });
         if raw.id.trim().is_empty() {
-            return fail("模板", "缺少模板标识 id".into());
+            return fail(At::Template, P::MissingId);
         }
         if raw.version.trim().is_empty() {
-            return fail("模板", "缺少模板版本 version".into());
+            return fail(At::Template, P::MissingVersion);
         }
         let credit = raw.credit;
         for (name, value) in [
@@ -37,8 +37,11 @@ impl Template {
         ] {
             if !(0.0..=1.0).contains(&value) {
                 return fail(
-                    "credit",
-                    format!("得分系数 {name} 为 {value}，应在 0 到 1 之间"),
+                    At::Credit,
+                    P::CreditOutOfRange {
+                        name: name.into(),
+                        value,
+                    },
                 );
             }
         }
@@ -46,7 +49,7 @@ impl Template {
         let mut activities = Vec::new();
         for a in raw.activities {
             if !activity_ids.insert(a.id.clone()) {
-                return fail(&format!("活动类型 {}", a.id), "活动类型标识重复".into());
+                return fail(At::Activity(a.id), P::DuplicateActivity);
             }
             activities.push(Activity {
                 id: a.id,
@@ -60,45 +63,46 @@ impl Template {
         for raw_part in raw.parts {
             if !seen_ids.insert(format!("part:{}", raw_part.id)) {
                 return fail(
-                    &format!("第{}部分", raw_part.number),
-                    format!("部分标识 {} 重复", raw_part.id),
+                    At::Part(raw_part.number),
+                    P::DuplicatePart { id: raw_part.id },
                 );
             }
             let mut chapters = Vec::new();
             for raw_chapter in raw_part.chapters {
-                let at_chapter = format!("章节 {}", raw_chapter.id);
+                let at_chapter = || At::Chapter(raw_chapter.id.clone());
                 if !seen_ids.insert(format!("chapter:{}", raw_chapter.id)) {
-                    return fail(&at_chapter, "章节标识重复".into());
+                    return fail(at_chapter(), P::DuplicateChapter);
                 }
                 if raw_chapter.items.is_empty() {
-                    return fail(&at_chapter, "章节没有任何检查项".into());
+                    return fail(at_chapter(), P::EmptyChapter);
                 }
                 let mut items = Vec::new();
                 let mut chapter_points = 0.0;
                 for raw_item in raw_chapter.items {
-                    let at_item = format!("检查项 {}", raw_item.id);
+                    let at_item = || At::Item(raw_item.id.clone());
                     if raw_item.id.trim().is_empty() {
-                        return fail(&at_chapter, "有检查项缺少标识 id".into());
+                        return fail(at_chapter(), P::ItemWithoutId);
                     }
                     if !seen_ids.insert(format!("item:{}", raw_item.id)) {
-                        return fail(&at_item, "检查项标识重复".into());
+                        return fail(at_item(), P::DuplicateItem);
                     }
                     if raw_item.text.trim().is_empty() {
-                        return fail(&at_item, "检查项缺少原文".into());
+                        return fail(at_item(), P::ItemWithoutText);
                     }
                     let Some(dimension) = Dimension::from_key(&raw_item.dimension) else {
                         return fail(
-                            &at_item,
-                            format!(
-                                "未知的考核维度“{}”，应为 de/neng/qin/ji/lian 之一",
-                                raw_item.dimension
-                            ),
+                            at_item(),
+                            P::UnknownDimension {
+                                found: raw_item.dimension.clone(),
+                            },
                         );
                     };
                     if !raw_item.points.is_finite() || raw_item.points < 0.0 {
                         return fail(
-                            &at_item,
-                            format!("分值 {} 无效，应为非负数", raw_item.points),
+                            at_item(),
+                            P::BadPoints {
+                                points: raw_item.points,
+                            },
                         );
                     }
                     let kind = match (raw_item.kind.as_str(), raw_item.quota) {
@@ -106,12 +110,14 @@ impl Template {
                         ("red_line", None) => ItemKind::RedLine,
                         ("quota", Some(q)) => {
                             if q.per_year == 0 {
-                                return fail(&at_item, "年度次数要求应至少为 1".into());
+                                return fail(at_item(), P::QuotaZero);
                             }
                             if !activity_ids.contains(&q.activity) {
                                 return fail(
-                                    &at_item,
-                                    format!("计数的活动类型“{}”未在 activities 中定义", q.activity),
+                                    at_item(),
+                                    P::UnknownActivity {
+                                        activity: q.activity.clone(),
+                                    },
                                 );
                             }
                             ItemKind::Quota {
@@ -119,19 +125,16 @@ impl Template {
                                 activity: q.activity,
                             }
                         }
-                        ("quota", None) => {
-                            return fail(&at_item, "类型为 quota 的检查项缺少 quota 设置".into())
-                        }
+                        ("quota", None) => return fail(at_item(), P::QuotaMissing),
                         ("task" | "red_line", Some(_)) => {
-                            return fail(
-                                &at_item,
-                                "只有类型为 quota 的检查项才能有 quota 设置".into(),
-                            )
+                            return fail(at_item(), P::QuotaNotAllowed)
                         }
                         (other, _) => {
                             return fail(
-                                &at_item,
-                                format!("未知的检查项类型“{other}”，应为 task/quota/red_line 之一"),
+                                at_item(),
+                                P::UnknownKind {
+                                    found: other.to_string(),
+                                },
                             )
                         }
                     };
@@ -147,11 +150,11 @@ impl Template {
                 }
                 if (chapter_points - raw_chapter.weight).abs() > POINT_EPSILON {
                     return fail(
-                        &at_chapter,
-                        format!(
-                            "章节权重 {} 与各检查项分值之和 {} 不一致",
-                            raw_chapter.weight, chapter_points
-                        ),
+                        at_chapter(),
+                        P::ChapterWeight {
+                            weight: raw_chapter.weight,
+                            points: chapter_points,
+                        },
                     );
                 }
                 total_weight += raw_chapter.weight;
@@ -173,7 +176,12 @@ impl Template {
             });
         }
         if (total_weight - 100.0).abs() > POINT_EPSILON {
-            return fail("模板", format!("各章节权重之和为 {total_weight}，应为 100"));
+            return fail(
+                At::Template,
+                P::WeightsSum {
+                    total: total_weight,
+                },
+            );
         }
         Ok(Template {
             id: raw.id,

@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use super::answer::{FieldError, FieldProblem};
 use super::identity::RatingKey;
-use crate::number::fmt1;
 use crate::scoring::RatingSettings;
 use crate::Dimension;
 
@@ -124,16 +123,6 @@ impl RatingValue {
         match self {
             RatingValue::Grade(g) => settings.grade_scores.get(g),
             RatingValue::Score(s) => s,
-        }
-    }
-
-    /// "称职（80.0）" or "87.5".
-    pub fn describe(self, settings: &RatingSettings) -> String {
-        match self {
-            RatingValue::Grade(g) => {
-                format!("{}（{}）", g.label(), fmt1(settings.grade_scores.get(g)))
-            }
-            RatingValue::Score(s) => fmt1(s),
         }
     }
 }

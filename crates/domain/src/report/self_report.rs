@@ -353,6 +353,16 @@ fn next_steps(a: &Assessment) -> Vec<Paragraph> {
     paragraphs
 }
 
+/// Whether `assessment` holds anything the draft is written from: an answered item, a ledger entry, a rating
+/// or a rectification task. Without, the draft is its headings only, and the page says what to do
+/// first.
+pub fn has_material(assessment: &Assessment) -> bool {
+    assessment.answers.values().any(|a| a.is_answered())
+        || !assessment.ledger.is_empty()
+        || !assessment.ratings.is_empty()
+        || !assessment.tasks.is_empty()
+}
+
 /// The draft of `assessment`'s 自查报告 on `today` (module doc).
 pub fn self_report(template: &Template, assessment: &Assessment, today: NaiveDate) -> SelfReport {
     SelfReport {

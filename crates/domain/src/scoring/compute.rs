@@ -3,14 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use super::settings::{GradeBand, RatingSettings, SettingsError, EPSILON};
-use crate::number::{fmt1, fmt_num, round1};
+use super::settings::{GradeBand, NamedLevel, RatingSettings, SettingsError, EPSILON};
+use crate::number::round1;
 use crate::record::{Grade, Person, RaterRole, Rating, RatingValue, ResponsibilityLevel};
 use crate::Dimension;
-
-/// The note printed with every calculation, so a hand check that is 0.1 off is not a surprise.
-pub const ROUNDING_NOTE: &str =
-    "说明：各项按完整精度计算，显示时四舍五入保留一位小数；用显示的数值逐项手算，结果可能与显示的合计相差 0.1。";
 
 /// One rater's counted rating.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,13 +54,178 @@ pub enum VetoKind {
     RedLine { item_id: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AppliedVeto {
     pub kind: VetoKind,
     /// The grade the veto sets or caps at.
     pub grade: Grade,
-    /// Why, in Chinese, with the figures.
-    pub reason: String,
+    /// Why, with the figures (worded by the app).
+    pub reason: VetoReason,
+}
+
+/// Why a 一票否决 applied, with its figures.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VetoReason {
+    /// Red line `item_id` occurred and `bearer` bears it: the grade is at most `cap`.
+    RedLine {
+        item_id: String,
+        bearer: Bearer,
+        cap: Grade,
+        effect: CapEffect,
+    },
+    /// 廉 scored `score` (one decimal), in the 不称职 band `range`: the grade is 不称职.
+    Lian { score: f64, range: BandRange },
+}
+
+/// What a red line's cap did to the grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapEffect {
+    /// The grade came down from `from` to the cap.
+    Lowered { from: Grade },
+    /// The grade `grade` was no better than the cap already.
+    NotHigher { grade: Grade },
+    /// The total is still open: the cap applies once it is computed.
+    Pending,
+}
+
+/// Who bears an occurred red line, and why: their level (as the department calls it) is one of the
+/// responsible levels, and/or the item's 责任人 names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bearer {
+    /// The person's name, trimmed.
+    pub name: String,
+    /// Set when the person's level is a responsible one.
+    pub level: Option<NamedLevel>,
+    /// The red line's 责任人 field names the person.
+    pub by_name: bool,
+}
+
+/// The range of a grade band in a sentence: the top band includes its upper bound, the bottom one
+/// is "below" its upper bound, the others are `min ≤ total < max`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BandRange {
+    Top { min: f64, max: f64 },
+    Middle { min: f64, max: f64 },
+    Bottom { max: f64 },
+}
+
+impl BandRange {
+    pub fn of(band: &GradeBand, grade: Grade) -> BandRange {
+        if grade == Grade::ALL[0] {
+            BandRange::Top {
+                min: band.min,
+                max: band.max,
+            }
+        } else if band.min <= EPSILON {
+            BandRange::Bottom { max: band.max }
+        } else {
+            BandRange::Middle {
+                min: band.min,
+                max: band.max,
+            }
+        }
+    }
+}
+
+/// One part of a weighted sum: `value` (full precision) × `weight` percent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Term<T> {
+    pub of: T,
+    pub value: f64,
+    pub weight: f64,
+}
+
+/// A weight before and after renormalising (percent; `to` at full precision).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reweighted {
+    pub role: RaterRole,
+    pub from: f64,
+    pub to: f64,
+}
+
+/// The final grade and how it was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinalGrade {
+    /// A veto changed the grade of the total (`before`) to `grade`.
+    Adjusted { grade: Grade, before: Grade },
+    /// The grade of the total stands.
+    Settled { grade: Grade },
+    /// The total is open, but a veto already fixes the grade.
+    VetoedWhileOpen { grade: Grade },
+    /// No grade yet.
+    Open,
+}
+
+/// What one step of "如何计算" says, with its figures; the app words it. Figures are at full
+/// precision where the step shows a sum's parts, and are written with the one number rule
+/// (`crate::number`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum StepDetail {
+    /// The settings are invalid; nothing is computed.
+    SettingsInvalid(SettingsError),
+    /// Every figure is computed at full precision and shown rounded: a hand sum may be 0.1 off.
+    Rounding,
+    /// A rating that did not count (`rated.rater` trimmed, `rated.score` what it would count as).
+    Ignored {
+        dimension: Dimension,
+        role: RaterRole,
+        rated: RaterScore,
+        reason: IgnoreReason,
+    },
+    /// The average of one role's raters on one dimension (`average` at full precision).
+    RoleAverage {
+        dimension: Dimension,
+        role: RaterRole,
+        raters: Vec<RaterScore>,
+        average: f64,
+    },
+    /// A dimension with no rating at all; `weighted` when its weight is above zero (so the total
+    /// waits for it).
+    NoRatings {
+        dimension: Dimension,
+        weighted: bool,
+    },
+    /// A dimension rated only by roles weighted zero.
+    OnlyUnweightedRoles {
+        dimension: Dimension,
+        roles: Vec<RaterRole>,
+    },
+    /// Roles `missing` did not rate: the weights of the others were scaled up to 100.
+    Reweight {
+        dimension: Dimension,
+        missing: Vec<RaterRole>,
+        changes: Vec<Reweighted>,
+    },
+    /// A dimension's score (`score` one decimal) from its roles' averages.
+    DimensionScore {
+        dimension: Dimension,
+        terms: Vec<Term<RaterRole>>,
+        score: f64,
+    },
+    /// The total waits for the ratings of `missing`.
+    TotalWaits {
+        missing: Vec<Dimension>,
+    },
+    /// The total (one decimal) from the dimension scores; `skipped` are weighted zero.
+    Total {
+        terms: Vec<Term<Dimension>>,
+        skipped: Vec<Dimension>,
+        total: f64,
+    },
+    /// The band the total falls in, and so the grade before vetoes.
+    Band {
+        total: f64,
+        grade: Grade,
+        range: BandRange,
+    },
+    /// A red line occurred that `bearer` bears, while the settings cap nothing.
+    RedLineNoted {
+        item_id: String,
+        bearer: Bearer,
+    },
+    /// A veto applied.
+    Veto(VetoReason),
+    FinalGrade(FinalGrade),
 }
 
 /// A rating that did not count, and why.
@@ -83,24 +244,6 @@ pub enum IgnoreReason {
     RatesSelf,
     /// Another rating of the same rater, dimension and role is newer (or later in the list).
     Superseded,
-}
-
-impl IgnoreReason {
-    /// The reason in the "如何计算" note (the steps are still the domain's Chinese sentences).
-    fn note(&self) -> String {
-        use crate::record::FieldProblem;
-        match self {
-            IgnoreReason::Invalid(e) => match &e.problem {
-                FieldProblem::ScoreOutOfRange { score } => {
-                    format!("分数 {score} 超出范围，请填写 0 到 100 之间的分数")
-                }
-                FieldProblem::PeerRaterRequired => "互评须填写评价人姓名".into(),
-                other => format!("评分无效（{}）", other.code()),
-            },
-            IgnoreReason::RatesSelf => "互评不能评价本人，本人评价请记为自评".into(),
-            IgnoreReason::Superseded => "同一评价人对同一维度重复评分，按最后更新的一条计算".into(),
-        }
-    }
 }
 
 /// What a step of "如何计算" shows.
@@ -131,7 +274,8 @@ pub struct Step {
     pub kind: StepKind,
     pub dimension: Option<Dimension>,
     pub role: Option<RaterRole>,
-    pub text: String,
+    /// What the step says.
+    pub detail: StepDetail,
     /// The figure the step arrives at (one decimal), identical to the matching result field.
     pub figure: Option<f64>,
 }
@@ -140,24 +284,24 @@ impl Step {
     fn new(
         kind: StepKind,
         dimension: Option<Dimension>,
-        text: String,
+        detail: StepDetail,
         figure: Option<f64>,
     ) -> Step {
         Step {
             kind,
             dimension,
             role: None,
-            text,
+            detail,
             figure,
         }
     }
 
-    fn note(text: String) -> Step {
+    fn note(detail: StepDetail) -> Step {
         Step {
             kind: StepKind::Note,
             dimension: None,
             role: None,
-            text,
+            detail,
             figure: None,
         }
     }
@@ -211,15 +355,12 @@ pub struct RedLineBearer {
 }
 
 impl RedLineBearer {
-    fn describe(self, person: &Person, settings: &RatingSettings) -> String {
-        let mut why = Vec::new();
-        if self.by_level {
-            why.push(format!("负{}", settings.level_label(person.level)));
+    fn bearer(self, person: &Person, settings: &RatingSettings) -> Bearer {
+        Bearer {
+            name: person.name.trim().to_string(),
+            level: self.by_level.then(|| settings.named_level(person.level)),
+            by_name: self.by_name,
         }
-        if self.by_name {
-            why.push("为该项所列责任人".to_string());
-        }
-        why.join("，且")
     }
 }
 
@@ -269,9 +410,9 @@ pub fn compute_person(
         settings_error: None,
     };
     if let Err(e) = settings.validate() {
-        result.steps.push(Step::note(format!(
-            "评分设置有误（{e}），请先修正评分设置；暂不计算"
-        )));
+        result
+            .steps
+            .push(Step::note(StepDetail::SettingsInvalid(e.clone())));
         result.dimensions = Dimension::ALL
             .iter()
             .map(|d| empty_dimension(*d, settings))
@@ -279,7 +420,7 @@ pub fn compute_person(
         result.settings_error = Some(e);
         return result;
     }
-    result.steps.push(Step::note(ROUNDING_NOTE.to_string()));
+    result.steps.push(Step::note(StepDetail::Rounding));
 
     let slots = count_ratings(person, ratings, settings, &mut result);
     let mut full_scores: BTreeMap<Dimension, f64> = BTreeMap::new();
@@ -295,24 +436,18 @@ pub fn compute_person(
     total_and_band(&full_scores, settings, &mut result);
     apply_vetoes(person, settings, occurred_red_lines, &mut result);
 
-    let text = match (result.grade, result.grade_before_vetoes) {
-        (Some(g), Some(before)) if g != before => {
-            format!(
-                "最终等次：{}（因一票否决由{}调整）",
-                g.label(),
-                before.label()
-            )
-        }
-        (Some(g), Some(_)) => format!("最终等次：{}", g.label()),
-        (Some(g), None) => format!(
-            "最终等次：{}（一票否决；其余维度补齐后总分仍可计算，但等次不变）",
-            g.label()
-        ),
-        (None, _) => "等次暂不评定".to_string(),
+    let last = match (result.grade, result.grade_before_vetoes) {
+        (Some(grade), Some(before)) if grade != before => FinalGrade::Adjusted { grade, before },
+        (Some(grade), Some(_)) => FinalGrade::Settled { grade },
+        (Some(grade), None) => FinalGrade::VetoedWhileOpen { grade },
+        (None, _) => FinalGrade::Open,
     };
-    result
-        .steps
-        .push(Step::new(StepKind::FinalGrade, None, text, None));
+    result.steps.push(Step::new(
+        StepKind::FinalGrade,
+        None,
+        StepDetail::FinalGrade(last),
+        None,
+    ));
     result
 }
 
@@ -367,19 +502,16 @@ fn count_ratings<'r>(
     }
     for ignored in &result.ignored {
         let r = &ignored.rating;
-        let rater = r.rater.trim();
-        let rater = if rater.is_empty() {
-            String::new()
-        } else {
-            format!("（{rater}）")
-        };
-        result.steps.push(Step::note(format!(
-            "未计入：{}·{}{rater} {}——{}",
-            r.dimension.label(),
-            r.role.label(),
-            r.value.describe(settings),
-            ignored.reason.note()
-        )));
+        result.steps.push(Step::note(StepDetail::Ignored {
+            dimension: r.dimension,
+            role: r.role,
+            rated: RaterScore {
+                rater: r.rater.trim().to_string(),
+                value: r.value,
+                score: round1(r.value.score(settings)),
+            },
+            reason: ignored.reason.clone(),
+        }));
     }
     slots
 }
@@ -392,18 +524,12 @@ fn total_and_band(
     result: &mut PersonResult,
 ) {
     if !result.missing_dimensions.is_empty() {
-        let names: Vec<&str> = result
-            .missing_dimensions
-            .iter()
-            .map(|d| d.label())
-            .collect();
-        let text = format!(
-            "缺少 {} 的评分，总分和等次暂不计算；请补齐评分",
-            names.join("、")
-        );
+        let detail = StepDetail::TotalWaits {
+            missing: result.missing_dimensions.clone(),
+        };
         result
             .steps
-            .push(Step::new(StepKind::Total, None, text, None));
+            .push(Step::new(StepKind::Total, None, detail, None));
         return;
     }
     let counted: Vec<(Dimension, f64, f64)> = Dimension::ALL
@@ -414,39 +540,39 @@ fn total_and_band(
         .collect();
     let full_total: f64 = counted.iter().map(|(_, w, s)| w * s).sum::<f64>() / 100.0;
     let total = round1(full_total.clamp(0.0, 100.0));
-    let terms: Vec<String> = counted
+    let terms: Vec<Term<Dimension>> = counted
         .iter()
-        .map(|(d, w, s)| format!("{} {}×{}%", d.label(), fmt1(*s), fmt_num(*w)))
+        .map(|(d, w, s)| Term {
+            of: *d,
+            value: *s,
+            weight: *w,
+        })
         .collect();
-    let skipped: Vec<&str> = Dimension::ALL
-        .iter()
-        .filter(|d| settings.dimension_weights.get(**d) <= EPSILON)
-        .map(|d| d.label())
+    let skipped: Vec<Dimension> = Dimension::ALL
+        .into_iter()
+        .filter(|d| settings.dimension_weights.get(*d) <= EPSILON)
         .collect();
-    let skipped = if skipped.is_empty() {
-        String::new()
-    } else {
-        format!("（{} 权重为 0，不计入）", skipped.join("、"))
+    let detail = StepDetail::Total {
+        terms,
+        skipped,
+        total,
     };
-    let text = format!("总分 = {} = {}{skipped}", terms.join(" + "), fmt1(total));
     result
         .steps
-        .push(Step::new(StepKind::Total, None, text, Some(total)));
+        .push(Step::new(StepKind::Total, None, detail, Some(total)));
 
     let grade = settings.grade_for(total);
     let band = settings
         .band(grade)
         .expect("valid settings list every grade");
-    let text = format!(
-        "总分 {} 落在{}档（{}），初定等次：{}",
-        fmt1(total),
-        grade.label(),
-        band_range(band, grade),
-        grade.label()
-    );
+    let detail = StepDetail::Band {
+        total,
+        grade,
+        range: BandRange::of(band, grade),
+    };
     result
         .steps
-        .push(Step::new(StepKind::Band, None, text, None));
+        .push(Step::new(StepKind::Band, None, detail, None));
     result.total = Some(total);
     result.grade_before_vetoes = Some(grade);
     result.grade = Some(grade);
@@ -463,31 +589,34 @@ fn apply_vetoes(
         let Some(bearer) = bears_red_line(person, owner, settings) else {
             continue;
         };
-        let who = format!(
-            "{}{}",
-            person.name.trim(),
-            bearer.describe(person, settings)
-        );
+        let bearer = bearer.bearer(person, settings);
         let Some(cap) = settings.vetoes.red_line_cap else {
-            let text =
-                format!("红线 {item_id} 已发生，{who}；评分设置未启用红线封顶，等次不受影响");
+            let detail = StepDetail::RedLineNoted {
+                item_id: item_id.clone(),
+                bearer,
+            };
             result
                 .steps
-                .push(Step::new(StepKind::Veto, None, text, None));
+                .push(Step::new(StepKind::Veto, None, detail, None));
             continue;
         };
         let effect = match result.grade {
-            Some(g) if g.worse(cap) != g => format!("等次由{}降为{}", g.label(), cap.label()),
-            Some(g) => format!("原等次{}已不高于此", g.label()),
-            None => "总分计算后按此封顶".to_string(),
+            Some(g) if g.worse(cap) != g => CapEffect::Lowered { from: g },
+            Some(g) => CapEffect::NotHigher { grade: g },
+            None => CapEffect::Pending,
         };
-        let reason = format!(
-            "红线 {item_id} 已发生，{who}，一票否决：等次最高为{}（{effect}）",
-            cap.label()
-        );
-        result
-            .steps
-            .push(Step::new(StepKind::Veto, None, reason.clone(), None));
+        let reason = VetoReason::RedLine {
+            item_id: item_id.clone(),
+            bearer,
+            cap,
+            effect,
+        };
+        result.steps.push(Step::new(
+            StepKind::Veto,
+            None,
+            StepDetail::Veto(reason.clone()),
+            None,
+        ));
         let kind = VetoKind::RedLine {
             item_id: item_id.clone(),
         };
@@ -506,15 +635,14 @@ fn apply_vetoes(
         let band = settings
             .band(Grade::Incompetent)
             .expect("valid settings list every grade");
-        let reason = format!(
-            "廉 维度得分 {} 属不称职档（{}），一票否决：等次定为不称职",
-            fmt1(lian),
-            band_range(band, Grade::Incompetent)
-        );
+        let reason = VetoReason::Lian {
+            score: lian,
+            range: BandRange::of(band, Grade::Incompetent),
+        };
         result.steps.push(Step::new(
             StepKind::Veto,
             Some(Dimension::Lian),
-            reason.clone(),
+            StepDetail::Veto(reason.clone()),
             None,
         ));
         result.vetoes.push(AppliedVeto {
@@ -584,71 +712,44 @@ fn compute_dimension(
             })
             .collect();
         role_result.average = Some(round1(full_average));
-        let listed: Vec<String> = entries
-            .iter()
-            .map(|(_, rater, value)| {
-                if rater.is_empty() {
-                    value.describe(settings)
-                } else {
-                    format!("{rater} {}", value.describe(settings))
-                }
-            })
-            .collect();
-        let text = if entries.len() == 1 {
-            format!(
-                "{}·{}：{}，得分 {}",
-                d.label(),
-                role.label(),
-                listed[0],
-                fmt1(full_average)
-            )
-        } else {
-            format!(
-                "{}·{}：{}，{} 人平均 {}",
-                d.label(),
-                role.label(),
-                listed.join("、"),
-                entries.len(),
-                fmt1(full_average)
-            )
-        };
         steps.push(Step {
             kind: StepKind::RoleAverage,
             dimension: Some(d),
             role: Some(role),
-            text,
+            detail: StepDetail::RoleAverage {
+                dimension: d,
+                role,
+                raters: role_result.raters.clone(),
+                average: full_average,
+            },
             figure: Some(round1(full_average)),
         });
         present.push((role, role_result.weight, full_average));
     }
 
     if present.is_empty() {
-        let text = if dim.weight > EPSILON {
-            format!("{}：没有任何评分，本维度无法计算", d.label())
-        } else {
-            format!("{}：没有评分（权重为 0，不影响总分）", d.label())
-        };
         steps.push(Step {
             kind: StepKind::MissingDimension,
             dimension: Some(d),
             role: None,
-            text,
+            detail: StepDetail::NoRatings {
+                dimension: d,
+                weighted: dim.weight > EPSILON,
+            },
             figure: None,
         });
         return (dim, None);
     }
     let weight_present: f64 = present.iter().map(|(_, w, _)| w).sum();
     if weight_present <= EPSILON {
-        let names: Vec<&str> = present.iter().map(|(r, _, _)| r.label()).collect();
         steps.push(Step {
             kind: StepKind::MissingDimension,
             dimension: Some(d),
             role: None,
-            text: format!(
-                "{}：只有权重为 0 的{}评分，本维度无法计算",
-                d.label(),
-                names.join("、")
-            ),
+            detail: StepDetail::OnlyUnweightedRoles {
+                dimension: d,
+                roles: present.iter().map(|(r, _, _)| *r).collect(),
+            },
             figure: None,
         });
         return (dim, None);
@@ -667,67 +768,47 @@ fn compute_dimension(
         }
     }
     if dim.renormalised {
-        let missing: Vec<&str> = dim.missing_roles.iter().map(|r| r.label()).collect();
-        let changes: Vec<String> = present
+        let changes: Vec<Reweighted> = present
             .iter()
-            .map(|(r, w, _)| {
-                format!(
-                    "{} {}%→{}%",
-                    r.label(),
-                    fmt_num(*w),
-                    fmt_num(100.0 * w / weight_present)
-                )
+            .map(|(r, w, _)| Reweighted {
+                role: *r,
+                from: *w,
+                to: 100.0 * w / weight_present,
             })
             .collect();
         steps.push(Step {
             kind: StepKind::Reweight,
             dimension: Some(d),
             role: None,
-            text: format!(
-                "{}：缺少{}，权重按已有评价主体折算为 100%：{}",
-                d.label(),
-                missing.join("、"),
-                changes.join("、")
-            ),
+            detail: StepDetail::Reweight {
+                dimension: d,
+                missing: dim.missing_roles.clone(),
+                changes,
+            },
             figure: None,
         });
     }
     let full_score = present.iter().map(|(_, w, avg)| w * avg).sum::<f64>() / weight_present;
     let score = round1(full_score);
-    let terms: Vec<String> = present
+    let terms: Vec<Term<RaterRole>> = present
         .iter()
-        .map(|(r, w, avg)| {
-            format!(
-                "{} {}×{}%",
-                r.label(),
-                fmt1(*avg),
-                fmt_num(100.0 * w / weight_present)
-            )
+        .map(|(r, w, avg)| Term {
+            of: *r,
+            value: *avg,
+            weight: 100.0 * w / weight_present,
         })
         .collect();
     steps.push(Step {
         kind: StepKind::DimensionScore,
         dimension: Some(d),
         role: None,
-        text: format!(
-            "{} 维度得分 = {} = {}",
-            d.label(),
-            terms.join(" + "),
-            fmt1(score)
-        ),
+        detail: StepDetail::DimensionScore {
+            dimension: d,
+            terms,
+            score,
+        },
         figure: Some(score),
     });
     dim.score = Some(score);
     (dim, Some(full_score))
-}
-
-/// "75 ≤ 总分 < 90" style text for a band; the top band includes 100.
-fn band_range(band: &GradeBand, grade: Grade) -> String {
-    if grade == Grade::ALL[0] {
-        format!("{} ≤ 总分 ≤ {}", fmt_num(band.min), fmt_num(band.max))
-    } else if band.min <= EPSILON {
-        format!("低于 {}", fmt_num(band.max))
-    } else {
-        format!("{} ≤ 总分 < {}", fmt_num(band.min), fmt_num(band.max))
-    }
 }

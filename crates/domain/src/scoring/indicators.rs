@@ -27,16 +27,50 @@ pub struct Indicator {
     pub items: Vec<String>,
 }
 
-/// An indicator file refused: `at` names the indicator at fault.
+/// An indicator file refused: `indicator` is the id of the indicator at fault (empty where the
+/// problem is the file's or no id was given), `problem` what is wrong (worded by the app).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndicatorError {
-    pub at: String,
-    pub problem: String,
+    pub indicator: String,
+    pub problem: IndicatorProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndicatorProblem {
+    /// Not valid indicator JSON; `error` is serde's (English) message.
+    NotJson {
+        line: usize,
+        column: usize,
+        error: String,
+    },
+    /// The indicator called `name` has no id.
+    MissingId {
+        name: String,
+    },
+    DuplicateId,
+    /// A dimension key other than de/neng/qin/ji/lian.
+    UnknownDimension {
+        found: String,
+    },
+    MissingName,
+    /// No checklist item evidences the indicator.
+    NoItems,
+    /// An item the template (`template` `version`) does not have.
+    UnknownItem {
+        item: String,
+        template: String,
+        version: String,
+    },
+    /// A dimension without any indicator.
+    DimensionWithout {
+        dimension: Dimension,
+    },
 }
 
 impl fmt::Display for IndicatorError {
+    /// For logs and tests; the app words the problem.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}：{}", self.at, self.problem)
+        write!(f, "{}: {:?}", self.indicator, self.problem)
     }
 }
 
@@ -63,43 +97,52 @@ struct RawIndicator {
 /// one indicator per dimension, and every item id present in the template.
 pub fn parse_indicators(json: &str, template: &Template) -> Result<Vec<Indicator>, IndicatorError> {
     let raw: RawIndicators = serde_json::from_str(json).map_err(|e| IndicatorError {
-        at: format!("第 {} 行第 {} 列", e.line(), e.column()),
-        problem: format!("不是有效的考核指标 JSON：{e}"),
+        indicator: String::new(),
+        problem: IndicatorProblem::NotJson {
+            line: e.line(),
+            column: e.column(),
+            error: e.to_string(),
+        },
     })?;
-    let fail = |at: String, problem: String| Err(IndicatorError { at, problem });
+    let fail = |indicator: &str, problem: IndicatorProblem| {
+        Err(IndicatorError {
+            indicator: indicator.to_string(),
+            problem,
+        })
+    };
     let mut ids = BTreeSet::new();
     let mut out = Vec::new();
     for r in raw.indicators {
-        let at = format!("指标 {}", r.id);
+        let at = r.id.as_str();
         if r.id.trim().is_empty() {
-            return fail("考核指标".into(), format!("指标“{}”缺少标识 id", r.name));
+            return fail("", IndicatorProblem::MissingId { name: r.name });
         }
         if !ids.insert(r.id.clone()) {
-            return fail(at, "指标标识重复".into());
+            return fail(at, IndicatorProblem::DuplicateId);
         }
         let Some(dimension) = Dimension::from_key(&r.dimension) else {
             return fail(
                 at,
-                format!(
-                    "未知的考核维度“{}”，应为 de/neng/qin/ji/lian 之一",
-                    r.dimension
-                ),
+                IndicatorProblem::UnknownDimension {
+                    found: r.dimension.clone(),
+                },
             );
         };
         if r.name.trim().is_empty() {
-            return fail(at, "缺少指标名称".into());
+            return fail(at, IndicatorProblem::MissingName);
         }
         if r.items.is_empty() {
-            return fail(at, "没有列出任何佐证检查项".into());
+            return fail(at, IndicatorProblem::NoItems);
         }
         for item in &r.items {
             if template.item(item).is_none() {
                 return fail(
                     at,
-                    format!(
-                        "引用的检查项 {item} 在方案模板（{} {}）中不存在",
-                        template.id, template.version
-                    ),
+                    IndicatorProblem::UnknownItem {
+                        item: item.clone(),
+                        template: template.id.clone(),
+                        version: template.version.clone(),
+                    },
                 );
             }
         }
@@ -114,10 +157,7 @@ pub fn parse_indicators(json: &str, template: &Template) -> Result<Vec<Indicator
     }
     for d in Dimension::ALL {
         if !out.iter().any(|i| i.dimension == d) {
-            return fail(
-                "考核指标".into(),
-                format!("“{}”维度没有任何指标", d.label()),
-            );
+            return fail("", IndicatorProblem::DimensionWithout { dimension: d });
         }
     }
     Ok(out)
@@ -159,19 +199,6 @@ pub enum EvidenceStatus {
     PartlyMet,
     /// Every item 不适用.
     NotApplicable,
-}
-
-impl EvidenceStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            EvidenceStatus::RedLineOccurred => "红线情形已发生",
-            EvidenceStatus::Incomplete => "尚未填完",
-            EvidenceStatus::Met => "已落实",
-            EvidenceStatus::NotMet => "未落实",
-            EvidenceStatus::PartlyMet => "部分落实",
-            EvidenceStatus::NotApplicable => "不适用",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

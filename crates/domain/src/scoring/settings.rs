@@ -295,26 +295,154 @@ impl Default for RatingSettings {
     }
 }
 
-/// A settings value refused: `field` is its path in the settings JSON (e.g. `grade_bands[1].max`),
-/// `message` says in Chinese what to fix.
+/// A level of responsibility as the department calls it: `label` is its own name (trimmed), `None`
+/// where it keeps the plan's.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedLevel {
+    pub level: ResponsibilityLevel,
+    pub label: Option<String>,
+}
+
+/// A settings value refused: `field` is its path in the settings JSON (e.g. `grade_bands[1].max`;
+/// empty for JSON that could not be read), `problem` what is wrong with it, with the figures the
+/// app words it from.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SettingsError {
     pub field: String,
-    pub message: String,
+    pub problem: SettingsProblem,
+}
+
+/// What is weighed: a dimension, or a kind of rater.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weighed {
+    Dimension(Dimension),
+    Role(RaterRole),
+}
+
+/// A group of weights that sums to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightGroup {
+    /// 德能勤绩廉.
+    Dimensions,
+    /// 自评、互评、上级评价.
+    Roles,
+}
+
+/// Which part of a level's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamePart {
+    Label,
+    Holder,
+}
+
+/// A bound of a grade band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Min,
+    Max,
+}
+
+/// Why rating settings are refused. Numbers are as given (a refused number may not be finite).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingsProblem {
+    /// Not valid settings JSON, at `line`/`column`; `error` is serde's (English) message.
+    NotJson {
+        line: usize,
+        column: usize,
+        error: String,
+    },
+    /// A weight outside 0–100.
+    WeightOutOfRange { of: Weighed, weight: f64 },
+    /// A group of weights that does not sum to 100.
+    WeightsSum {
+        group: WeightGroup,
+        sum: f64,
+        weights: Vec<(Weighed, f64)>,
+    },
+    /// A grade's score outside 0–100.
+    GradeScoreOutOfRange { grade: Grade, score: f64 },
+    /// A grade's score not below the better grade's.
+    GradeScoresNotDecreasing {
+        grade: Grade,
+        score: f64,
+        better: Grade,
+        better_score: f64,
+    },
+    /// A grade's score outside the grade's own band: rating every dimension with it would not give
+    /// the grade.
+    GradeScoreOutsideBand {
+        grade: Grade,
+        score: f64,
+        band: GradeBand,
+    },
+    /// The bands are not the four grades, best first.
+    BandsOutOfOrder { listed: Vec<Grade> },
+    /// A band's bound outside 0–100.
+    BandBoundOutOfRange {
+        grade: Grade,
+        bound: Bound,
+        value: f64,
+    },
+    /// A band whose lower bound is not below its upper bound.
+    BandUpsideDown { grade: Grade, min: f64, max: f64 },
+    /// The top band does not reach 100.
+    TopBandShort { grade: Grade, max: f64 },
+    /// The bottom band does not start at 0.
+    BottomBandAboveZero { grade: Grade, min: f64 },
+    /// A band's upper bound above the next better band's lower bound.
+    BandsOverlap {
+        grade: Grade,
+        max: f64,
+        better: Grade,
+        better_min: f64,
+    },
+    /// A band's upper bound below the next better band's lower bound.
+    BandsGap {
+        grade: Grade,
+        max: f64,
+        better: Grade,
+        better_min: f64,
+    },
+    /// The red-line cap set at 优秀, which caps nothing.
+    CapAtBest,
+    /// A responsible level listed twice.
+    LevelRepeated { level: NamedLevel },
+    /// The share of 优秀 negative or not a number.
+    ShareInvalid { share: f64 },
+    /// The share of 优秀 above the most allowed.
+    ShareTooHigh { share: f64, max: f64 },
+    /// A level's own name or holder given but blank.
+    LevelNameBlank {
+        level: ResponsibilityLevel,
+        part: NamePart,
+    },
+    /// Two levels called the same.
+    LevelNamesClash {
+        first: ResponsibilityLevel,
+        second: ResponsibilityLevel,
+        label: String,
+    },
+    /// The 上级评价 rater given but blank.
+    SuperiorRaterBlank,
+    /// A listed 互评 rater without a name.
+    PeerRaterBlank,
+    /// A 互评 rater listed twice.
+    PeerRaterRepeated { name: String },
 }
 
 impl SettingsError {
-    fn new(field: impl Into<String>, message: String) -> SettingsError {
+    fn new(field: impl Into<String>, problem: SettingsProblem) -> SettingsError {
         SettingsError {
             field: field.into(),
-            message,
+            problem,
         }
     }
 }
 
 impl fmt::Display for SettingsError {
+    /// For logs and tests; the app words the problem.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}：{}", self.field, self.message)
+        write!(f, "{}: {:?}", self.field, self.problem)
     }
 }
 
@@ -325,8 +453,12 @@ impl RatingSettings {
     pub fn parse(json: &str) -> Result<RatingSettings, SettingsError> {
         let settings: RatingSettings = serde_json::from_str(json).map_err(|e| {
             SettingsError::new(
-                format!("第 {} 行第 {} 列", e.line(), e.column()),
-                format!("不是有效的评分设置 JSON：{e}"),
+                "",
+                SettingsProblem::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                    error: e.to_string(),
+                },
             )
         })?;
         settings.validate()?;
@@ -336,28 +468,28 @@ impl RatingSettings {
     /// Checks every rule; the first problem found is returned with its field path.
     pub fn validate(&self) -> Result<(), SettingsError> {
         // Weights.
-        let dims: Vec<(String, &str, f64)> = Dimension::ALL
+        let dims: Vec<(String, Weighed, f64)> = Dimension::ALL
             .iter()
             .map(|d| {
                 (
                     format!("dimension_weights.{}", d.key()),
-                    d.label(),
+                    Weighed::Dimension(*d),
                     self.dimension_weights.get(*d),
                 )
             })
             .collect();
-        check_weights("dimension_weights", "德能勤绩廉五项", &dims)?;
-        let roles: Vec<(String, &str, f64)> = RaterRole::ALL
+        check_weights("dimension_weights", WeightGroup::Dimensions, &dims)?;
+        let roles: Vec<(String, Weighed, f64)> = RaterRole::ALL
             .iter()
             .map(|r| {
                 (
                     format!("role_weights.{}", r.key()),
-                    r.label(),
+                    Weighed::Role(*r),
                     self.role_weights.get(*r),
                 )
             })
             .collect();
-        check_weights("role_weights", "自评、互评、上级评价三项", &roles)?;
+        check_weights("role_weights", WeightGroup::Roles, &roles)?;
 
         // Grade scores: within 0–100, strictly decreasing.
         for g in Grade::ALL {
@@ -366,7 +498,7 @@ impl RatingSettings {
             if !s.is_finite() || !(0.0..=100.0).contains(&s) {
                 return Err(SettingsError::new(
                     field,
-                    format!("“{}”对应分 {s} 超出范围，应在 0 到 100 之间", g.label()),
+                    SettingsProblem::GradeScoreOutOfRange { grade: g, score: s },
                 ));
             }
         }
@@ -376,13 +508,12 @@ impl RatingSettings {
             if w >= b {
                 return Err(SettingsError::new(
                     format!("grade_scores.{}", worse.key()),
-                    format!(
-                        "“{}”对应分 {} 应低于“{}”对应分 {}，各等次对应分须从优秀到不称职依次递减",
-                        worse.label(),
-                        fmt_num(w),
-                        better.label(),
-                        fmt_num(b)
-                    ),
+                    SettingsProblem::GradeScoresNotDecreasing {
+                        grade: worse,
+                        score: w,
+                        better,
+                        better_score: b,
+                    },
                 ));
             }
         }
@@ -395,16 +526,11 @@ impl RatingSettings {
             if band_of(&self.grade_bands, s) != g {
                 return Err(SettingsError::new(
                     format!("grade_scores.{}", g.key()),
-                    format!(
-                        "“{}”对应分 {} 不在{}档（{}）内，各项都评为{}的人总分将得不到{}等次；请把对应分改到 {} 以内",
-                        g.label(),
-                        fmt_num(s),
-                        g.label(),
-                        band.describe(),
-                        g.label(),
-                        g.label(),
-                        band.describe()
-                    ),
+                    SettingsProblem::GradeScoreOutsideBand {
+                        grade: g,
+                        score: s,
+                        band,
+                    },
                 ));
             }
         }
@@ -413,8 +539,7 @@ impl RatingSettings {
         if self.vetoes.red_line_cap == Some(Grade::Excellent) {
             return Err(SettingsError::new(
                 "vetoes.red_line_cap",
-                "红线封顶等次为“优秀”时不起作用；请改为称职、基本称职或不称职，或设为 null 关闭"
-                    .into(),
+                SettingsProblem::CapAtBest,
             ));
         }
         let mut seen = BTreeSet::new();
@@ -422,10 +547,9 @@ impl RatingSettings {
             if !seen.insert(*level) {
                 return Err(SettingsError::new(
                     format!("red_line_responsible_levels[{i}]"),
-                    format!(
-                        "责任层级“{}”重复列出，请删去重复项",
-                        self.level_label(*level)
-                    ),
+                    SettingsProblem::LevelRepeated {
+                        level: self.named_level(*level),
+                    },
                 ));
             }
         }
@@ -435,17 +559,16 @@ impl RatingSettings {
         if !share.is_finite() || share < 0.0 {
             return Err(SettingsError::new(
                 "excellent_share_max",
-                format!("优秀比例上限 {share} 无效，应在 0 到 20 之间"),
+                SettingsProblem::ShareInvalid { share },
             ));
         }
         if share > MAX_EXCELLENT_SHARE + EPSILON {
             return Err(SettingsError::new(
                 "excellent_share_max",
-                format!(
-                    "优秀比例上限 {}% 超过规定的 {}%，请改为 0 到 20 之间",
-                    fmt_num(share),
-                    fmt_num(MAX_EXCELLENT_SHARE)
-                ),
+                SettingsProblem::ShareTooHigh {
+                    share,
+                    max: MAX_EXCELLENT_SHARE,
+                },
             ));
         }
         self.validate_names()
@@ -457,22 +580,14 @@ impl RatingSettings {
         let mut labels: Vec<(ResponsibilityLevel, &str)> = Vec::new();
         for level in ResponsibilityLevel::ALL {
             let names = self.level_names.get(level);
-            for (key, word, value) in [
-                ("label", "名称", &names.label),
-                ("holder", "承担者", &names.holder),
+            for (key, part, value) in [
+                ("label", NamePart::Label, &names.label),
+                ("holder", NamePart::Holder, &names.holder),
             ] {
                 if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
                     return Err(SettingsError::new(
                         format!("level_names.{}.{key}", level.key()),
-                        format!(
-                            "责任层级“{}”的{word}为空白；请填写，或清空以使用方案中的“{}”",
-                            level.label(),
-                            if key == "label" {
-                                level.label()
-                            } else {
-                                level.holder()
-                            }
-                        ),
+                        SettingsProblem::LevelNameBlank { level, part },
                     ));
                 }
             }
@@ -480,11 +595,11 @@ impl RatingSettings {
             if let Some((other, _)) = labels.iter().find(|(_, l)| *l == label) {
                 return Err(SettingsError::new(
                     format!("level_names.{}.label", level.key()),
-                    format!(
-                        "“{}”与“{}”两个责任层级都叫“{label}”，请加以区分",
-                        other.label(),
-                        level.label()
-                    ),
+                    SettingsProblem::LevelNamesClash {
+                        first: *other,
+                        second: level,
+                        label: label.to_string(),
+                    },
                 ));
             }
             labels.push((level, label));
@@ -496,7 +611,7 @@ impl RatingSettings {
         {
             return Err(SettingsError::new(
                 "superior_rater",
-                format!("上级评价的评价人为空白；请填写，或清空以使用“{DEFAULT_SUPERIOR_RATER}”"),
+                SettingsProblem::SuperiorRaterBlank,
             ));
         }
         let mut seen = BTreeSet::new();
@@ -505,13 +620,13 @@ impl RatingSettings {
             if name.is_empty() {
                 return Err(SettingsError::new(
                     format!("peer_raters[{i}]"),
-                    "互评人姓名为空白，请填写或删去".into(),
+                    SettingsProblem::PeerRaterBlank,
                 ));
             }
             if !seen.insert(name) {
                 return Err(SettingsError::new(
                     format!("peer_raters[{i}]"),
-                    format!("互评人“{name}”重复列出，请删去重复项"),
+                    SettingsProblem::PeerRaterRepeated { name: name.into() },
                 ));
             }
         }
@@ -524,6 +639,15 @@ impl RatingSettings {
             Some(l) if !l.trim().is_empty() => l.trim(),
             _ => level.label(),
         }
+    }
+
+    /// `level` with the department's own name for it, if it gave one.
+    pub fn named_level(&self, level: ResponsibilityLevel) -> NamedLevel {
+        let label = match &self.level_names.get(level).label {
+            Some(l) if !l.trim().is_empty() => Some(l.trim().to_string()),
+            _ => None,
+        };
+        NamedLevel { level, label }
     }
 
     /// Who carries `level` in the department ("局领导班子" unless renamed).
@@ -569,40 +693,34 @@ impl RatingSettings {
         let order_ok = bands.len() == Grade::ALL.len()
             && bands.iter().zip(Grade::ALL).all(|(b, g)| b.grade == g);
         if !order_ok {
-            let listed: Vec<&str> = bands.iter().map(|b| b.grade.label()).collect();
             return Err(SettingsError::new(
                 "grade_bands",
-                format!(
-                    "应依次列出优秀、称职、基本称职、不称职四档，现为：{}",
-                    if listed.is_empty() {
-                        "（空）".into()
-                    } else {
-                        listed.join("、")
-                    }
-                ),
+                SettingsProblem::BandsOutOfOrder {
+                    listed: bands.iter().map(|b| b.grade).collect(),
+                },
             ));
         }
         for (i, b) in bands.iter().enumerate() {
-            for (key, word, v) in [("min", "下限", b.min), ("max", "上限", b.max)] {
+            for (key, bound, v) in [("min", Bound::Min, b.min), ("max", Bound::Max, b.max)] {
                 if !v.is_finite() || !(0.0..=100.0).contains(&v) {
                     return Err(SettingsError::new(
                         format!("grade_bands[{i}].{key}"),
-                        format!(
-                            "{}档{word} {v} 超出范围，应在 0 到 100 之间",
-                            b.grade.label()
-                        ),
+                        SettingsProblem::BandBoundOutOfRange {
+                            grade: b.grade,
+                            bound,
+                            value: v,
+                        },
                     ));
                 }
             }
             if b.min >= b.max {
                 return Err(SettingsError::new(
                     format!("grade_bands[{i}].min"),
-                    format!(
-                        "{}档下限 {} 应低于上限 {}",
-                        b.grade.label(),
-                        fmt_num(b.min),
-                        fmt_num(b.max)
-                    ),
+                    SettingsProblem::BandUpsideDown {
+                        grade: b.grade,
+                        min: b.min,
+                        max: b.max,
+                    },
                 ));
             }
         }
@@ -610,12 +728,10 @@ impl RatingSettings {
         if (top.max - 100.0).abs() > EPSILON {
             return Err(SettingsError::new(
                 "grade_bands[0].max",
-                format!(
-                    "最高档（{}）上限应为 100，现为 {}；{}–100 分将没有对应等次",
-                    top.grade.label(),
-                    fmt_num(top.max),
-                    fmt_num(top.max)
-                ),
+                SettingsProblem::TopBandShort {
+                    grade: top.grade,
+                    max: top.max,
+                },
             ));
         }
         let last = bands.len() - 1;
@@ -623,12 +739,10 @@ impl RatingSettings {
         if bottom.min.abs() > EPSILON {
             return Err(SettingsError::new(
                 format!("grade_bands[{last}].min"),
-                format!(
-                    "最低档（{}）下限应为 0，现为 {}；0–{} 分将没有对应等次",
-                    bottom.grade.label(),
-                    fmt_num(bottom.min),
-                    fmt_num(bottom.min)
-                ),
+                SettingsProblem::BottomBandAboveZero {
+                    grade: bottom.grade,
+                    min: bottom.min,
+                },
             ));
         }
         for i in 1..bands.len() {
@@ -636,33 +750,23 @@ impl RatingSettings {
             if lower.max > upper.min + EPSILON {
                 return Err(SettingsError::new(
                     format!("grade_bands[{i}].max"),
-                    format!(
-                        "{}档上限 {} 高于{}档下限 {}，两档在 {}–{} 分重叠；请把{}档上限改为 {}",
-                        lower.grade.label(),
-                        fmt_num(lower.max),
-                        upper.grade.label(),
-                        fmt_num(upper.min),
-                        fmt_num(upper.min),
-                        fmt_num(lower.max),
-                        lower.grade.label(),
-                        fmt_num(upper.min)
-                    ),
+                    SettingsProblem::BandsOverlap {
+                        grade: lower.grade,
+                        max: lower.max,
+                        better: upper.grade,
+                        better_min: upper.min,
+                    },
                 ));
             }
             if lower.max < upper.min - EPSILON {
                 return Err(SettingsError::new(
                     format!("grade_bands[{i}].max"),
-                    format!(
-                        "{}档上限 {} 低于{}档下限 {}，{}–{} 分没有对应等次；请把{}档上限改为 {}",
-                        lower.grade.label(),
-                        fmt_num(lower.max),
-                        upper.grade.label(),
-                        fmt_num(upper.min),
-                        fmt_num(lower.max),
-                        fmt_num(upper.min),
-                        lower.grade.label(),
-                        fmt_num(upper.min)
-                    ),
+                    SettingsProblem::BandsGap {
+                        grade: lower.grade,
+                        max: lower.max,
+                        better: upper.grade,
+                        better_min: upper.min,
+                    },
                 ));
             }
         }
@@ -684,30 +788,29 @@ impl RatingSettings {
 /// Each weight within 0–100 and the whole list summing to 100.
 fn check_weights(
     group_field: &str,
-    group_label: &str,
-    weights: &[(String, &str, f64)],
+    group: WeightGroup,
+    weights: &[(String, Weighed, f64)],
 ) -> Result<(), SettingsError> {
-    for (field, label, w) in weights {
+    for (field, of, w) in weights {
         if !w.is_finite() || !(0.0..=100.0).contains(w) {
             return Err(SettingsError::new(
                 field.clone(),
-                format!("“{label}”的权重 {w} 超出范围，应在 0 到 100 之间"),
+                SettingsProblem::WeightOutOfRange {
+                    of: *of,
+                    weight: *w,
+                },
             ));
         }
     }
     let sum: f64 = weights.iter().map(|(_, _, w)| w).sum();
     if (sum - 100.0).abs() > EPSILON {
-        let parts: Vec<String> = weights
-            .iter()
-            .map(|(_, label, w)| format!("{label} {}", fmt_num(*w)))
-            .collect();
         return Err(SettingsError::new(
             group_field,
-            format!(
-                "{group_label}权重之和为 {}（{}），应为 100，请调整",
-                fmt_num(sum),
-                parts.join("、")
-            ),
+            SettingsProblem::WeightsSum {
+                group,
+                sum,
+                weights: weights.iter().map(|(_, of, w)| (*of, *w)).collect(),
+            },
         ));
     }
     Ok(())

@@ -2,7 +2,7 @@
 
 use super::compute::{compute_person, PersonResult};
 use super::settings::{CapRounding, RatingSettings};
-use crate::number::{fmt1, fmt_exact, fmt_num, round1};
+use crate::number::round1;
 use crate::plan::Template;
 use crate::record::{Assessment, Grade};
 
@@ -25,41 +25,6 @@ pub struct ExcellentShare {
     /// The most 优秀 the group may have: [`excellent_cap`] of the above.
     pub allowed: usize,
     pub exceeded: bool,
-}
-
-impl ExcellentShare {
-    /// "优秀 2 人，占 20.0%，超过上限 15%（10 人中最多 2 人：10 × 15% = 1.5，四舍五入）".
-    pub fn summary(&self) -> String {
-        let head = format!("优秀 {} 人，占 {}%", self.excellent, fmt1(self.share));
-        let how = match self.rounding {
-            CapRounding::Nearest => "四舍五入，不足 1 人按 1 人",
-            CapRounding::Down => "向下取整",
-        };
-        let limit = format!(
-            "（{} 人中最多 {} 人：{} × {}% = {}，{how}）",
-            self.people,
-            self.allowed,
-            self.people,
-            fmt_num(self.allowed_share),
-            fmt_exact(self.exact_allowed)
-        );
-        let pending = if self.graded < self.people {
-            format!("；另有 {} 人等次未定", self.people - self.graded)
-        } else {
-            String::new()
-        };
-        if self.exceeded {
-            format!(
-                "{head}，超过上限 {}%{limit}{pending}",
-                fmt_num(self.allowed_share)
-            )
-        } else {
-            format!(
-                "{head}，未超过上限 {}%{limit}{pending}",
-                fmt_num(self.allowed_share)
-            )
-        }
-    }
 }
 
 /// Counts 优秀 against the allowed share. The base is everyone in `results` (参评人数), so people

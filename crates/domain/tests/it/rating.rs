@@ -13,9 +13,10 @@ use zrz_domain::record::{
 use zrz_domain::record::{Answer, Assessment, Evidence, FieldError, FieldProblem, Response};
 use zrz_domain::scoring::{
     bears_red_line, compute_person, excellent_share, indicator_evidence, occurred_red_lines,
-    owner_names, parse_indicators, rate_department, shipped_indicators, EvidenceStatus,
-    IgnoreReason, PersonResult, RatingSettings, StepKind, VetoKind, ROUNDING_NOTE,
-    SHIPPED_INDICATORS_JSON, SHIPPED_RATING_SETTINGS_JSON,
+    owner_names, parse_indicators, rate_department, shipped_indicators, BandRange, Bearer,
+    CapEffect, EvidenceStatus, FinalGrade, IgnoreReason, NamedLevel, PersonResult, RaterScore,
+    RatingSettings, StepDetail, StepKind, VetoKind, VetoReason, SHIPPED_INDICATORS_JSON,
+    SHIPPED_RATING_SETTINGS_JSON,
 };
 use zrz_domain::{round1, Dimension};
 
@@ -177,17 +178,36 @@ fn steps_text(result: &PersonResult) -> String {
     result
         .steps
         .iter()
-        .map(|s| s.text.as_str())
+        .map(|s| format!("{:?}", s.detail))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-fn step_texts(result: &PersonResult, kind: StepKind) -> Vec<String> {
+/// What the steps of `kind` say (the app words them; `zrz::i18n::scoring` tests the words).
+fn step_details(result: &PersonResult, kind: StepKind) -> Vec<StepDetail> {
     result
         .steps
         .iter()
         .filter(|s| s.kind == kind)
-        .map(|s| s.text.clone())
+        .map(|s| s.detail.clone())
+        .collect()
+}
+
+/// The figure a step's detail shows for its result, rounded as shown.
+fn shown_figure(detail: &StepDetail) -> Option<f64> {
+    match detail {
+        StepDetail::RoleAverage { average, .. } => Some(round1(*average)),
+        StepDetail::DimensionScore { score, .. } => Some(*score),
+        StepDetail::Total { total, .. } => Some(*total),
+        _ => None,
+    }
+}
+
+/// A sum's parts as shown: (what, value to one decimal, weight).
+fn shown_terms<T: Copy>(terms: &[zrz_domain::scoring::Term<T>]) -> Vec<(T, f64, f64)> {
+    terms
+        .iter()
+        .map(|t| (t.of, round1(t.value), t.weight))
         .collect()
 }
 
@@ -203,21 +223,22 @@ fn assert_steps_match_fields(result: &PersonResult) {
                     .iter()
                     .find(|r| Some(r.role) == step.role)
                     .expect("role step has a role");
-                assert_eq!(step.figure, r.average, "step {:?}", step.text);
+                assert_eq!(step.figure, r.average, "step {:?}", step.detail);
             }
             StepKind::DimensionScore => {
                 let d = result.dimension(step.dimension.expect("dimension step has a dimension"));
-                assert_eq!(step.figure, d.score, "step {:?}", step.text);
+                assert_eq!(step.figure, d.score, "step {:?}", step.detail);
             }
-            StepKind::Total => assert_eq!(step.figure, result.total, "step {:?}", step.text),
+            StepKind::Total => assert_eq!(step.figure, result.total, "step {:?}", step.detail),
             _ => {}
         }
         if let Some(figure) = step.figure {
             assert_eq!(figure, round1(figure), "figures are rounded to one decimal");
-            assert!(
-                step.text.contains(&format!("{figure:.1}")),
-                "step {:?} should print {figure:.1}",
-                step.text
+            assert_eq!(
+                shown_figure(&step.detail),
+                Some(figure),
+                "step {:?} should show {figure:.1}",
+                step.detail
             );
         }
     }
@@ -308,66 +329,91 @@ fn each_settings_error_says_what_to_fix() {
             "dimension weights sum to 105",
             |s| s.dimension_weights.de = 20.0,
             "dimension_weights",
-            "德能勤绩廉五项权重之和为 105（德 20、能 10、勤 30、绩 30、廉 15），应为 100，请调整",
+            "WeightsSum",
         ),
         (
             "role weights sum to 110",
             |s| s.role_weights.self_review = 30.0,
             "role_weights",
-            "自评、互评、上级评价三项权重之和为 110（自评 30、互评 30、上级评价 50），应为 100，请调整",
+            "WeightsSum",
         ),
-        ("negative weight", |s| s.dimension_weights.neng = -5.0, "dimension_weights.neng", "“能”的权重 -5 超出范围，应在 0 到 100 之间"),
-        ("grade score above 100", |s| s.grade_scores.excellent = 105.0, "grade_scores.excellent", "“优秀”对应分 105 超出范围，应在 0 到 100 之间"),
-        ("grade score below 0", |s| s.grade_scores.incompetent = -1.0, "grade_scores.incompetent", "“不称职”对应分 -1 超出范围，应在 0 到 100 之间"),
+        (
+            "negative weight",
+            |s| s.dimension_weights.neng = -5.0,
+            "dimension_weights.neng",
+            "WeightOutOfRange",
+        ),
+        (
+            "grade score above 100",
+            |s| s.grade_scores.excellent = 105.0,
+            "grade_scores.excellent",
+            "GradeScoreOutOfRange",
+        ),
+        (
+            "grade score below 0",
+            |s| s.grade_scores.incompetent = -1.0,
+            "grade_scores.incompetent",
+            "GradeScoreOutOfRange",
+        ),
         (
             "grade scores not decreasing",
             |s| s.grade_scores.competent = 95.0,
             "grade_scores.competent",
-            "“称职”对应分 95 应低于“优秀”对应分 95，各等次对应分须从优秀到不称职依次递减",
+            "GradeScoresNotDecreasing",
         ),
         (
             "grade score outside its band",
             |s| s.grade_scores.excellent = 89.0,
             "grade_scores.excellent",
-            "“优秀”对应分 89 不在优秀档（90–100）内，各项都评为优秀的人总分将得不到优秀等次；请把对应分改到 90–100 以内",
+            "GradeScoreOutsideBand",
         ),
         (
             "overlapping bands",
             |s| s.grade_bands[1].max = 92.0,
             "grade_bands[1].max",
-            "称职档上限 92 高于优秀档下限 90，两档在 90–92 分重叠；请把称职档上限改为 90",
+            "BandsOverlap",
         ),
         (
             "gap between bands",
             |s| s.grade_bands[1].max = 85.0,
             "grade_bands[1].max",
-            "称职档上限 85 低于优秀档下限 90，85–90 分没有对应等次；请把称职档上限改为 90",
+            "BandsGap",
         ),
         (
             "gap lower down",
             |s| s.grade_bands[3].max = 50.0,
             "grade_bands[3].max",
-            "不称职档上限 50 低于基本称职档下限 60，50–60 分没有对应等次；请把不称职档上限改为 60",
+            "BandsGap",
         ),
-        ("threshold above 100", |s| s.grade_bands[0].max = 110.0, "grade_bands[0].max", "优秀档上限 110 超出范围，应在 0 到 100 之间"),
-        ("band upside down", |s| s.grade_bands[2].min = 80.0, "grade_bands[2].min", "基本称职档下限 80 应低于上限 75"),
+        (
+            "threshold above 100",
+            |s| s.grade_bands[0].max = 110.0,
+            "grade_bands[0].max",
+            "BandBoundOutOfRange",
+        ),
+        (
+            "band upside down",
+            |s| s.grade_bands[2].min = 80.0,
+            "grade_bands[2].min",
+            "BandUpsideDown",
+        ),
         (
             "top band short of 100",
             |s| s.grade_bands[0].max = 95.0,
             "grade_bands[0].max",
-            "最高档（优秀）上限应为 100，现为 95；95–100 分将没有对应等次",
+            "TopBandShort",
         ),
         (
             "bottom band above 0",
             |s| s.grade_bands[3].min = 10.0,
             "grade_bands[3].min",
-            "最低档（不称职）下限应为 0，现为 10；0–10 分将没有对应等次",
+            "BottomBandAboveZero",
         ),
         (
             "bands out of order",
             |s| s.grade_bands.swap(0, 1),
             "grade_bands",
-            "应依次列出优秀、称职、基本称职、不称职四档，现为：称职、优秀、基本称职、不称职",
+            "BandsOutOfOrder",
         ),
         (
             "a band missing",
@@ -375,41 +421,47 @@ fn each_settings_error_says_what_to_fix() {
                 s.grade_bands.pop();
             },
             "grade_bands",
-            "应依次列出优秀、称职、基本称职、不称职四档，现为：优秀、称职、基本称职",
+            "BandsOutOfOrder",
         ),
         (
             "share above 20",
             |s| s.excellent_share_max = 25.0,
             "excellent_share_max",
-            "优秀比例上限 25% 超过规定的 20%，请改为 0 到 20 之间",
+            "ShareTooHigh",
         ),
-        ("negative share", |s| s.excellent_share_max = -1.0, "excellent_share_max", "优秀比例上限 -1 无效，应在 0 到 20 之间"),
+        (
+            "negative share",
+            |s| s.excellent_share_max = -1.0,
+            "excellent_share_max",
+            "ShareInvalid",
+        ),
         (
             "cap at 优秀 does nothing",
             |s| s.vetoes.red_line_cap = Some(Grade::Excellent),
             "vetoes.red_line_cap",
-            "红线封顶等次为“优秀”时不起作用；请改为称职、基本称职或不称职，或设为 null 关闭",
+            "CapAtBest",
         ),
         (
             "duplicate responsible level",
-            |s| s.red_line_responsible_levels.push(ResponsibilityLevel::First),
+            |s| {
+                s.red_line_responsible_levels
+                    .push(ResponsibilityLevel::First)
+            },
             "red_line_responsible_levels[2]",
-            "责任层级“第一责任”重复列出，请删去重复项",
+            "LevelRepeated",
         ),
     ];
-    for (label, edit, field, message) in cases {
+    // (field, the problem's variant); the app words each (`zrz::i18n::scoring`, whose tests hold
+    // the sentences).
+    for (label, edit, field, problem) in cases {
         let mut s = defaults();
         edit(&mut s);
         let err = s.validate().expect_err(label);
-        assert_eq!(
-            (err.field.as_str(), err.message.as_str()),
-            (field, message),
-            "{label}"
-        );
-        assert_eq!(
-            err.to_string(),
-            format!("{field}：{message}"),
-            "{label}: Display is field：message"
+        assert_eq!(err.field, field, "{label}");
+        assert!(
+            format!("{:?}", err.problem).starts_with(problem),
+            "{label}: {:?} is not {problem}",
+            err.problem
         );
     }
 }
@@ -450,8 +502,13 @@ fn settings_within_the_rules_are_accepted() {
 #[test]
 fn settings_json_is_parsed_and_refused_with_a_position() {
     let err = RatingSettings::parse("{ not json").expect_err("broken JSON");
-    assert!(err.field.starts_with("第 1 行"), "{err}");
-    assert!(err.message.starts_with("不是有效的评分设置 JSON"), "{err}");
+    assert!(
+        matches!(
+            err.problem,
+            zrz_domain::scoring::SettingsProblem::NotJson { line: 1, .. }
+        ),
+        "{err}"
+    );
     let too_generous = SHIPPED_RATING_SETTINGS_JSON
         .replace("\"excellent_share_max\": 15", "\"excellent_share_max\": 30");
     let err = RatingSettings::parse(&too_generous).expect_err("share 30");
@@ -470,7 +527,7 @@ fn invalid_settings_compute_nothing_and_say_why() {
         Some("dimension_weights")
     );
     assert!(
-        steps_text(&r).contains("评分设置有误"),
+        matches!(&r.steps[0].detail, StepDetail::SettingsInvalid(e) if e.field == "dimension_weights"),
         "{}",
         steps_text(&r)
     );
@@ -562,31 +619,101 @@ fn worked_example_with_every_figure() {
     assert!(r.missing_dimensions.is_empty() && r.ignored.is_empty());
 
     // The explanation, step by step.
-    assert_eq!(r.steps[0].text, ROUNDING_NOTE);
-    let de_steps: Vec<String> = r
+    // (The app's `i18n::scoring` tests word this example as "德·自评：张三 优秀（95.0），得分 95.0" …)
+    assert_eq!(r.steps[0].detail, StepDetail::Rounding);
+    let de_steps: Vec<StepDetail> = r
         .steps
         .iter()
         .filter(|s| s.dimension == Some(Dimension::De))
-        .map(|s| s.text.clone())
+        .map(|s| s.detail.clone())
         .collect();
+    let rated = |rater: &str, value: RatingValue, score: f64| RaterScore {
+        rater: rater.into(),
+        value,
+        score,
+    };
+    let role_average = |role, raters, average| StepDetail::RoleAverage {
+        dimension: Dimension::De,
+        role,
+        raters,
+        average,
+    };
     assert_eq!(
-        de_steps,
+        de_steps[..3],
         [
-            "德·自评：张三 优秀（95.0），得分 95.0",
-            "德·互评：李四 90.0、王五 称职（80.0），2 人平均 85.0",
-            "德·上级评价：党组 称职（80.0），得分 80.0",
-            "德 维度得分 = 自评 95.0×20% + 互评 85.0×30% + 上级评价 80.0×50% = 84.5",
+            role_average(
+                RaterRole::SelfReview,
+                vec![rated("张三", RatingValue::Grade(Grade::Excellent), 95.0)],
+                95.0
+            ),
+            role_average(
+                RaterRole::Peer,
+                vec![
+                    rated("李四", RatingValue::Score(90.0), 90.0),
+                    rated("王五", RatingValue::Grade(Grade::Competent), 80.0)
+                ],
+                85.0
+            ),
+            role_average(
+                RaterRole::Superior,
+                vec![rated("党组", RatingValue::Grade(Grade::Competent), 80.0)],
+                80.0
+            ),
         ]
     );
+    let StepDetail::DimensionScore { terms, score, .. } = &de_steps[3] else {
+        panic!("{:?}", de_steps[3]);
+    };
     assert_eq!(
-        step_texts(&r, StepKind::Total),
-        ["总分 = 德 84.5×15% + 能 82.8×10% + 勤 94.7×30% + 绩 76.3×30% + 廉 83.0×15% = 84.7"]
+        (shown_terms(terms), *score),
+        (
+            vec![
+                (RaterRole::SelfReview, 95.0, 20.0),
+                (RaterRole::Peer, 85.0, 30.0),
+                (RaterRole::Superior, 80.0, 50.0)
+            ],
+            84.5
+        )
+    );
+    let [StepDetail::Total {
+        terms,
+        skipped,
+        total,
+    }] = &step_details(&r, StepKind::Total)[..]
+    else {
+        panic!("{}", steps_text(&r));
+    };
+    assert_eq!(
+        (shown_terms(terms), skipped.is_empty(), *total),
+        (
+            vec![
+                (Dimension::De, 84.5, 15.0),
+                (Dimension::Neng, 82.8, 10.0),
+                (Dimension::Qin, 94.7, 30.0),
+                (Dimension::Ji, 76.3, 30.0),
+                (Dimension::Lian, 83.0, 15.0)
+            ],
+            true,
+            84.7
+        )
     );
     assert_eq!(
-        step_texts(&r, StepKind::Band),
-        ["总分 84.7 落在称职档（75 ≤ 总分 < 90），初定等次：称职"]
+        step_details(&r, StepKind::Band),
+        [StepDetail::Band {
+            total: 84.7,
+            grade: Grade::Competent,
+            range: BandRange::Middle {
+                min: 75.0,
+                max: 90.0
+            }
+        }]
     );
-    assert_eq!(step_texts(&r, StepKind::FinalGrade), ["最终等次：称职"]);
+    assert_eq!(
+        step_details(&r, StepKind::FinalGrade),
+        [StepDetail::FinalGrade(FinalGrade::Settled {
+            grade: Grade::Competent
+        })]
+    );
 }
 
 #[test]
@@ -623,20 +750,14 @@ fn peers_are_averaged_before_role_weighting() {
 fn missing_rater_roles_are_renormalised_and_reported() {
     // 自评 90, 互评 80, 上级评价 70 where present; weights 20/30/50.
     // (roles present, 德 score, effective weights, missing roles, the reweighting step)
-    type Case<'a> = (
-        &'a [&'a str],
-        f64,
-        [Option<f64>; 3],
-        &'a [RaterRole],
-        Option<&'a str>,
-    );
+    type Case<'a> = (&'a [&'a str], f64, [Option<f64>; 3], &'a [RaterRole], bool);
     let cases: [Case; 5] = [
         (
             &["自评", "互评", "上级评价"],
             77.0,
             [Some(20.0), Some(30.0), Some(50.0)],
             &[],
-            None,
+            false,
         ),
         (
             &["互评", "上级评价"],
@@ -644,7 +765,7 @@ fn missing_rater_roles_are_renormalised_and_reported() {
             73.8,
             [None, Some(37.5), Some(62.5)],
             &[RaterRole::SelfReview],
-            Some("德：缺少自评，权重按已有评价主体折算为 100%：互评 30%→37.5%、上级评价 50%→62.5%"),
+            true,
         ),
         (
             &["自评", "上级评价"],
@@ -652,21 +773,21 @@ fn missing_rater_roles_are_renormalised_and_reported() {
             75.7,
             [Some(28.6), None, Some(71.4)],
             &[RaterRole::Peer],
-            Some("德：缺少互评，权重按已有评价主体折算为 100%：自评 20%→28.6%、上级评价 50%→71.4%"),
+            true,
         ),
         (
             &["上级评价"],
             70.0,
             [None, None, Some(100.0)],
             &[RaterRole::SelfReview, RaterRole::Peer],
-            Some("德：缺少自评、互评，权重按已有评价主体折算为 100%：上级评价 50%→100%"),
+            true,
         ),
         (
             &["自评"],
             90.0,
             [Some(100.0), None, None],
             &[RaterRole::Peer, RaterRole::Superior],
-            Some("德：缺少互评、上级评价，权重按已有评价主体折算为 100%：自评 20%→100%"),
+            true,
         ),
     ];
     for (present, score, weights, missing, note) in cases {
@@ -688,12 +809,26 @@ fn missing_rater_roles_are_renormalised_and_reported() {
         assert_eq!(dim.missing_roles, missing, "{present:?}");
         assert_eq!(dim.renormalised, !missing.is_empty());
         assert_eq!(r.renormalised(), !missing.is_empty(), "the result says so");
-        let reweights = step_texts(&r, StepKind::Reweight);
-        assert_eq!(
-            reweights,
-            note.map(String::from).into_iter().collect::<Vec<_>>(),
-            "{present:?}"
-        );
+        let reweights = step_details(&r, StepKind::Reweight);
+        assert_eq!(reweights.len(), usize::from(note), "{present:?}");
+        if let [StepDetail::Reweight {
+            missing: said,
+            changes,
+            ..
+        }] = &reweights[..]
+        {
+            assert_eq!(said, missing, "{present:?}");
+            let to: Vec<Option<f64>> = RaterRole::ALL
+                .iter()
+                .map(|role| {
+                    changes
+                        .iter()
+                        .find(|c| c.role == *role)
+                        .map(|c| round1(c.to))
+                })
+                .collect();
+            assert_eq!(to, weights, "{present:?}: the new weights as shown");
+        }
         assert!(r.total.is_some(), "a missing role doesn't stop the total");
     }
 }
@@ -721,8 +856,11 @@ fn a_role_with_zero_weight_is_not_missing() {
     assert_eq!(r.dimension(Dimension::De).score, None);
     assert_eq!(r.missing_dimensions, [Dimension::De]);
     assert_eq!(
-        step_texts(&r, StepKind::MissingDimension),
-        ["德：只有权重为 0 的自评评分，本维度无法计算"]
+        step_details(&r, StepKind::MissingDimension),
+        [StepDetail::OnlyUnweightedRoles {
+            dimension: Dimension::De,
+            roles: vec![RaterRole::SelfReview]
+        }]
     );
 }
 
@@ -751,17 +889,22 @@ fn a_dimension_without_ratings_leaves_the_total_open() {
         "the dimensions that were rated still show"
     );
     assert_eq!(
-        step_texts(&r, StepKind::MissingDimension),
-        [
-            "绩：没有任何评分，本维度无法计算",
-            "廉：没有任何评分，本维度无法计算"
-        ]
+        step_details(&r, StepKind::MissingDimension),
+        [Dimension::Ji, Dimension::Lian].map(|dimension| StepDetail::NoRatings {
+            dimension,
+            weighted: true
+        })
     );
     assert_eq!(
-        step_texts(&r, StepKind::Total),
-        ["缺少 绩、廉 的评分，总分和等次暂不计算；请补齐评分"]
+        step_details(&r, StepKind::Total),
+        [StepDetail::TotalWaits {
+            missing: vec![Dimension::Ji, Dimension::Lian]
+        }]
     );
-    assert_eq!(step_texts(&r, StepKind::FinalGrade), ["等次暂不评定"]);
+    assert_eq!(
+        step_details(&r, StepKind::FinalGrade),
+        [StepDetail::FinalGrade(FinalGrade::Open)]
+    );
 
     // A dimension weighted 0 doesn't block the total.
     let mut s = defaults();
@@ -776,7 +919,19 @@ fn a_dimension_without_ratings_leaves_the_total_open() {
     let r = run(&specs, &s, &[]);
     assert_eq!(r.total, Some(80.0));
     assert!(r.missing_dimensions.is_empty());
-    assert_eq!(step_texts(&r, StepKind::Total), ["总分 = 德 80.0×15% + 勤 80.0×40% + 绩 80.0×30% + 廉 80.0×15% = 80.0（能 权重为 0，不计入）"]);
+    let [StepDetail::Total { terms, skipped, .. }] = &step_details(&r, StepKind::Total)[..] else {
+        panic!("{}", steps_text(&r));
+    };
+    assert_eq!(
+        shown_terms(terms),
+        [
+            (Dimension::De, 80.0, 15.0),
+            (Dimension::Qin, 80.0, 40.0),
+            (Dimension::Ji, 80.0, 30.0),
+            (Dimension::Lian, 80.0, 15.0)
+        ]
+    );
+    assert_eq!(skipped, &[Dimension::Neng], "能 is weighted 0, not counted");
 }
 
 #[test]
@@ -874,12 +1029,24 @@ fn rounding_is_to_one_decimal_at_the_end_only() {
         "the total is rounded once, from full precision"
     );
     assert_eq!(r.grade, Some(Grade::Excellent));
+    let [StepDetail::Total { terms, total, .. }] = &step_details(&r, StepKind::Total)[..] else {
+        panic!("{}", steps_text(&r));
+    };
     assert_eq!(
-        step_texts(&r, StepKind::Total),
-        ["总分 = 德 83.7×15% + 能 89.3×10% + 勤 96.7×30% + 绩 88.7×30% + 廉 95.7×15% = 91.4"]
+        (shown_terms(terms), *total),
+        (
+            vec![
+                (Dimension::De, 83.7, 15.0),
+                (Dimension::Neng, 89.3, 10.0),
+                (Dimension::Qin, 96.7, 30.0),
+                (Dimension::Ji, 88.7, 30.0),
+                (Dimension::Lian, 95.7, 15.0)
+            ],
+            91.4
+        )
     );
     assert!(
-        r.steps.iter().any(|s| s.text == ROUNDING_NOTE),
+        r.steps.iter().any(|s| s.detail == StepDetail::Rounding),
         "the rounding rule is stated"
     );
 }
@@ -1108,7 +1275,7 @@ fn vetoes() {
             },
         );
         assert!(
-            step_texts(&r, StepKind::Veto).len() >= r.vetoes.len(),
+            step_details(&r, StepKind::Veto).len() >= r.vetoes.len(),
             "{label}: each veto is a step"
         );
     }
@@ -1121,17 +1288,38 @@ fn veto_reasons_are_explained_with_figures() {
     specs.push("廉 上级评价 党组 不称职".into());
     let refs: Vec<&str> = specs.iter().map(String::as_str).collect();
     let r = run_for(&secretary, &refs, &defaults(), &[("7.3", "王书记")]);
-    let reasons: Vec<&str> = r.vetoes.iter().map(|v| v.reason.as_str()).collect();
+    let reasons: Vec<&VetoReason> = r.vetoes.iter().map(|v| &v.reason).collect();
+    let secretary_bears = |by_name| Bearer {
+        name: "王书记".into(),
+        level: Some(NamedLevel {
+            level: ResponsibilityLevel::First,
+            label: None,
+        }),
+        by_name,
+    };
     assert_eq!(
         reasons,
         [
-            "红线 7.3 已发生，王书记负第一责任，且为该项所列责任人，一票否决：等次最高为基本称职（等次由称职降为基本称职）",
-            "廉 维度得分 55.0 属不称职档（低于 60），一票否决：等次定为不称职",
+            &VetoReason::RedLine {
+                item_id: "7.3".into(),
+                bearer: secretary_bears(true),
+                cap: Grade::BasicallyCompetent,
+                effect: CapEffect::Lowered {
+                    from: Grade::Competent
+                },
+            },
+            &VetoReason::Lian {
+                score: 55.0,
+                range: BandRange::Bottom { max: 60.0 }
+            },
         ]
     );
     assert_eq!(
-        step_texts(&r, StepKind::FinalGrade),
-        ["最终等次：不称职（因一票否决由称职调整）"]
+        step_details(&r, StepKind::FinalGrade),
+        [StepDetail::FinalGrade(FinalGrade::Adjusted {
+            grade: Grade::Incompetent,
+            before: Grade::Competent
+        })]
     );
 
     // With the cap off, the red line is still noted.
@@ -1145,8 +1333,11 @@ fn veto_reasons_are_explained_with_figures() {
     let r = run_for(&secretary, &refs, &s, &[("7.3", "")]);
     assert!(r.vetoes.is_empty());
     assert_eq!(
-        step_texts(&r, StepKind::Veto),
-        ["红线 7.3 已发生，王书记负第一责任；评分设置未启用红线封顶，等次不受影响"]
+        step_details(&r, StepKind::Veto),
+        [StepDetail::RedLineNoted {
+            item_id: "7.3".into(),
+            bearer: secretary_bears(false)
+        }]
     );
 }
 
@@ -1202,32 +1393,32 @@ fn bad_and_repeated_ratings_are_ignored_and_listed() {
     assert_eq!(dim.roles[2].average, Some(70.0), "newest 上级评价 counts");
     assert_eq!(dim.roles[0].average, Some(80.0), "later 自评 counts");
     assert_eq!(dim.roles[1].average, None, "both 互评 refused");
-    let reasons: Vec<(String, IgnoreReason)> = r
+    let reasons: Vec<(RatingValue, IgnoreReason)> = r
         .ignored
         .iter()
-        .map(|i| (i.rating.value.describe(&defaults()), i.reason.clone()))
+        .map(|i| (i.rating.value, i.reason.clone()))
         .collect();
     let invalid = |field, problem| IgnoreReason::Invalid(FieldError::new(field, problem));
     assert_eq!(
         reasons,
         [
             (
-                "105.0".to_string(),
+                RatingValue::Score(105.0),
                 invalid("value", FieldProblem::ScoreOutOfRange { score: 105.0 })
             ),
             (
-                "80.0".to_string(),
+                RatingValue::Score(80.0),
                 invalid("rater", FieldProblem::PeerRaterRequired)
             ),
-            ("100.0".to_string(), IgnoreReason::RatesSelf),
-            ("90.0".to_string(), IgnoreReason::Superseded),
-            ("60.0".to_string(), IgnoreReason::Superseded),
+            (RatingValue::Score(100.0), IgnoreReason::RatesSelf),
+            (RatingValue::Score(90.0), IgnoreReason::Superseded),
+            (RatingValue::Score(60.0), IgnoreReason::Superseded),
         ]
     );
     assert_eq!(
-        step_texts(&r, StepKind::Note)
+        step_details(&r, StepKind::Note)
             .iter()
-            .filter(|t| t.starts_with("未计入："))
+            .filter(|t| matches!(t, StepDetail::Ignored { .. }))
             .count(),
         5
     );
@@ -1465,16 +1656,25 @@ fn the_share_of_excellent() {
         &graded(&[Some(Excellent), Some(Competent), None]),
         &defaults(),
     );
+    // (Worded by the app: "优秀 1 人，占 33.3%，未超过上限 15%（3 人中最多 1 人：3 × 15% = 0.45 …".)
     assert_eq!(
-        s.summary(),
-        "优秀 1 人，占 33.3%，未超过上限 15%（3 人中最多 1 人：3 × 15% = 0.45，四舍五入，不足 1 人按 1 人）；另有 1 人等次未定"
+        (
+            s.people,
+            s.graded,
+            s.excellent,
+            s.share,
+            s.allowed,
+            s.exceeded
+        ),
+        (3, 2, 1, 33.3, 1, false)
     );
+    assert!((s.exact_allowed - 0.45).abs() < 1e-9);
     let mut down = defaults();
     down.excellent_cap_rounding = zrz_domain::scoring::CapRounding::Down;
     let s = excellent_share(&graded(&[Some(Excellent), Some(Competent), None]), &down);
     assert_eq!(
-        s.summary(),
-        "优秀 1 人，占 33.3%，超过上限 15%（3 人中最多 0 人：3 × 15% = 0.45，向下取整）；另有 1 人等次未定"
+        (s.allowed, s.exceeded, s.rounding),
+        (0, true, down.excellent_cap_rounding)
     );
 }
 
@@ -1648,22 +1848,27 @@ fn a_bad_indicator_file_is_refused_naming_the_fault() {
         format!(r#"{{"indicators":[{}]}}"#, all.trim_end_matches(','))
     };
     let cases = [
-        (one("de", r#"["4.9.9"]"#), "指标 de.x", "引用的检查项 4.9.9 在方案模板"),
-        (one("de", "[]"), "指标 de.x", "没有列出任何佐证检查项"),
-        (one("virtue", r#"["7.1"]"#), "指标 de.x", "未知的考核维度“virtue”"),
-        (one("neng", r#"["7.1"]"#), "考核指标", "“德”维度没有任何指标"),
+        (one("de", r#"["4.9.9"]"#), "de.x", "UnknownItem"),
+        (one("de", "[]"), "de.x", "NoItems"),
+        (one("virtue", r#"["7.1"]"#), "de.x", "UnknownDimension"),
+        (one("neng", r#"["7.1"]"#), "", "DimensionWithout"),
         (
             r#"{"indicators":[{"id":"a","dimension":"de","name":"甲","items":["7.1"]},{"id":"a","dimension":"de","name":"乙","items":["7.2"]}]}"#.to_string(),
-            "指标 a",
-            "指标标识重复",
+            "a",
+            "DuplicateId",
         ),
-        (r#"{"indicators":[]}"#.to_string(), "考核指标", "“德”维度没有任何指标"),
-        ("[".to_string(), "第 1 行第 1 列", "不是有效的考核指标 JSON"),
+        (r#"{"indicators":[]}"#.to_string(), "", "DimensionWithout"),
+        ("[".to_string(), "", "NotJson"),
     ];
+    // (the indicator at fault, the problem's variant); the app's `i18n::scoring` tests word them.
     for (json, at, problem) in cases {
         let err = parse_indicators(&json, &template).expect_err(problem);
-        assert_eq!(err.at, at, "{problem}");
-        assert!(err.problem.starts_with(problem), "{}", err.problem);
+        assert_eq!(err.indicator, at, "{problem}");
+        assert!(
+            format!("{:?}", err.problem).starts_with(problem),
+            "{:?}",
+            err.problem
+        );
     }
     assert!(parse_indicators(SHIPPED_INDICATORS_JSON, &template).is_ok());
 }

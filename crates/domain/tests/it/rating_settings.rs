@@ -5,8 +5,8 @@
 use zrz_domain::record::{Grade, Person, RaterRole, Rating, RatingValue, ResponsibilityLevel};
 use zrz_domain::scoring::{
     compare_results, compute_person, excellent_cap, sort_results, CapRounding, LevelName,
-    PersonResult, RatingSettings, ResultColumn, StepKind, DEFAULT_SUPERIOR_RATER,
-    SHIPPED_RATING_SETTINGS_JSON,
+    NamedLevel, PersonResult, RatingSettings, ResultColumn, SettingsProblem, StepDetail, StepKind,
+    VetoReason, DEFAULT_SUPERIOR_RATER, SHIPPED_RATING_SETTINGS_JSON,
 };
 use zrz_domain::Dimension;
 
@@ -157,45 +157,54 @@ fn the_names_are_refused_with_what_to_fix() {
         (
             |s| s.level_names.direct.label = Some("  ".into()),
             "level_names.direct.label",
-            "责任层级“直接责任”的名称为空白；请填写，或清空以使用方案中的“直接责任”",
+            "LevelNameBlank",
         ),
         (
             |s| s.level_names.principal.holder = Some(String::new()),
             "level_names.principal.holder",
-            "责任层级“主体责任”的承担者为空白；请填写，或清空以使用方案中的“局领导班子”",
+            "LevelNameBlank",
         ),
         (
             |s| s.level_names.leadership.label = Some("第一责任".into()),
             "level_names.leadership.label",
-            "“第一责任”与“领导责任”两个责任层级都叫“第一责任”，请加以区分",
+            "LevelNamesClash",
         ),
         (
             |s| s.superior_rater = Some(" ".into()),
             "superior_rater",
-            "上级评价的评价人为空白；请填写，或清空以使用“党组”",
+            "SuperiorRaterBlank",
         ),
         (
             |s| s.peer_raters = vec!["王五".into(), " ".into()],
             "peer_raters[1]",
-            "互评人姓名为空白，请填写或删去",
+            "PeerRaterBlank",
         ),
         (
             |s| s.peer_raters = vec!["王五".into(), "王五 ".into()],
             "peer_raters[1]",
-            "互评人“王五”重复列出，请删去重复项",
+            "PeerRaterRepeated",
         ),
     ];
     for (edit, field, message) in cases {
         let mut s = RatingSettings::default();
         edit(&mut s);
         let e = s.validate().expect_err(field);
-        assert_eq!((e.field.as_str(), e.message.as_str()), (field, message));
+        assert_eq!(e.field, field);
+        assert!(format!("{:?}", e.problem).starts_with(message), "{e}");
     }
     // A repeated responsible level is named as the department calls it.
     let mut s = fitted();
     s.red_line_responsible_levels = vec![ResponsibilityLevel::First, ResponsibilityLevel::First];
     let e = s.validate().unwrap_err();
-    assert_eq!(e.message, "责任层级“第一责任人”重复列出，请删去重复项");
+    assert_eq!(
+        e.problem,
+        SettingsProblem::LevelRepeated {
+            level: NamedLevel {
+                level: ResponsibilityLevel::First,
+                label: Some("第一责任人".into())
+            }
+        }
+    );
 }
 
 #[test]
@@ -251,10 +260,13 @@ fn a_red_line_names_the_level_as_the_department_calls_it() {
         .iter()
         .find(|s| s.kind == StepKind::Veto)
         .expect("a veto step");
-    assert!(
-        veto.text.contains("张三负第一责任人，一票否决"),
-        "{}",
-        veto.text
+    let StepDetail::Veto(VetoReason::RedLine { bearer, .. }) = &veto.detail else {
+        panic!("{:?}", veto.detail);
+    };
+    assert_eq!(
+        bearer.level.as_ref().and_then(|l| l.label.as_deref()),
+        Some("第一责任人"),
+        "the level as the department calls it"
     );
 }
 

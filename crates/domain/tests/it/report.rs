@@ -2,7 +2,7 @@
 
 use zrz_domain::consolidate::GradeCounts;
 use zrz_domain::record::{Answer, LedgerEntry, Response, ResponsibilityLevel, Task, TaskStatus};
-use zrz_domain::report::{self_report, DoneItem, EntryFact, Paragraph, SectionKind};
+use zrz_domain::report::{has_material, self_report, DoneItem, EntryFact, Paragraph, SectionKind};
 use zrz_domain::review::TaskNeed;
 
 use crate::support::*;
@@ -219,7 +219,18 @@ fn an_empty_record_still_has_its_four_sections() {
             vec!["no_measures"],
         ]
     );
+    assert!(
+        !has_material(&a),
+        "an empty record: the page says what to do first"
+    );
     let good = Dept::new("办公室", 2025).all_good().build();
+    assert!(has_material(&good));
+    let mut blank_answer = a.clone();
+    blank_answer.answers.insert("3.1".into(), Answer::default());
+    assert!(
+        !has_material(&blank_answer),
+        "an answer with nothing in it is no material"
+    );
     let report = self_report(shipped(), &good, date(2025, 12, 1));
     assert_eq!(
         report

@@ -224,7 +224,7 @@ pub(super) fn check_settings(settings: &RatingSettings, at: &[Seg]) -> Result<()
         let path = format!("{}.{}", path_string(at), e.field);
         ImportError::InvalidValue {
             at: Location::field(path, None).boxed(),
-            problem: ValueProblem::RatingSettings { message: e.message },
+            problem: ValueProblem::RatingSettings(e.problem),
         }
     })
 }

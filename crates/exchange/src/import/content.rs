@@ -178,10 +178,7 @@ fn read_annual_plan(
     if let Some(settings) = &plan.rating_settings {
         check_settings(settings, &[key("content"), key("rating_settings")])?;
     }
-    Template::from_value(&plan.template).map_err(|e| ImportError::InvalidTemplate {
-        at: e.at,
-        problem: e.problem,
-    })?;
+    Template::from_value(&plan.template).map_err(ImportError::InvalidTemplate)?;
     warn_unknown(raw, &plan, root, warnings);
     Ok(plan)
 }

@@ -28,11 +28,7 @@ pub fn apply_annual_plan(
     current: &Template,
     plan: &AnnualPlan,
 ) -> Result<AnnualPlanUpdate, ImportError> {
-    let template =
-        Template::from_value(&plan.template).map_err(|e| ImportError::InvalidTemplate {
-            at: e.at,
-            problem: e.problem,
-        })?;
+    let template = Template::from_value(&plan.template).map_err(ImportError::InvalidTemplate)?;
     let next = template.reference();
     let mut new_state = state.clone();
     new_state.template = Some(plan.template.clone());

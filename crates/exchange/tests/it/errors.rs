@@ -538,7 +538,7 @@ fn cases() -> Vec<Case> {
                 matches!(
                     e,
                     ImportError::InvalidValue {
-                        problem: ValueProblem::RatingSettings { .. },
+                        problem: ValueProblem::RatingSettings(_),
                         ..
                     }
                 )
@@ -571,7 +571,7 @@ fn cases() -> Vec<Case> {
             mutate("v3_annual_plan", |v| {
                 v["content"]["template"]["parts"][2]["chapters"][0]["weight"] = json!(99)
             }),
-            |e| matches!(e, ImportError::InvalidTemplate { .. }),
+            |e| matches!(e, ImportError::InvalidTemplate(_)),
             &[],
         ),
         (

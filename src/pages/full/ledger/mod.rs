@@ -609,7 +609,7 @@ fn KeyDates(open_new: Callback<EntryDraft>, writable: bool) -> impl IntoView {
                                     <tr data-testid=format!("key-date-{}-{}", k.id, k.date)>
                                         <td>{when}{k.estimated.then(|| view! { " " <span class="badge">{l.estimated}</span> })}</td>
                                         <th scope="row">{name}</th>
-                                        <td lang=PLAN_LANG>{k.kind.label()}</td>
+                                        <td>{(p.key_date_kind)(k.kind)}</td>
                                         <td>
                                             <Icon kind=icon/> " " {state}
                                             {covering.into_iter().map(|c| view! { <br/><span lang=PLAN_LANG>{c}</span> }).collect_view()}

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::ctx;
 use crate::browser::clock;
-use crate::components::{flag, invalid_if, text, ErrorLine};
+use crate::components::{flag, invalid_if, quoting_plan, text, ErrorLine, PLAN_LANG};
 use crate::i18n::t;
 use crate::pages::overview::short;
 use crate::route::Route;
@@ -42,7 +42,7 @@ pub fn RatingEntry(person_id: String, result: Memo<Option<PersonResult>>) -> imp
     });
     let indicators = Memo::new(move |_| {
         let template = ctx.store.template.get();
-        shipped_indicators(&template).map_err(|e| e.to_string())
+        shipped_indicators(&template).map_err(|e| (t().rating.indicator_error)(&e))
     });
     let answers = Memo::new(move |_| Assessment {
         answers: ctx.store.answers.entries().into_iter().collect(),
@@ -178,7 +178,7 @@ fn Indicators(evidence: Memo<Vec<IndicatorEvidence>>) -> impl IntoView {
                 view! {
                     <li class:occurred=item.response == Some(Response::Occurred)>
                         <a href=href>{item.item_id.clone()}</a>
-                        " " {short(&item.text)} "：" {facts.join(t().common.list_sep)}
+                        " " <span lang=PLAN_LANG>{short(&item.text)}</span> {t().common.colon} {facts.join(t().common.list_sep)}
                     </li>
                 }
             }).collect_view();
@@ -187,10 +187,10 @@ fn Indicators(evidence: Memo<Vec<IndicatorEvidence>>) -> impl IntoView {
                     <details class="indicator">
                         <summary>
                             <span class=status_class(status)>{(r.evidence_status)(status)}</span>
-                            " " <strong>{ev.indicator.name.clone()}</strong>
-                            <span class="source">{(r.indicator_source)(&ev.indicator.source, ev.answered, total)}</span>
+                            " " <strong lang=PLAN_LANG>{ev.indicator.name.clone()}</strong>
+                            <span class="source">{quoting_plan((r.indicator_source)(&ev.indicator.source, ev.answered, total), ev.indicator.source.clone())}</span>
                         </summary>
-                        {(!quotes.is_empty()).then(|| view! { <p class="quote">{quotes}</p> })}
+                        {(!quotes.is_empty()).then(|| view! { <p class="quote" lang=PLAN_LANG>{quotes}</p> })}
                         <ul class="evidence-items">{items}</ul>
                     </details>
                 </li>

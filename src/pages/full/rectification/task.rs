@@ -28,7 +28,12 @@ pub fn TaskRow(task: Task, writable: bool) -> impl IntoView {
     let summary = {
         let mut parts = vec![(s.task_status)(task.status).to_string()];
         if !task.owner.is_empty() {
-            parts.push(format!("{}：{}", t().common.owner, task.owner));
+            parts.push(format!(
+                "{}{}{}",
+                t().common.owner,
+                t().common.colon,
+                task.owner
+            ));
         }
         if !deadline.is_empty() {
             parts.push((t().common.due_on)(&deadline));

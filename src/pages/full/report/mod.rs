@@ -9,7 +9,7 @@ use crate::browser::{dom, download};
 use crate::components::PrintHeader;
 use crate::i18n::t;
 use crate::state::{use_app, use_store};
-use zrz_domain::report::self_report;
+use zrz_domain::report::{has_material, self_report};
 use zrz_exchange::export::file_name_part;
 
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -31,6 +31,10 @@ pub fn ReportPage() -> impl IntoView {
         store.profile.track();
         let template = store.template.get();
         self_report(&template, &store.snapshot(), app.today)
+    });
+    let empty = Memo::new(move |_| {
+        report.track();
+        !has_material(&store.snapshot())
     });
     let title = Memo::new(move |_| {
         store
@@ -74,6 +78,9 @@ pub fn ReportPage() -> impl IntoView {
         <section class="page report" data-testid="report">
             <PrintHeader/>
             <p class="lead no-print">{s.report_lead}</p>
+            {move || empty.get().then(|| view! {
+                <p class="notice notice-info" role="status" data-testid="report-empty">{s.report_empty}</p>
+            })}
             <div class="form-actions no-print">
                 <button type="button" on:click=move |_| dom::print()>{s.print}</button>
                 <button type="button" on:click=download_docx data-testid="download-docx">{s.download_docx}</button>

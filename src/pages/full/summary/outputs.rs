@@ -440,7 +440,7 @@ pub fn report(f: &Figures<'_>) -> Document {
             n(g.pending),
         ]],
     ));
-    blocks.push(Block::paragraph(f.grades.excellent.summary()));
+    blocks.push(Block::paragraph((t().rating.share)(&f.grades.excellent)));
     blocks.push(Block::heading(1, x.report_sections[4]));
     if f.weak.is_empty() {
         blocks.push(Block::paragraph(x.no_weak));

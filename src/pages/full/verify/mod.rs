@@ -111,6 +111,11 @@ pub fn VerifyPage(id: String, item: Option<String>) -> impl IntoView {
                     <button type="button" on:click=export_all data-testid="export-all-findings">{s.export_all_findings}</button>
                 })}
             </nav>
+            {move || (ws.status.get() == WorkspaceStatus::Ready && ws.is_empty()).then(|| view! {
+                <p class="notice notice-info" role="status" data-testid="verify-empty">
+                    {s.verify_empty} " " <a href=Route::Summary.href()>{t().shell.nav_summary}</a>
+                </p>
+            })}
             {move || {
                 if ws.status.get() != WorkspaceStatus::Ready {
                     return ().into_any();
