@@ -8,6 +8,9 @@
 //! Parameters that came from a file or a user (names, ids, field paths, serde's English) are
 //! quoted as they are, never translated.
 
+// The first page words only form errors: the rest is the full app's (it never imports there).
+#![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
+
 #[cfg(test)]
 mod samples;
 #[cfg(test)]
@@ -29,55 +32,82 @@ use crate::browser::files::ReadFault;
 
 pub struct ErrorTexts {
     /// Why a file was refused: where, what, and what to do.
+    #[cfg(feature = "full")]
     pub import: fn(&ImportError) -> String,
     /// A message about one of several files: "科室甲.json：……".
+    #[cfg(feature = "full")]
     pub in_file: fn(&str, &str) -> String,
     /// A form value refused by the domain.
     pub field: fn(&FieldError) -> String,
     /// What the user must confirm about the checksum; `None` when it matches.
+    #[cfg(feature = "full")]
     pub checksum: fn(&ChecksumStatus) -> Option<&'static str>,
     /// Something worth telling about an accepted file.
+    #[cfg(feature = "full")]
     pub warning: fn(&ImportWarning) -> String,
     /// How the file's template differs from the local one; `None` when it is the same.
+    #[cfg(feature = "full")]
     pub template_match: fn(&TemplateMatch) -> Option<String>,
     /// A kind of exchange file: "科室自评", "备份" …
+    #[cfg(feature = "full")]
     pub kind: fn(Kind) -> &'static str,
     /// A record in messages and the merge preview: "检查项 4.1.1", "基本信息 填报人" …
+    #[cfg(feature = "full")]
     pub record: fn(&RecordKey) -> String,
+    #[cfg(feature = "full")]
     pub merge: fn(&MergeError) -> String,
     /// Why the office's 汇总 could not take in a file.
+    #[cfg(feature = "full")]
     pub receive: fn(&ReceiveError) -> String,
+    #[cfg(feature = "full")]
     pub encrypted: fn(&EncryptedError) -> String,
+    #[cfg(feature = "full")]
     pub passphrase: fn(&PassphraseError) -> String,
     /// Why WebCrypto could not encrypt or decrypt (the full app only).
     #[cfg(feature = "full")]
     pub crypto: fn(&CryptoFault) -> String,
     /// Why the record stored in this browser could not be read.
+    #[cfg(feature = "full")]
     pub state: fn(&StateError) -> String,
     /// Why a chosen file could not be read.
+    #[cfg(feature = "full")]
     pub read: fn(&ReadFault) -> String,
     /// Why a download could not be offered.
+    #[cfg(feature = "full")]
     pub download: fn(&DownloadFault) -> String,
 }
 
 pub const ZH: ErrorTexts = ErrorTexts {
+    #[cfg(feature = "full")]
     import: zh::import,
+    #[cfg(feature = "full")]
     in_file: |file, message| format!("{file}：{message}"),
     field: zh::field,
+    #[cfg(feature = "full")]
     checksum: zh::checksum,
+    #[cfg(feature = "full")]
     warning: zh::warning,
+    #[cfg(feature = "full")]
     template_match: zh::template_match,
+    #[cfg(feature = "full")]
     kind: zh::kind,
+    #[cfg(feature = "full")]
     record: zh::record,
+    #[cfg(feature = "full")]
     merge: zh::merge,
+    #[cfg(feature = "full")]
     receive: zh::receive,
+    #[cfg(feature = "full")]
     encrypted: zh::encrypted,
+    #[cfg(feature = "full")]
     passphrase: |e| match e {
         PassphraseError::TooShort { min } => format!("口令至少需要 {min} 个字符"),
     },
     #[cfg(feature = "full")]
     crypto: zh::crypto,
+    #[cfg(feature = "full")]
     state: zh::state,
+    #[cfg(feature = "full")]
     read: |e| match e {
         ReadFault::TooLarge { size, limit } => {
             format!("文件有 {size} 字节，超过 {limit} 字节的上限，未读取")
@@ -86,21 +116,33 @@ pub const ZH: ErrorTexts = ErrorTexts {
             "浏览器无法读取此文件（{e}）。请确认文件仍在原处、没有被其他程序占用，然后重新选择"
         ),
     },
+    #[cfg(feature = "full")]
     download: |e| format!("无法生成下载文件（{}）", e.0),
 };
 
 pub const EN: ErrorTexts = ErrorTexts {
+    #[cfg(feature = "full")]
     import: en::import,
+    #[cfg(feature = "full")]
     in_file: |file, message| format!("{file}: {message}"),
     field: en::field,
+    #[cfg(feature = "full")]
     checksum: en::checksum,
+    #[cfg(feature = "full")]
     warning: en::warning,
+    #[cfg(feature = "full")]
     template_match: en::template_match,
+    #[cfg(feature = "full")]
     kind: en::kind,
+    #[cfg(feature = "full")]
     record: en::record,
+    #[cfg(feature = "full")]
     merge: en::merge,
+    #[cfg(feature = "full")]
     receive: en::receive,
+    #[cfg(feature = "full")]
     encrypted: en::encrypted,
+    #[cfg(feature = "full")]
     passphrase: |e| match e {
         PassphraseError::TooShort { min } => {
             format!("The passphrase needs at least {min} characters.")
@@ -108,7 +150,9 @@ pub const EN: ErrorTexts = ErrorTexts {
     },
     #[cfg(feature = "full")]
     crypto: en::crypto,
+    #[cfg(feature = "full")]
     state: en::state,
+    #[cfg(feature = "full")]
     read: |e| {
         match e {
         ReadFault::TooLarge { size, limit } => {
@@ -119,6 +163,7 @@ pub const EN: ErrorTexts = ErrorTexts {
         ),
     }
     },
+    #[cfg(feature = "full")]
     download: |e| format!("The download file could not be made ({}).", e.0),
 };
 
@@ -1389,6 +1434,7 @@ mod en {
 }
 
 /// A download that could not be offered, as the words the user reads (so that `?` words it).
+#[cfg(feature = "full")]
 impl From<crate::browser::download::DownloadFault> for String {
     fn from(fault: crate::browser::download::DownloadFault) -> String {
         (super::t().errors.download)(&fault)
