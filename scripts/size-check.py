@@ -21,7 +21,9 @@ import sys
 # Raised once, from 300 to 380 KiB: the first page gained the ledger on its item cards and 总览, the
 # error wording of i18n::errors and the findings on items (284 → 373 KiB); that growth is issue 14's
 # to take back (the English table, chrono's parser and the import errors off the first page).
-FIRST_PAGE_WASM_GZIP_BUDGET = 380 * 1024
+# Lowered to 375 KiB when the import, merge and download wording left the first page (392 → 371 KiB,
+# after the office's review, the ledger drafts and the coalesced writes had come in).
+FIRST_PAGE_WASM_GZIP_BUDGET = 375 * 1024
 GOAL_CEILING = 250 * 1024
 GOAL = 150 * 1024
 
