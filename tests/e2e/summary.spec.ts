@@ -111,6 +111,7 @@ test('the office receives many files at once, sees the table, opens one read onl
   await expect(page.getByTestId('score-chart').locator('rect')).toHaveCount(4);
   await expect(page.getByTestId('red-line-list')).toContainText('宣传股');
   await expect(page.getByTestId('red-line-list')).toContainText('2025-05-01');
+  await expect(page.getByTestId('red-line-list')).toContainText('尚未作出责任追究决定');
   await expect(page.getByTestId('excellent-share')).toBeVisible();
   await expect(page.getByTestId('year-over-year')).toContainText('办公室');
 
@@ -205,6 +206,9 @@ test('a department verified from its row: both scores and the red line’s decis
   await page.goto('./full.html#/summary');
   await expect(row.locator('[data-col=score]')).toHaveText(selfScore);
   await expect(row.locator('[data-col=verified]')).toHaveText(verifiedScore);
+  // The red-line list across departments says what was decided, as the workbook does.
+  await expect(page.getByTestId('red-line-list').locator('tr', { hasText: '宣传股' }).getByTestId('red-line-accountability'))
+    .toHaveText('通报批评（2025-06-10，局党组）：全局通报');
 
   // The workbook: both scores in the summary sheet's row, the decision in the red-line sheet.
   const xlsx = await download(page, 'download-xlsx');

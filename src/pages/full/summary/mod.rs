@@ -558,6 +558,7 @@ fn Across(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
                                 <thead><tr>
                                     <th scope="col">{x.col_department}</th><th scope="col">{x.col_item}</th>
                                     <th scope="col">{x.col_date}</th><th scope="col">{x.col_description}</th>
+                                    <th scope="col">{t().review.accountability_title}</th>
                                 </tr></thead>
                                 <tbody>
                                     {cases.iter().map(|c| view! {
@@ -566,6 +567,7 @@ fn Across(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
                                             <td lang="zh-CN">{outputs::item_label(&d.template, &c.item_id)}</td>
                                             <td>{c.occurred_on.map(|d| d.to_string()).unwrap_or_default()}</td>
                                             <td>{c.note.clone()}</td>
+                                            <td class:pending=c.is_pending() data-testid="red-line-accountability">{outputs::decisions_text(c)}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

@@ -174,8 +174,9 @@ fn red_line_header() -> Vec<String> {
     ]
 }
 
-/// The office's decisions on one red line, mildest first as decided, or that none was made yet.
-fn decisions_text(case: &RedLineCase) -> String {
+/// The office's decisions on one red line, mildest first as decided, or that none was made yet: the
+/// same words on screen, in the workbook and in the report.
+pub(super) fn decisions_text(case: &RedLineCase) -> String {
     let r = &t().review;
     if case.is_pending() {
         return r.accountability_pending.to_string();
