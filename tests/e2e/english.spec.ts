@@ -156,3 +156,78 @@ test('the rating settings\' refusals and the pages with nothing to show yet spea
   await expect(page.getByTestId('settings-error')).toContainText('100');
   expect(await chineseLeft(page, user)).toEqual([]);
 });
+
+/** Every string held in the office's workspace (IndexedDB `zrz`: received files, as their records
+ *  or their JSON text): what departments typed. */
+async function workspaceStrings(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const out = new Set<string>();
+    const walk = (v: unknown) => {
+      if (typeof v === 'string') {
+        const s = v.trim();
+        if (s.startsWith('{') || s.startsWith('[')) {
+          try { walk(JSON.parse(s)); return; } catch { /* plain text */ }
+        }
+        if (/[\u3400-\u9fff]/.test(s)) out.add(s);
+      } else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const r = indexedDB.open('zrz');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    for (const name of Array.from(db.objectStoreNames)) {
+      const all: unknown[] = await new Promise((ok, fail) => {
+        const r = db.transaction(name).objectStore(name).getAll();
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      all.forEach(walk);
+    }
+    db.close();
+    return [...out].sort((a, b) => b.length - a.length);
+  });
+}
+
+test('the office\'s pages in English, with the demo set of received files, show no Chinese of their own', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await app.open();
+  await app.chooseRole('both');
+  await app.completeSetup(setup);
+  await page.evaluate(() => localStorage.setItem('zrz.lang', 'en'));
+  await page.goto('./full.html#/guide');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByTestId('office-demo-load').click();
+  await expect(page.getByTestId('office-demo-message')).toContainText('5');
+  await page.goto('./#/overview');
+  const chapters = await page.locator('[data-testid^=progress-] [aria-label]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('aria-label') ?? '').filter((l) => /[\u3400-\u9fff]/.test(l)));
+  const quoted = [...(await workspaceStrings(page)), ...(await userStrings(page)), setup.unit, setup.department, setup.filledBy, ...chapters]
+    .sort((a, b) => b.length - a.length);
+  expect(quoted.length, 'the demo set has names and notes').toBeGreaterThan(20);
+
+  const problems: string[] = [];
+  const check = async (what: string) => {
+    await expect(page.locator('#main')).not.toBeEmpty();
+    await page.waitForLoadState('networkidle');
+    await openAll(page);
+    for (const line of await chineseLeft(page, quoted)) problems.push(`${what} ${line}`);
+  };
+  await page.goto('./full.html#/summary');
+  await expect(page.getByTestId('summary-row')).toHaveCount(5);
+  await check('summary');
+  const row = page.getByTestId('summary-row').first();
+  const verify = await row.getByTestId('summary-verify').getAttribute('href');
+  // A received department, read only: its 总览, a chapter and its ratings.
+  await row.locator('a').first().click();
+  await check('received');
+  for (const tab of await page.locator('#main nav a, .received-banner a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href).slice(0, 4))) {
+    await page.goto(tab);
+    await check(`received ${tab.split('#')[1]}`);
+  }
+  await page.goto(`./full.html${verify}`);
+  await check('verify');
+  expect([...new Set(problems)], 'Chinese in the English office pages').toEqual([]);
+});

@@ -350,7 +350,7 @@ fn fields_view(fields: Vec<FieldChange>) -> impl IntoView {
         <ul class="field-changes">
             {fields.into_iter().map(|f| view! {
                 <li>
-                    <span class="field-name">{f.label}</span>"："
+                    <span class="field-name">{f.label}</span>{t().common.colon}
                     <span class="before">{f.before}</span>
                     " → "
                     <span class="after">{f.after}</span>
@@ -869,7 +869,7 @@ pub fn FindingsPreview(
                     <li>
                         <span class="change">{label}</span> " "
                         <span lang=PLAN_LANG>{text}</span>
-                        {(!note.is_empty()).then(|| view! { <span class="hint">{format!("：{note}")}</span> })}
+                        {(!note.is_empty()).then(|| view! { <span class="hint">{format!("{}{note}", t().common.colon)}</span> })}
                     </li>
                 }
             })

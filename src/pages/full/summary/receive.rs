@@ -280,7 +280,7 @@ fn ResultLine(line: Line, lines: RwSignal<Vec<Line>>) -> impl IntoView {
                 Refused::Encrypted(_) => unreachable!("handled above"),
             };
             view! {
-                <p class="field-error"><Icon kind=IconKind::Warning/>" "<strong>{x.refused}</strong>"："{why}</p>
+                <p class="field-error"><Icon kind=IconKind::Warning/>" "<strong>{x.refused}</strong>{t().common.colon}{why}</p>
             }
             .into_any()
         }

@@ -283,7 +283,7 @@ fn Tasks(
                 view! {
                     <li data-testid=format!("department-task-{}", task.item_id) data-status=task.status.key()>
                         {(task.status == TaskStatus::Done).then(|| view! { <Icon kind=IconKind::Done/> })}
-                        " " {(s.task_heading)(&task.item_id)} "：" {task.measure.clone()} " · "
+                        " " {(s.task_heading)(&task.item_id)} {t().common.colon} {task.measure.clone()} " · "
                         <span data-testid="department-task-status">{(s.task_status)(task.status)}</span>
                         {task.completed_on.map(|d| format!(" · {} {d}", s.completed_on))}
                         {closed.then(|| view! { " · " <span>{s.closed}</span> })}
