@@ -93,7 +93,7 @@ test('in a received department, the checklist chapter tabs stay in the received 
   await page.reload();
   await expect(page.locator('[data-testid=summary-row] [data-col=score]')).toHaveText(score!);
 
-  await page.locator('[data-testid=summary-row] a').click();
+  await page.locator('[data-testid=summary-row] a').first().click();
   await expect(page.getByTestId('received-banner')).toContainText('宣传股');
   await page.getByTestId('received-banner').getByRole('link', { name: '各章自查' }).click();
   await expect(page.getByTestId('checklist')).toBeVisible();
