@@ -36,30 +36,11 @@ pub fn excellent_share(results: &[PersonResult], settings: &RatingSettings) -> E
         .iter()
         .filter(|r| r.grade == Some(Grade::Excellent))
         .count();
-    let allowed_share = settings.excellent_share_max;
-    let allowed = settings.excellent_cap(people);
-    let share = if people == 0 {
-        0.0
-    } else {
-        round1(100.0 * excellent as f64 / people as f64)
-    };
-    ExcellentShare {
-        people,
-        graded,
-        excellent,
-        share,
-        allowed_share,
-        exact_allowed: people as f64 * allowed_share / 100.0,
-        rounding: settings.excellent_cap_rounding,
-        allowed,
-        exceeded: excellent > allowed,
-    }
+    excellent_share_of(people, graded, excellent, settings)
 }
 
 /// [`excellent_share`] from the counts: `people` in the group, `graded` of them, `excellent` of
-/// those (for figures kept without the people, e.g. the office's cached summary rows). The same
-/// computation, written out twice so that the first page's copy stays as it was (its size budget);
-/// `consolidate`'s tests prove the two agree.
+/// those (for figures kept without the people, e.g. the office's cached summary rows).
 pub fn excellent_share_of(
     people: usize,
     graded: usize,
