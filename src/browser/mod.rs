@@ -13,3 +13,5 @@ pub mod idb;
 pub mod location;
 pub mod random;
 pub mod storage;
+#[cfg(feature = "full")]
+pub mod worker;

@@ -8,6 +8,7 @@ pub struct SummaryTexts {
     pub loading: &'static str,
     /// (records read, of all): the summary is shown, the files themselves still being read.
     pub reading_records: fn(usize, usize) -> String,
+    pub preparing_outputs: fn(usize, usize) -> String,
     pub ws_import_title: &'static str,
     pub ws_import_lead: &'static str,
     pub ws_import_choose: &'static str,
@@ -165,6 +166,7 @@ pub const ZH: SummaryTexts = SummaryTexts {
     intro: "接收各科室导出的自评文件，查看完成情况、得分、红线和干部等次，并生成汇总表和报告。接收的文件只保存在本浏览器的汇总工作区中，与本机科室自己的记录分开。",
     loading: "正在读取汇总工作区……",
     reading_records: |done, total| format!("正在读取已接收的文件（{done} / {total}），读完后可接收新文件、下载汇总表"),
+    preparing_outputs: |done, total| format!("正在后台核验各科室文件（{done} / {total}），完成后可下载；表中数字随之更新"),
     skipped_not_json: "不是 .json 交换文件，已跳过",
     skipped_unreadable: |e| format!("无法读取，已跳过（{e}）"),
     ws_import_title: "导入汇总工作区文件",
@@ -325,6 +327,7 @@ pub const EN: SummaryTexts = SummaryTexts {
     intro: "Receive the departments' exported self-assessment files, see completion, scores, red lines and cadre grades, and produce the summary table and reports. Received files are kept only in this browser's summary workspace, apart from any department's own record here.",
     loading: "Reading the summary workspace…",
     reading_records: |done, total| format!("Reading the files received ({done} of {total}); new files can be received and the outputs downloaded once they are read"),
+    preparing_outputs: |done, total| format!("Checking each department's file in the background ({done} of {total}); the downloads are ready when it is done, and the figures above follow"),
     skipped_not_json: "not a .json exchange file: skipped",
     skipped_unreadable: |e| format!("could not be read: skipped ({e})"),
     ws_import_title: "Import a summary workspace file",

@@ -33,18 +33,20 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::browser::idb::{self, stores, Db, IdbFault};
+use crate::browser::worker::Worker;
 use crate::browser::{clock, dom};
-use zrz_domain::consolidate::{DepartmentFile, FileFigures};
-use zrz_domain::plan::{Template, TemplateRef};
-use zrz_domain::record::{Assessment, DepartmentKey, Profile};
+use zrz_domain::consolidate::FileFigures;
+use zrz_domain::plan::Template;
+use zrz_domain::record::{DepartmentKey, Profile};
 use zrz_domain::review::Review;
 use zrz_exchange::envelope::{ExportMeta, Kind};
 use zrz_exchange::import::{
-    check_size, compare_templates, decode_text, parse_json, read_value, ChecksumStatus, Imported,
+    check_size, compare_templates, decode_text, parse_json, read_value, ChecksumStatus,
     TemplateMatch,
 };
 use zrz_exchange::merge::{apply_workspace, plan_workspace, Receipt, WorkspacePlan};
 use zrz_exchange::office::{Received, Workspace};
+use zrz_exchange::reader::{self, Request};
 use zrz_exchange::{export_workspace, ImportError};
 
 /// Where the workspace is.
@@ -58,42 +60,7 @@ pub enum WorkspaceStatus {
     Unavailable(IdbFault),
 }
 
-/// A received file read for the office's pages: its record, and what its header said.
-#[derive(Debug, Clone)]
-pub struct Opened {
-    pub assessment: Assessment,
-    pub exported_at: Option<DateTime<Utc>>,
-    pub sanitized: bool,
-    pub template: TemplateRef,
-    pub checksum: ChecksumStatus,
-}
-
-impl Opened {
-    fn of(imported: &Imported) -> Option<Opened> {
-        Some(Opened {
-            assessment: imported.assessment()?.clone(),
-            exported_at: Some(imported.header.exported_at),
-            sanitized: imported.header.sanitized,
-            template: imported.header.template.clone(),
-            checksum: imported.checksum.clone(),
-        })
-    }
-
-    /// The file for the domain's consolidation, with the office's review of it.
-    pub fn file<'a>(&'a self, review: &'a Review) -> DepartmentFile<'a> {
-        DepartmentFile {
-            assessment: &self.assessment,
-            review: Some(review),
-            exported_at: self.exported_at,
-            sanitized: self.sanitized,
-        }
-    }
-
-    /// How its template compares with `template` (the office's).
-    pub fn template_match(&self, template: &Template) -> TemplateMatch {
-        compare_templates(&self.template, template)
-    }
-}
+pub use zrz_exchange::reader::Opened;
 
 /// A 汇总工作区 file holds every department's files: hundreds of ordinary files' worth.
 pub const WORKSPACE_FILE_LIMIT: usize = zrz_exchange::MAX_FILE_BYTES * 64;
@@ -227,8 +194,16 @@ pub struct WorkspaceState {
     pub summary_ready: RwSignal<bool>,
     /// Records read so far and in all, while they are read after start-up.
     pub loading: RwSignal<Option<(usize, usize)>>,
+    /// Files in force read through the pipeline so far and in all, while every one is read in the
+    /// background after start-up (stale figures first): the outputs wait for it.
+    pub preparing: RwSignal<Option<(usize, usize)>>,
+    /// The reader worker, started on first use (`None` before).
+    reader: StoredValue<Option<Worker>, LocalStorage>,
     today: NaiveDate,
 }
+
+/// Where full.html's reader worker is (trunk's loader shim of `src/bin/reader.rs`).
+const READER: &str = "./reader_loader.js";
 
 /// The workspace of this page load (provided at the root of the full app); loads it on first use.
 pub fn use_workspace() -> WorkspaceState {
@@ -269,6 +244,8 @@ impl WorkspaceState {
             digests: RwSignal::new(Vec::new()),
             summary_ready: RwSignal::new(false),
             loading: RwSignal::new(None),
+            preparing: RwSignal::new(None),
+            reader: StoredValue::new_local(None),
             today: super::use_app().today,
         };
         provide_context(ws);
@@ -276,8 +253,9 @@ impl WorkspaceState {
     }
 
     /// Reads the stored workspace once (later calls do nothing): the digests first (the summary is
-    /// shown from them), then the records one by one, computing again the figures that are
-    /// missing or stale.
+    /// shown from them), then the records one by one; then, in the background, every file in force
+    /// through the import pipeline in the reader worker ([`WorkspaceState::prepare`]), where the
+    /// figures that are missing or stale are computed again.
     pub fn load(&self) {
         if self.status.get_untracked() != WorkspaceStatus::Idle {
             return;
@@ -294,7 +272,8 @@ impl WorkspaceState {
                 Err(e) => return ws.status.set(WorkspaceStatus::Unavailable(e)),
             };
             let template = template_id(&ws.template.get_untracked());
-            // A digest without its record, or that does not read, is left out (and replaced).
+            // A digest without its record, or that does not read, is left out (and replaced). A
+            // stale one is shown until its figures have been computed again.
             let mut digests: HashMap<String, Digest> = db
                 .all(stores::FIGURES)
                 .await
@@ -305,16 +284,17 @@ impl WorkspaceState {
             let shown: Vec<Digest> = keys
                 .iter()
                 .filter_map(|k| digests.get(k))
-                .filter(|d| d.holds(&template, ws.today))
                 .cloned()
                 .collect();
             ws.db.set_value(Some(db.clone()));
             ws.digests.set(shown);
             ws.summary_ready.set(true);
-            // The records, one per tick; their figures checked, and computed where needed.
+            // The records, one per tick.
             let total = keys.len();
             ws.loading.set(Some((0, total)));
             let mut unreadable = Vec::new();
+            let mut stale = Vec::new();
+            let mut fresh = Vec::new();
             let mut last_shown = clock::now();
             for (i, key) in keys.into_iter().enumerate() {
                 let record = match db.get(stores::RECEIVED, &key).await {
@@ -327,37 +307,108 @@ impl WorkspaceState {
                     continue;
                 };
                 let held = digests.remove(&key);
-                let fresh = held.as_ref().is_some_and(|d| {
+                let holds = held.as_ref().is_some_and(|d| {
                     d.depends == depends(&record, &template) && d.holds(&template, ws.today)
                 });
+                if holds { &mut fresh } else { &mut stale }.push(key);
                 ws.records.update_untracked(|v| v.push(record));
-                if !fresh {
-                    if let Some(digest) = ws.digest_of(&key, &template) {
-                        let _ = db
-                            .put(
-                                stores::FIGURES,
-                                &key,
-                                &serde_json::to_string(&digest).expect("a digest serialises"),
-                            )
-                            .await;
-                        ws.digests.update_untracked(|v| put_digest(v, digest));
-                    }
-                }
                 // Shown a few times a second, not once per record.
                 if (clock::now() - last_shown).num_milliseconds() > 300 {
                     last_shown = clock::now();
                     ws.loading.set(Some((i + 1, total)));
                     ws.records.notify();
-                    ws.digests.notify();
                 }
                 dom::next_tick().await;
             }
             ws.records.notify();
-            ws.digests.notify();
             ws.unreadable.set(unreadable);
             ws.loading.set(None);
             ws.status.set(WorkspaceStatus::Ready);
+            stale.extend(fresh);
+            ws.prepare(stale).await;
         });
+    }
+
+    /// Reads the file in force of every record of `keys` (in that order) through the pipeline in
+    /// the reader worker, and writes again the digests that no longer hold; `preparing` counts.
+    async fn prepare(&self, keys: Vec<String>) {
+        let template = template_id(&self.template.get_untracked());
+        let total = keys.len();
+        self.preparing.set(Some((0, total)));
+        let mut last_shown = clock::now();
+        for (i, key) in keys.into_iter().enumerate() {
+            self.ensure_opened(&key).await;
+            let holds = self.records.with_untracked(|v| {
+                let r = v.iter().find(|r| r.store_key() == key)?;
+                let d = depends(r, &template);
+                Some(self.digests.with_untracked(|ds| {
+                    ds.iter().any(|x| {
+                        x.store_key == key && x.depends == d && x.holds(&template, self.today)
+                    })
+                }))
+            });
+            if holds == Some(false) {
+                self.write_digest(&key).await;
+            }
+            if (clock::now() - last_shown).num_milliseconds() > 300 {
+                last_shown = clock::now();
+                self.preparing.set(Some((i + 1, total)));
+                self.digests.notify();
+            }
+        }
+        self.digests.notify();
+        self.preparing.set(None);
+    }
+
+    /// The reader worker, started on first use.
+    fn reader(&self) -> Worker {
+        if let Some(w) = self.reader.with_value(Clone::clone) {
+            return w;
+        }
+        let w = Worker::start(READER, reader::WIRE);
+        self.reader.set_value(Some(w.clone()));
+        w
+    }
+
+    /// The worker's reading of `text`: `Some` when it answered with a file, `None` when it had no
+    /// answer or cannot answer (the caller reads in-thread).
+    async fn read_in_worker(&self, request: Request, text: &str) -> Option<Opened> {
+        let answer = self.reader().ask(request.name(), text).await.ok()??;
+        reader::parse_answer(&answer)
+    }
+
+    /// Reads the file in force of `store_key` into the cache, in the worker (in-thread where no
+    /// worker answers), unless the cache has it.
+    async fn ensure_opened(&self, store_key: &str) {
+        let Some((key, text)) = self.records.with_untracked(|v| {
+            let r = v.iter().find(|r| r.store_key() == store_key)?;
+            let key = cache_key(r, None);
+            if self.cache.with_value(|c| c.contains_key(&key)) {
+                return None;
+            }
+            Some((key, serde_json::to_string(r).expect("a record serialises")))
+        }) else {
+            return;
+        };
+        if let Some(opened) = self.read_in_worker(Request::Record, &text).await {
+            self.cache
+                .update_value(|c| drop(c.insert(key, Arc::new(opened))));
+        }
+        // Otherwise `open_record` reads it in-thread when it is asked for (and finds why it does not
+        // read).
+    }
+
+    /// Reads every file in force that is not read yet, in the worker, calling `progress` with the
+    /// number done and in all: what the outputs need, whatever the background reading has reached.
+    pub async fn open_all(&self, progress: impl Fn(usize, usize)) {
+        let keys: Vec<String> = self
+            .records
+            .with_untracked(|v| v.iter().map(Received::store_key).collect());
+        let total = keys.len();
+        for (i, key) in keys.into_iter().enumerate() {
+            self.ensure_opened(&key).await;
+            progress(i + 1, total);
+        }
     }
 
     /// The digest of the record of `store_key` as memory holds it: the figures of its file in force
@@ -513,43 +564,54 @@ impl WorkspaceState {
             return Err(Refused::Encrypted(Arc::new(bytes.to_vec())));
         }
         let value: Value = parse_json(text).map_err(Refused::Unreadable)?;
-        let imported = read_value(value.clone()).map_err(Refused::Unreadable)?;
-        let Some(assessment) = imported.assessment() else {
-            return Err(Refused::NotAnAssessment(imported.header.kind));
+        // Read in the worker; in-thread where it cannot, or did not read it (for the error).
+        let opened = match self.read_in_worker(Request::File, text).await {
+            Some(opened) => opened,
+            None => match Opened::read_value(value.clone()) {
+                Ok(Some(opened)) => opened,
+                Ok(None) => {
+                    let kind = read_value(value.clone())
+                        .map(|i| i.header.kind)
+                        .map_err(Refused::Unreadable)?;
+                    return Err(Refused::NotAnAssessment(kind));
+                }
+                Err(e) => return Err(Refused::Unreadable(e)),
+            },
         };
-        let department = assessment.profile.department_key();
+        let department = opened.assessment.profile.department_key();
         let store_key = department.to_id();
-        let matched = compare_templates(&imported.header.template, template);
+        let matched = compare_templates(&opened.template, template);
+        let (sanitized, checksum_mismatch) = (
+            opened.sanitized,
+            matches!(opened.checksum, ChecksumStatus::Mismatch { .. }),
+        );
         let accepted = |receipt| Accepted {
             receipt,
             store_key: store_key.clone(),
             department: department.clone(),
-            sanitized: imported.header.sanitized,
-            checksum_mismatch: matches!(imported.checksum, ChecksumStatus::Mismatch { .. }),
+            sanitized,
+            checksum_mismatch,
             template: (!matched.is_exact()).then(|| matched.clone()),
         };
+        let cache_key = file_key(
+            store_key.clone(),
+            zrz_exchange::office::exported_at_of(&value),
+            zrz_exchange::office::checksum_of(&value),
+        );
         // Memory changes first (without a copy of the workspace), then storage; a failed write
         // puts the record back as it was.
         let before = self
             .records
             .with_untracked(|v| v.iter().find(|r| r.store_key() == store_key).cloned());
-        let mut receipt = Err(Refused::Storage(IdbFault::Unavailable));
+        let mut receipt = Receipt::AlreadyHeld;
         self.records.update_untracked(|v| {
             let mut ws = Workspace {
                 received: std::mem::take(v),
                 extras: Default::default(),
             };
-            receipt = ws
-                .receive_read(file_name, clock::now(), value, &imported)
-                .map_err(|e| match e {
-                    zrz_exchange::merge::ReceiveError::Unreadable(e) => Refused::Unreadable(e),
-                    zrz_exchange::merge::ReceiveError::NotAnAssessment(k) => {
-                        Refused::NotAnAssessment(k)
-                    }
-                });
+            receipt = ws.receive_read(file_name, clock::now(), value, &opened.assessment);
             *v = ws.received;
         });
-        let receipt = receipt?;
         if receipt == Receipt::AlreadyHeld {
             return Ok(accepted(receipt));
         }
@@ -557,16 +619,8 @@ impl WorkspaceState {
             Ok(()) => {
                 // Read once: the summary takes the file from the cache, not through the pipeline
                 // again.
-                if let Some(opened) = Opened::of(&imported) {
-                    let key = file_key(
-                        store_key.clone(),
-                        Some(imported.header.exported_at),
-                        &imported.header.checksum,
-                    );
-                    self.cache.update_value(|c| {
-                        c.insert(key, Arc::new(opened));
-                    });
-                }
+                self.cache
+                    .update_value(|c| drop(c.insert(cache_key, Arc::new(opened))));
                 self.write_digest(&store_key).await;
                 Ok(accepted(receipt))
             }
@@ -648,6 +702,7 @@ impl WorkspaceState {
         });
         leptos::task::spawn_local(async move {
             if ws.write(&store_key).await.is_ok() {
+                ws.ensure_opened(&store_key).await;
                 ws.write_digest(&store_key).await;
                 ws.digests.notify();
             }
@@ -741,7 +796,10 @@ impl WorkspaceState {
                     None => v.push(after),
                 });
             match self.write(&key).await {
-                Ok(()) => self.write_digest(&key).await,
+                Ok(()) => {
+                    self.ensure_opened(&key).await;
+                    self.write_digest(&key).await
+                }
                 Err(e) => {
                     self.records.update_untracked(|v| match before {
                         Some(b) => {

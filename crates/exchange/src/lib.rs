@@ -16,6 +16,8 @@
 //! - `export/`: [`export_assessment`] and the other writers, sanitising, [`verify_export`], file names.
 //! - `undo`: [`UndoPoint`], the state before an import, kept so the import can be undone.
 //! - `state`: the localStorage record [`StoredState`]; `tabs`: merging it when two tabs both write.
+//! - `reader`: [`reader::Opened`], a department file as the office reads it, and the messages of the
+//!   reader worker that reads files off the page's thread.
 //! - `canonical`, `path`: the checksum rule, field paths and record identities in files.
 //!
 //! **Architecture Invariant:** nothing here reads the clock, the browser or the file system. Export
@@ -32,6 +34,7 @@ pub mod merge;
 pub mod migrate;
 pub mod office;
 pub mod path;
+pub mod reader;
 pub mod state;
 pub mod store;
 pub mod sync;

@@ -84,18 +84,12 @@ pub struct ReceivedFile {
 impl ReceivedFile {
     /// Its `exported_at`, as written (`None` if missing or not a time).
     pub fn exported_at(&self) -> Option<DateTime<Utc>> {
-        self.file
-            .get("exported_at")
-            .and_then(Value::as_str)
-            .and_then(|s| s.parse().ok())
+        exported_at_of(&self.file)
     }
 
     /// Its `checksum`, as written.
     pub fn checksum(&self) -> &str {
-        self.file
-            .get("checksum")
-            .and_then(Value::as_str)
-            .unwrap_or("")
+        checksum_of(&self.file)
     }
 
     pub fn file_ref(&self) -> Option<FileRef> {
@@ -105,6 +99,18 @@ impl ReceivedFile {
             checksum: self.checksum().to_string(),
         })
     }
+}
+
+/// A department file's `exported_at`, as written (`None` if missing or not a time).
+pub fn exported_at_of(file: &Value) -> Option<DateTime<Utc>> {
+    file.get("exported_at")
+        .and_then(Value::as_str)
+        .and_then(|s| s.parse().ok())
+}
+
+/// A department file's `checksum`, as written (empty if it has none).
+pub fn checksum_of(file: &Value) -> &str {
+    file.get("checksum").and_then(Value::as_str).unwrap_or("")
 }
 
 /// Everything the office holds about one department's year: the file in force, the older exports it

@@ -86,7 +86,7 @@ impl Imported {
 
 /// Whether the content is what was exported. A mismatch is not an error: the file may have been
 /// edited on purpose; the UI asks (its words: the app's `i18n::errors`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ChecksumStatus {
     Valid,
     /// The content was changed after export (hand-edited, or damaged in transit).

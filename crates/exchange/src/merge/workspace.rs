@@ -11,7 +11,7 @@ use super::Side;
 use crate::error::ImportError;
 use crate::import::{read_value, Imported};
 use crate::office::{sort_newest_first, store_key, Received, ReceivedFile, Workspace};
-use zrz_domain::record::DepartmentKey;
+use zrz_domain::record::{Assessment, DepartmentKey};
 use zrz_domain::review::Review;
 
 impl ReceivedFile {
@@ -68,21 +68,22 @@ impl Workspace {
         file: Value,
     ) -> Result<Receipt, ReceiveError> {
         let imported = read_value(file.clone()).map_err(ReceiveError::Unreadable)?;
-        self.receive_read(file_name, received_at, file, &imported)
+        let Some(assessment) = imported.assessment() else {
+            return Err(ReceiveError::NotAnAssessment(imported.header.kind));
+        };
+        Ok(self.receive_read(file_name, received_at, file, assessment))
     }
 
-    /// [`Workspace::receive`] of a file already read through the import pipeline (`imported` is
-    /// `read_value(file)`), so that it is not read twice.
+    /// [`Workspace::receive`] of a file already read through the import pipeline (`assessment` is
+    /// what `read_value(file)` holds, read here or by the reader worker), so that it is not read
+    /// twice.
     pub fn receive_read(
         &mut self,
         file_name: &str,
         received_at: DateTime<Utc>,
         file: Value,
-        imported: &Imported,
-    ) -> Result<Receipt, ReceiveError> {
-        let Some(assessment) = imported.assessment() else {
-            return Err(ReceiveError::NotAnAssessment(imported.header.kind));
-        };
+        assessment: &Assessment,
+    ) -> Receipt {
         let p = &assessment.profile;
         let department = DepartmentKey {
             unit: p.unit.clone(),
@@ -102,24 +103,24 @@ impl Workspace {
                 older: Vec::new(),
                 review: Review::default(),
             });
-            return Ok(Receipt::New);
+            return Receipt::New;
         };
         let same = |f: &ReceivedFile| {
             f.checksum() == incoming.checksum() && f.exported_at() == incoming.exported_at()
         };
         if held.files().any(same) {
-            return Ok(Receipt::AlreadyHeld);
+            return Receipt::AlreadyHeld;
         }
         if incoming.exported_at() > held.current.exported_at() {
             let previous = std::mem::replace(&mut held.current, incoming);
             held.department = department;
             held.older.push(previous);
             sort_newest_first(&mut held.older);
-            Ok(Receipt::Replaced)
+            Receipt::Replaced
         } else {
             held.older.push(incoming);
             sort_newest_first(&mut held.older);
-            Ok(Receipt::KeptAsOlder)
+            Receipt::KeptAsOlder
         }
     }
 }

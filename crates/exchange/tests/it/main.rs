@@ -9,6 +9,7 @@ mod merge;
 mod office;
 mod office_review;
 mod props;
+mod reader;
 mod review_loop;
 mod support;
 

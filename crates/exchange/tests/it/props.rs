@@ -196,7 +196,7 @@ fn rating() -> impl Strategy<Value = Rating> {
         )
 }
 
-fn assessment() -> impl Strategy<Value = Assessment> {
+pub(crate) fn assessment() -> impl Strategy<Value = Assessment> {
     let year = prop_oneof![Just(0), 2000i32..=2100];
     let profile =
         (text(), text(), text(), year).prop_map(|(unit, department, filled_by, year)| Profile {

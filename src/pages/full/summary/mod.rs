@@ -665,8 +665,8 @@ fn Outputs(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
     let app = use_app();
     let ws = use_workspace();
     let message = RwSignal::new(None::<String>);
-    // The outputs read the whole files: once every record is read.
-    let ready = move || ws.status.get() == WorkspaceStatus::Ready;
+    // The outputs read the whole files: once every file in force has been read (in the worker).
+    let ready = move || ws.status.get() == WorkspaceStatus::Ready && ws.preparing.get().is_none();
     let offer = move |result: Result<(), String>| {
         message.set(result.err().map(|e| (x.download_failed)(&e)));
     };
@@ -785,6 +785,9 @@ fn Outputs(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
                 <button type="button" data-testid="download-cadres-csv" disabled=move || !ready() on:click=move |_| long("cadres.csv")>{x.download_cadres_csv}</button>
                 <button type="button" data-testid="export-workspace" disabled=move || !ready() on:click=export>{x.export_workspace}</button>
             </div>
+            {move || ws.preparing.get().map(|(done, total)| view! {
+                <p role="status" data-testid="outputs-preparing">{(x.preparing_outputs)(done, total)}</p>
+            })}
             {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </section>
     }
