@@ -146,7 +146,8 @@ def main():
     )
     if n != 1:
         fail("full.html must have exactly one Content-Security-Policy meta tag")
-    html, n = re.subn(r"</title>", TITLE_SUFFIX + "</title>", html, count=1)
+    # The app reads this to know it runs from one file: no worker script beside it to start.
+    html, n = re.subn(r"</title>", TITLE_SUFFIX + '</title>\n  <meta name="zrz-build" content="one-file">', html, count=1)
     if n != 1:
         fail("full.html has no <title>")
 

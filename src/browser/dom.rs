@@ -138,3 +138,13 @@ pub fn clicked_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
     let same_app = page.is_empty() || page == "full.html" || page == "index.html";
     same_app.then(|| format!("#{fragment}"))
 }
+
+/// Whether the app runs as the one-file version (`scripts/make-single.py` marks the page): nothing
+/// lies beside it to load, and no worker can start from `file://`.
+pub fn is_one_file() -> bool {
+    document()
+        .query_selector(r#"meta[name="zrz-build"][content="one-file"]"#)
+        .ok()
+        .flatten()
+        .is_some()
+}

@@ -144,18 +144,24 @@ impl Worker {
         self.0.state.get() == State::Unavailable
     }
 
-    /// Sends `text` with `request` and waits for the answer: `Ok(Some(text))`, `Ok(None)` (the
-    /// worker had no answer for this text), or `Err(Unavailable)`.
-    pub async fn ask(&self, request: &str, text: &str) -> Result<Option<String>, Unavailable> {
+    /// Sends `text` with `request` now (or as soon as the worker is ready) and returns the answer to
+    /// come, so that the page can go on while the worker reads.
+    pub fn send(&self, request: &str, text: &str) -> Pending {
+        match self.0.state.get() {
+            State::Unavailable => Pending::Unavailable,
+            State::Starting => Pending::Starting {
+                worker: self.clone(),
+                request: request.to_string(),
+                text: text.to_string(),
+            },
+            State::Ready => self.post(request, text),
+        }
+    }
+
+    fn post(&self, request: &str, text: &str) -> Pending {
         let inner = &self.0;
-        if inner.state.get() == State::Starting {
-            let _ = JsFuture::from(inner.ready.clone()).await;
-        }
-        if inner.state.get() != State::Ready {
-            return Err(Unavailable);
-        }
         let Some(worker) = &inner.worker else {
-            return Err(Unavailable);
+            return Pending::Unavailable;
         };
         let id = inner.next_id.get();
         inner.next_id.set(id.wrapping_add(1));
@@ -169,13 +175,94 @@ impl Worker {
         if worker.post_message(&message).is_err() {
             inner.pending.borrow_mut().remove(&id);
             inner.fail();
-            return Err(Unavailable);
+            return Pending::Unavailable;
         }
-        match JsFuture::from(answered).await {
+        Pending::Posted(JsFuture::from(answered))
+    }
+}
+
+/// An answer to come from a worker ([`Worker::send`]).
+pub enum Pending {
+    Posted(JsFuture),
+    /// Sent once the worker is ready.
+    Starting {
+        worker: Worker,
+        request: String,
+        text: String,
+    },
+    Unavailable,
+}
+
+impl Pending {
+    /// The answer: `Ok(Some(text))`, `Ok(None)` (the worker had no answer for this text), or
+    /// `Err(Unavailable)`.
+    pub async fn answer(self) -> Result<Option<String>, Unavailable> {
+        let posted = match self {
+            Pending::Unavailable => return Err(Unavailable),
+            Pending::Posted(f) => f,
+            Pending::Starting {
+                worker,
+                request,
+                text,
+            } => {
+                let _ = JsFuture::from(worker.0.ready.clone()).await;
+                match worker.post(&request, &text) {
+                    Pending::Posted(f) => f,
+                    _ => return Err(Unavailable),
+                }
+            }
+        };
+        match posted.await {
             Ok(v) if v.is_string() => Ok(v.as_string()),
             Ok(v) if v.is_null() => Ok(None),
             _ => Err(Unavailable),
         }
+    }
+}
+
+/// A few workers of one script, each request to the next in turn: with as many as the machine has
+/// cores to spare, files are read side by side.
+#[derive(Clone)]
+pub struct Pool {
+    workers: Vec<Worker>,
+    next: Rc<Cell<usize>>,
+}
+
+impl Pool {
+    /// Starts up to `at_most` workers of `loader` (one per core the page's thread leaves, at least
+    /// one); none in the one-file version, which has no worker script beside it.
+    pub fn start(loader: &str, wire: &'static str, at_most: usize) -> Pool {
+        let cores = leptos::prelude::window().navigator().hardware_concurrency() as usize;
+        let n = if super::dom::is_one_file() {
+            0
+        } else {
+            cores.saturating_sub(1).clamp(1, at_most.max(1))
+        };
+        Pool {
+            workers: (0..n).map(|_| Worker::start(loader, wire)).collect(),
+            next: Rc::new(Cell::new(0)),
+        }
+    }
+
+    /// How many requests can be read at once (at least one: without workers, each is answered
+    /// "unavailable" at once).
+    pub fn width(&self) -> usize {
+        self.workers.len().max(1)
+    }
+
+    /// [`Worker::send`] to the next worker still available.
+    pub fn send(&self, request: &str, text: &str) -> Pending {
+        if self.workers.is_empty() {
+            return Pending::Unavailable;
+        }
+        for _ in 0..self.workers.len() {
+            let i = self.next.get() % self.workers.len();
+            self.next.set(i + 1);
+            if !self.workers[i].is_unavailable() {
+                return self.workers[i].send(request, text);
+            }
+        }
+        Pending::Unavailable
     }
 }
 

@@ -24,7 +24,7 @@
 //! missing one (a workspace of an older version) or a stale one is computed again when its record
 //! has been read, and written back.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::browser::idb::{self, stores, Db, IdbFault};
-use crate::browser::worker::Worker;
+use crate::browser::worker::{Pending, Pool};
 use crate::browser::{clock, dom};
 use zrz_domain::consolidate::FileFigures;
 use zrz_domain::plan::Template;
@@ -197,13 +197,16 @@ pub struct WorkspaceState {
     /// Files in force read through the pipeline so far and in all, while every one is read in the
     /// background after start-up (stale figures first): the outputs wait for it.
     pub preparing: RwSignal<Option<(usize, usize)>>,
-    /// The reader worker, started on first use (`None` before).
-    reader: StoredValue<Option<Worker>, LocalStorage>,
+    /// The reader workers, started on first use (`None` before).
+    reader: StoredValue<Option<Pool>, LocalStorage>,
     today: NaiveDate,
 }
 
 /// Where full.html's reader worker is (trunk's loader shim of `src/bin/reader.rs`).
 const READER: &str = "./reader_loader.js";
+
+/// At most this many reader workers (fewer where the machine has fewer cores to spare).
+const READERS: usize = 2;
 
 /// The workspace of this page load (provided at the root of the full app); loads it on first use.
 pub fn use_workspace() -> WorkspaceState {
@@ -330,25 +333,38 @@ impl WorkspaceState {
     }
 
     /// Reads the file in force of every record of `keys` (in that order) through the pipeline in
-    /// the reader worker, and writes again the digests that no longer hold; `preparing` counts.
+    /// the reader workers, and writes again the digests that no longer hold; `preparing` counts.
     async fn prepare(&self, keys: Vec<String>) {
+        if keys.is_empty() {
+            return;
+        }
         let template = template_id(&self.template.get_untracked());
         let total = keys.len();
         self.preparing.set(Some((0, total)));
         let mut last_shown = clock::now();
-        for (i, key) in keys.into_iter().enumerate() {
-            self.ensure_opened(&key).await;
+        let depth = self.reader().width();
+        let mut ahead: VecDeque<_> = keys
+            .iter()
+            .take(depth)
+            .map(|k| self.send_record(k))
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            let sent = ahead.pop_front().flatten();
+            if let Some(next) = keys.get(i + depth) {
+                ahead.push_back(self.send_record(next));
+            }
+            self.take_answer(sent).await;
             let holds = self.records.with_untracked(|v| {
-                let r = v.iter().find(|r| r.store_key() == key)?;
+                let r = v.iter().find(|r| r.store_key() == *key)?;
                 let d = depends(r, &template);
                 Some(self.digests.with_untracked(|ds| {
                     ds.iter().any(|x| {
-                        x.store_key == key && x.depends == d && x.holds(&template, self.today)
+                        x.store_key == *key && x.depends == d && x.holds(&template, self.today)
                     })
                 }))
             });
             if holds == Some(false) {
-                self.write_digest(&key).await;
+                self.write_digest(key).await;
             }
             if (clock::now() - last_shown).num_milliseconds() > 300 {
                 last_shown = clock::now();
@@ -360,55 +376,51 @@ impl WorkspaceState {
         self.preparing.set(None);
     }
 
-    /// The reader worker, started on first use.
-    fn reader(&self) -> Worker {
-        if let Some(w) = self.reader.with_value(Clone::clone) {
-            return w;
+    /// The reader workers, started on first use.
+    fn reader(&self) -> Pool {
+        if let Some(pool) = self.reader.with_value(Clone::clone) {
+            return pool;
         }
-        let w = Worker::start(READER, reader::WIRE);
-        self.reader.set_value(Some(w.clone()));
-        w
+        let pool = Pool::start(READER, reader::WIRE, READERS);
+        self.reader.set_value(Some(pool.clone()));
+        pool
     }
 
-    /// The worker's reading of `text`: `Some` when it answered with a file, `None` when it had no
-    /// answer or cannot answer (the caller reads in-thread).
-    async fn read_in_worker(&self, request: Request, text: &str) -> Option<Opened> {
-        let answer = self.reader().ask(request.name(), text).await.ok()??;
-        reader::parse_answer(&answer)
+    /// The worker's reading: `Some` when it answered with a file, `None` when it had no answer or
+    /// cannot answer (the caller reads in-thread).
+    async fn opened_from(pending: Pending) -> Option<Opened> {
+        reader::parse_answer(&pending.answer().await.ok()??)
     }
 
-    /// Reads the file in force of `store_key` into the cache, in the worker (in-thread where no
-    /// worker answers), unless the cache has it.
-    async fn ensure_opened(&self, store_key: &str) {
-        let Some((key, text)) = self.records.with_untracked(|v| {
+    /// Sends the file in force of `store_key` to a reader worker, unless the cache has it: the
+    /// cache key and the answer to come.
+    fn send_record(&self, store_key: &str) -> Option<((String, String), Pending)> {
+        self.records.with_untracked(|v| {
             let r = v.iter().find(|r| r.store_key() == store_key)?;
             let key = cache_key(r, None);
             if self.cache.with_value(|c| c.contains_key(&key)) {
                 return None;
             }
-            Some((key, serde_json::to_string(r).expect("a record serialises")))
-        }) else {
-            return;
-        };
-        if let Some(opened) = self.read_in_worker(Request::Record, &text).await {
+            let text = serde_json::to_string(r).expect("a record serialises");
+            Some((key, self.reader().send(Request::Record.name(), &text)))
+        })
+    }
+
+    /// Waits for what [`WorkspaceState::send_record`] sent and keeps it in the cache. Without an
+    /// answer `open_record` reads the file in-thread when it is asked for (and finds why it does
+    /// not read).
+    async fn take_answer(&self, sent: Option<((String, String), Pending)>) {
+        let Some((key, pending)) = sent else { return };
+        if let Some(opened) = Self::opened_from(pending).await {
             self.cache
                 .update_value(|c| drop(c.insert(key, Arc::new(opened))));
         }
-        // Otherwise `open_record` reads it in-thread when it is asked for (and finds why it does not
-        // read).
     }
 
-    /// Reads every file in force that is not read yet, in the worker, calling `progress` with the
-    /// number done and in all: what the outputs need, whatever the background reading has reached.
-    pub async fn open_all(&self, progress: impl Fn(usize, usize)) {
-        let keys: Vec<String> = self
-            .records
-            .with_untracked(|v| v.iter().map(Received::store_key).collect());
-        let total = keys.len();
-        for (i, key) in keys.into_iter().enumerate() {
-            self.ensure_opened(&key).await;
-            progress(i + 1, total);
-        }
+    /// Reads the file in force of `store_key` into the cache, in a worker (in-thread where no worker
+    /// answers), unless the cache has it.
+    async fn ensure_opened(&self, store_key: &str) {
+        self.take_answer(self.send_record(store_key)).await;
     }
 
     /// The digest of the record of `store_key` as memory holds it: the figures of its file in force
@@ -533,10 +545,24 @@ impl WorkspaceState {
     ) -> Vec<ReceiveOutcome> {
         let template = self.template.get_untracked();
         let template = &*template;
+        // Each file goes to a reader worker as many files ahead of the one being filed as there are
+        // workers: they read while the page files and stores.
+        let pool = self.reader();
+        let depth = pool.width();
+        let send = |i: usize| {
+            let text = worker_text(&files.get(i)?.1)?;
+            Some(pool.send(Request::File.name(), text))
+        };
+        let mut ahead: VecDeque<_> = (0..depth).map(send).collect();
         let mut out = Vec::with_capacity(files.len());
-        for (i, (file_name, bytes)) in files.into_iter().enumerate() {
-            let result = self.receive_one(&file_name, &bytes, template).await;
-            out.push(ReceiveOutcome { file_name, result });
+        for (i, (file_name, bytes)) in files.iter().enumerate() {
+            let sent = ahead.pop_front().flatten();
+            ahead.push_back(send(i + depth));
+            let result = self.receive_one(file_name, bytes, template, sent).await;
+            out.push(ReceiveOutcome {
+                file_name: file_name.clone(),
+                result,
+            });
             progress(i + 1);
             dom::next_tick().await;
         }
@@ -557,6 +583,7 @@ impl WorkspaceState {
         file_name: &str,
         bytes: &[u8],
         template: &Template,
+        sent: Option<Pending>,
     ) -> Result<Accepted, Refused> {
         let text = decode_text(check_size(bytes).map_err(Refused::Unreadable)?)
             .map_err(Refused::Unreadable)?;
@@ -565,7 +592,11 @@ impl WorkspaceState {
         }
         let value: Value = parse_json(text).map_err(Refused::Unreadable)?;
         // Read in the worker; in-thread where it cannot, or did not read it (for the error).
-        let opened = match self.read_in_worker(Request::File, text).await {
+        let read = match sent {
+            Some(pending) => Self::opened_from(pending).await,
+            None => None,
+        };
+        let opened = match read {
             Some(opened) => opened,
             None => match Opened::read_value(value.clone()) {
                 Ok(Some(opened)) => opened,
@@ -857,6 +888,13 @@ impl WorkspaceState {
                 .collect()
         })
     }
+}
+
+/// The text of a department file for a reader worker: `None` when it is too large, not text or
+/// passphrase-protected (the page finds which, and words it).
+fn worker_text(bytes: &[u8]) -> Option<&str> {
+    let text = decode_text(check_size(bytes).ok()?).ok()?;
+    (!zrz_exchange::encrypted::EncryptedFile::is_encrypted(text)).then_some(text)
 }
 
 /// Puts `digest` in place of the one of its key, or adds it (in key order).

@@ -77,6 +77,22 @@ test.describe('the one-file version', () => {
     expect(await page.evaluate(() => (window as any).__inlineRan)).toBeUndefined();
     watchdog.expectProblem(/Content Security Policy/);
   });
+
+  test('the office receives department files in it, read in the page: no worker is tried', async ({ page, fileUrl }) => {
+    await page.goto(`${fileUrl}#/summary`);
+    await page.getByTestId('role-office').click();
+    await expect(page.getByTestId('summary-empty')).toBeVisible();
+    const office = join(__dirname, '../fixtures/office/batch1');
+    await page.getByTestId('receive-files').setInputFiles([join(office, '01-办公室-2025.json'), join(office, '02-宣传股-2025.json')]);
+    await expect(page.locator('[data-testid=receive-result][data-result=added]')).toHaveCount(2);
+    await expect(page.getByTestId('summary-row')).toHaveCount(2);
+    await page.reload();
+    await expect(page.getByTestId('summary-row')).toHaveCount(2);
+    await expect(page.getByTestId('outputs-preparing')).toHaveCount(0);
+    await expect(page.getByTestId('download-csv')).toBeEnabled();
+    expect(page.workers()).toHaveLength(0);
+    // (The watchdog: no request but the file itself, no error.)
+  });
 });
 
 // The same files go both ways: what the one-file version exports, the hosted app imports.
