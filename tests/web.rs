@@ -363,3 +363,62 @@ async fn a_dropped_folder_is_walked_for_json_files_only() {
         ]
     );
 }
+
+/// A worker from JavaScript source (a Blob URL), for `browser::worker`'s protocol.
+fn worker_url(source: &str) -> String {
+    let parts = js_sys::Array::of1(&source.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_worker_answers_each_request_with_its_own_answer_even_out_of_order() {
+    use zrz::browser::worker::Worker;
+    // Answers later requests first (shorter delays), and "null" for an empty text.
+    let w = Worker::start(
+        &worker_url(
+            "postMessage({ ready: 'w/1' });
+             onmessage = (e) => setTimeout(() => postMessage({ id: e.data.id,
+               answer: e.data.text ? e.data.request + ':' + e.data.text.toUpperCase() : null }),
+               e.data.text.length * 20);",
+        ),
+        "w/1",
+    );
+    let slow = w.send("file", "abcdef");
+    let fast = w.send("record", "x");
+    let none = w.send("file", "");
+    assert_eq!(none.answer().await, Ok(None));
+    assert_eq!(fast.answer().await, Ok(Some("record:X".into())));
+    assert_eq!(slow.answer().await, Ok(Some("file:ABCDEF".into())));
+    assert!(!w.is_unavailable());
+}
+
+#[wasm_bindgen_test]
+async fn a_worker_of_another_wire_or_that_fails_to_load_is_unavailable() {
+    use zrz::browser::worker::{Unavailable, Worker};
+    let other = Worker::start(
+        &worker_url(
+            "postMessage({ ready: 'w/0' }); onmessage = (e) => postMessage({ id: e.data.id, answer: 'wrong' });",
+        ),
+        "w/1",
+    );
+    assert_eq!(other.send("file", "a").answer().await, Err(Unavailable));
+    assert!(other.is_unavailable());
+    // Unavailable at once from then on.
+    assert_eq!(other.send("file", "b").answer().await, Err(Unavailable));
+
+    let broken = Worker::start(&worker_url("this is not javascript ("), "w/1");
+    assert_eq!(broken.send("file", "a").answer().await, Err(Unavailable));
+    assert!(broken.is_unavailable());
+
+    // A worker that fails while answering: the request waiting for it is answered "unavailable".
+    let failing = Worker::start(
+        &worker_url(
+            "postMessage({ ready: 'w/1' }); onmessage = () => { throw new Error('trap'); };",
+        ),
+        "w/1",
+    );
+    assert_eq!(failing.send("file", "a").answer().await, Err(Unavailable));
+}

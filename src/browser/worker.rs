@@ -20,6 +20,10 @@ use wasm_bindgen_futures::JsFuture;
 /// How long a worker may take to load and say it is ready before the page gives up on it.
 const READY_WITHIN_MS: i32 = 20_000;
 
+/// How long one answer may take before the worker is taken to be stuck (and the page works
+/// in-thread): far beyond what the largest file takes.
+const ANSWER_WITHIN_MS: i32 = 120_000;
+
 /// The worker could not answer: do the work in-thread.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unavailable;
@@ -160,7 +164,11 @@ impl Worker {
 
     fn post(&self, request: &str, text: &str) -> Pending {
         let inner = &self.0;
-        let Some(worker) = &inner.worker else {
+        let Some(worker) = inner
+            .worker
+            .as_ref()
+            .filter(|_| inner.state.get() == State::Ready)
+        else {
             return Pending::Unavailable;
         };
         let id = inner.next_id.get();
@@ -177,6 +185,14 @@ impl Worker {
             inner.fail();
             return Pending::Unavailable;
         }
+        let weak = Rc::downgrade(inner);
+        super::dom::after(ANSWER_WITHIN_MS, move || {
+            if let Some(inner) = weak.upgrade() {
+                if inner.pending.borrow().contains_key(&id) {
+                    inner.fail();
+                }
+            }
+        });
         Pending::Posted(JsFuture::from(answered))
     }
 }

@@ -9,6 +9,7 @@ pub struct SummaryTexts {
     /// (records read, of all): the summary is shown, the files themselves still being read.
     pub reading_records: fn(usize, usize) -> String,
     pub preparing_outputs: fn(usize, usize) -> String,
+    pub making_file: &'static str,
     pub ws_import_title: &'static str,
     pub ws_import_lead: &'static str,
     pub ws_import_choose: &'static str,
@@ -167,6 +168,7 @@ pub const ZH: SummaryTexts = SummaryTexts {
     loading: "正在读取汇总工作区……",
     reading_records: |done, total| format!("正在读取已接收的文件（{done} / {total}），读完后可接收新文件、下载汇总表"),
     preparing_outputs: |done, total| format!("正在后台核验各科室文件（{done} / {total}），完成后可下载；表中数字随之更新"),
+    making_file: "正在生成文件，请稍候……",
     skipped_not_json: "不是 .json 交换文件，已跳过",
     skipped_unreadable: |e| format!("无法读取，已跳过（{e}）"),
     ws_import_title: "导入汇总工作区文件",
@@ -328,6 +330,7 @@ pub const EN: SummaryTexts = SummaryTexts {
     loading: "Reading the summary workspace…",
     reading_records: |done, total| format!("Reading the files received ({done} of {total}); new files can be received and the outputs downloaded once they are read"),
     preparing_outputs: |done, total| format!("Checking each department's file in the background ({done} of {total}); the downloads are ready when it is done, and the figures above follow"),
+    making_file: "Making the file…",
     skipped_not_json: "not a .json exchange file: skipped",
     skipped_unreadable: |e| format!("could not be read: skipped ({e})"),
     ws_import_title: "Import a summary workspace file",

@@ -670,6 +670,19 @@ fn Outputs(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
     let offer = move |result: Result<(), String>| {
         message.set(result.err().map(|e| (x.download_failed)(&e)));
     };
+    // Making a file of hundreds of departments takes a moment: the page says so first (after a
+    // paint), and the buttons wait.
+    let busy = RwSignal::new(false);
+    let run = move |job: Box<dyn FnOnce() -> Result<(), String>>| {
+        busy.set(true);
+        message.set(None);
+        leptos::task::spawn_local(async move {
+            dom::next_paint().await;
+            let result = job();
+            busy.set(false);
+            offer(result);
+        });
+    };
     let stem = move || {
         let y = year
             .get_untracked()
@@ -707,84 +720,93 @@ fn Outputs(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
         })
     };
     let xlsx = move |_| {
-        offer(with_figures(&|f| {
-            let bytes = outputs::workbook(f).map_err(|e| e.to_string())?;
-            download::download_bytes(&format!("{}.xlsx", stem()), &bytes, XLSX)
-                .map_err(String::from)
+        run(Box::new(move || {
+            with_figures(&|f| {
+                let bytes = outputs::workbook(f).map_err(|e| e.to_string())?;
+                download::download_bytes(&format!("{}.xlsx", stem()), &bytes, XLSX)
+                    .map_err(String::from)
+            })
         }))
     };
     let csv = move |_| {
-        offer(with_figures(&|f| {
-            download::download_text(
-                &format!("{}.csv", stem()),
-                &outputs::summary_csv(f.rows, f.totals),
-                "text/csv;charset=utf-8",
-            )
-            .map_err(String::from)
+        run(Box::new(move || {
+            with_figures(&|f| {
+                download::download_text(
+                    &format!("{}.csv", stem()),
+                    &outputs::summary_csv(f.rows, f.totals),
+                    "text/csv;charset=utf-8",
+                )
+                .map_err(String::from)
+            })
         }))
     };
     let docx = move |_| {
-        offer(with_figures(&|f| {
-            let bytes = outputs::report(f).to_docx().map_err(|e| e.to_string())?;
-            download::download_bytes(&format!("{}.docx", stem()), &bytes, DOCX)
-                .map_err(String::from)
+        run(Box::new(move || {
+            with_figures(&|f| {
+                let bytes = outputs::report(f).to_docx().map_err(|e| e.to_string())?;
+                download::download_bytes(&format!("{}.docx", stem()), &bytes, DOCX)
+                    .map_err(String::from)
+            })
         }))
     };
     let long = move |kind: &'static str| {
-        offer(data.with_untracked(|d| {
-            let d = &d.0;
-            let held = ws.current_untracked();
-            let files = files_of_year(&held, year.get_untracked());
-            let name = format!("{}-{kind}", stem());
-            match kind {
-                "items.csv" => download::download_text(
-                    &name,
-                    &outputs::items_csv(&item_rows(&files, &d.template, app.today)),
-                    "text/csv;charset=utf-8",
-                )
-                .map_err(String::from),
-                "items.jsonl" => download::download_text(
-                    &name,
-                    &outputs::items_jsonl(&item_rows(&files, &d.template, app.today)),
-                    "application/jsonl",
-                )
-                .map_err(String::from),
-                _ => download::download_text(
-                    &name,
-                    &outputs::cadres_csv(&cadre_rows(&files, &d.template)),
-                    "text/csv;charset=utf-8",
-                )
-                .map_err(String::from),
-            }
+        run(Box::new(move || {
+            data.with_untracked(|d| {
+                let d = &d.0;
+                let held = ws.current_untracked();
+                let files = files_of_year(&held, year.get_untracked());
+                let name = format!("{}-{kind}", stem());
+                match kind {
+                    "items.csv" => download::download_text(
+                        &name,
+                        &outputs::items_csv(&item_rows(&files, &d.template, app.today)),
+                        "text/csv;charset=utf-8",
+                    )
+                    .map_err(String::from),
+                    "items.jsonl" => download::download_text(
+                        &name,
+                        &outputs::items_jsonl(&item_rows(&files, &d.template, app.today)),
+                        "application/jsonl",
+                    )
+                    .map_err(String::from),
+                    _ => download::download_text(
+                        &name,
+                        &outputs::cadres_csv(&cadre_rows(&files, &d.template)),
+                        "text/csv;charset=utf-8",
+                    )
+                    .map_err(String::from),
+                }
+            })
         }))
     };
     let export = move |_| {
-        let office = app.store.profile.get_untracked();
-        let text = ws.export(&office);
-        offer(
+        run(Box::new(move || {
+            let office = app.store.profile.get_untracked();
+            let text = ws.export(&office);
             download::download_text(
                 &format!("汇总工作区-{}.json", clock::stamp(clock::now())),
                 &text,
                 "application/json",
             )
-            .map_err(String::from),
-        )
+            .map_err(String::from)
+        }))
     };
     view! {
         <section class="summary-section no-print" aria-labelledby="outputs-title">
             <h2 id="outputs-title">{x.outputs_title}</h2>
             <div class="button-row">
-                <button type="button" data-testid="download-xlsx" disabled=move || !ready() on:click=xlsx>{x.download_xlsx}</button>
-                <button type="button" data-testid="download-csv" disabled=move || !ready() on:click=csv>{x.download_csv}</button>
-                <button type="button" data-testid="download-docx" disabled=move || !ready() on:click=docx>{x.download_docx}</button>
+                <button type="button" data-testid="download-xlsx" disabled=move || !ready() || busy.get() on:click=xlsx>{x.download_xlsx}</button>
+                <button type="button" data-testid="download-csv" disabled=move || !ready() || busy.get() on:click=csv>{x.download_csv}</button>
+                <button type="button" data-testid="download-docx" disabled=move || !ready() || busy.get() on:click=docx>{x.download_docx}</button>
                 <button type="button" data-testid="print-report" on:click=move |_| dom::print()>{x.print_report}</button>
             </div>
             <div class="button-row">
-                <button type="button" data-testid="download-items-csv" disabled=move || !ready() on:click=move |_| long("items.csv")>{x.download_long_csv}</button>
-                <button type="button" data-testid="download-items-jsonl" disabled=move || !ready() on:click=move |_| long("items.jsonl")>{x.download_long_jsonl}</button>
-                <button type="button" data-testid="download-cadres-csv" disabled=move || !ready() on:click=move |_| long("cadres.csv")>{x.download_cadres_csv}</button>
-                <button type="button" data-testid="export-workspace" disabled=move || !ready() on:click=export>{x.export_workspace}</button>
+                <button type="button" data-testid="download-items-csv" disabled=move || !ready() || busy.get() on:click=move |_| long("items.csv")>{x.download_long_csv}</button>
+                <button type="button" data-testid="download-items-jsonl" disabled=move || !ready() || busy.get() on:click=move |_| long("items.jsonl")>{x.download_long_jsonl}</button>
+                <button type="button" data-testid="download-cadres-csv" disabled=move || !ready() || busy.get() on:click=move |_| long("cadres.csv")>{x.download_cadres_csv}</button>
+                <button type="button" data-testid="export-workspace" disabled=move || !ready() || busy.get() on:click=export>{x.export_workspace}</button>
             </div>
+            {move || busy.get().then(|| view! { <p role="status" data-testid="outputs-busy">{x.making_file}</p> })}
             {move || ws.preparing.get().map(|(done, total)| view! {
                 <p role="status" data-testid="outputs-preparing">{(x.preparing_outputs)(done, total)}</p>
             })}
