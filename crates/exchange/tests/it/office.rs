@@ -193,6 +193,37 @@ fn receiving_files_files_them_by_department_and_year_and_never_drops_one() {
 }
 
 #[test]
+fn a_file_with_the_same_export_time_but_another_checksum_is_another_file() {
+    let mut ws = Workspace::default();
+    let v3 = fixture("v3_assessment");
+    ws.receive("a.json", at(21, 9), v3.clone()).unwrap();
+    // Edited after export (its checksum no longer matches, and differs): kept, not taken as held.
+    let mut edited = v3.clone();
+    edited["checksum"] = json!("sha256:0000");
+    assert_eq!(
+        ws.receive("a-edited.json", at(21, 10), edited.clone()).unwrap(),
+        Receipt::KeptAsOlder
+    );
+    assert_eq!(ws.received[0].older[0].file, edited);
+    assert_eq!(ws.received[0].older[0].checksum(), "sha256:0000");
+    // What a 核查意见 says it was about: the name, the time and the checksum of the file in force.
+    let about = ws.received[0].current.file_ref().unwrap();
+    assert_eq!(about.file_name, "a.json");
+    assert_eq!(about.checksum, v3["checksum"].as_str().unwrap());
+    assert_eq!(
+        Some(about.exported_at),
+        ws.received[0].current.exported_at()
+    );
+    let mut undated = v3.clone();
+    undated["exported_at"] = json!("not a time");
+    assert_eq!(
+        zrz_exchange::office::exported_at_of(&undated),
+        None,
+        "no time, no file ref"
+    );
+}
+
+#[test]
 fn two_copies_of_a_workspace_merge_by_department_keeping_every_file() {
     let Content::Workspace(theirs) = read_file(fixture_text("v3_workspace").as_bytes())
         .unwrap()
