@@ -201,7 +201,8 @@ fn a_file_with_the_same_export_time_but_another_checksum_is_another_file() {
     let mut edited = v3.clone();
     edited["checksum"] = json!("sha256:0000");
     assert_eq!(
-        ws.receive("a-edited.json", at(21, 10), edited.clone()).unwrap(),
+        ws.receive("a-edited.json", at(21, 10), edited.clone())
+            .unwrap(),
         Receipt::KeptAsOlder
     );
     assert_eq!(ws.received[0].older[0].file, edited);
