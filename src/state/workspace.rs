@@ -21,8 +21,15 @@
 //! once, and the records themselves (every file whole) are read afterwards, one per tick, without
 //! holding up the page. Digests are a cache, keyed by what they depend on ([`Digest::depends`]:
 //! the file in force, the review, the template, and the day, see `FileFigures::holds_on`): a
-//! missing one (a workspace of an older version) or a stale one is computed again when its record
-//! has been read, and written back.
+//! stale one is shown until it has been computed again, a missing one is computed, and both are
+//! written back.
+//!
+//! **Off the page's thread.** A department file goes through the import pipeline (envelope,
+//! migration, checksum, validation) in a reader worker (`browser::worker`, `zrz_exchange::reader`),
+//! which answers with the plain record. Receiving sends each file ahead of the one being filed;
+//! after start-up every file in force is read in the background ([`WorkspaceState::prepare`],
+//! stale figures first), and the outputs wait for it. Where no worker answers, the same reading
+//! happens in-thread.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::sync::Arc;
