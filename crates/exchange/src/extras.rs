@@ -176,8 +176,14 @@ impl Extras {
     /// today's types) does not, record by record.
     pub fn extract(raw: &Value, typed: &Assessment) -> Extras {
         let typed = serde_json::to_value(typed).expect("an assessment serialises");
+        Extras::extract_from(raw, &typed)
+    }
+
+    /// [`Extras::extract`] with the typed assessment already serialised (`typed` is
+    /// `serde_json::to_value` of it), for a caller that needs that value for something else too.
+    pub fn extract_from(raw: &Value, typed: &Value) -> Extras {
         let mut out = Extras::default();
-        let (Value::Object(r), Value::Object(t)) = (raw, &typed) else {
+        let (Value::Object(r), Value::Object(t)) = (raw, typed) else {
             return out;
         };
         for (key, v) in r {

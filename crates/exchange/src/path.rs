@@ -157,14 +157,43 @@ pub(crate) struct Limits {
 
 pub(crate) fn find_excess(value: &Value, limits: &Limits) -> Option<Found<Excess>> {
     let mut segs = Vec::new();
-    walk_excess(value, limits, 1, &mut segs).map(|what| Found { segs, what })
+    walk_excess(value, limits, 1, &mut segs).map(|what| Found {
+        segs: owned(&segs),
+        what,
+    })
 }
 
-fn walk_excess(
-    value: &Value,
+/// A path step borrowed from the value being walked: walks push one per member, and only a walk
+/// that finds something makes [`Seg`]s of them.
+#[derive(Clone, Copy)]
+enum SegRef<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+fn owned(segs: &[SegRef]) -> Vec<Seg> {
+    segs.iter()
+        .map(|seg| match *seg {
+            SegRef::Key(k) => Seg::Key(k.to_string()),
+            SegRef::Index(i) => Seg::Index(i),
+        })
+        .collect()
+}
+
+/// More than `limit` characters; a text of at most `limit` bytes is not counted.
+fn chars_over(s: &str, limit: usize) -> Option<usize> {
+    if s.len() <= limit {
+        return None;
+    }
+    let chars = s.chars().count();
+    (chars > limit).then_some(chars)
+}
+
+fn walk_excess<'v>(
+    value: &'v Value,
     limits: &Limits,
     depth: usize,
-    segs: &mut Vec<Seg>,
+    segs: &mut Vec<SegRef<'v>>,
 ) -> Option<Excess> {
     if depth > limits.depth {
         return Some(Excess::Depth {
@@ -172,13 +201,10 @@ fn walk_excess(
         });
     }
     match value {
-        Value::String(s) => {
-            let chars = s.chars().count();
-            (chars > limits.string_chars).then_some(Excess::String {
-                chars,
-                limit: limits.string_chars,
-            })
-        }
+        Value::String(s) => chars_over(s, limits.string_chars).map(|chars| Excess::String {
+            chars,
+            limit: limits.string_chars,
+        }),
         Value::Array(items) => {
             if items.len() > limits.count {
                 return Some(Excess::Count {
@@ -187,7 +213,7 @@ fn walk_excess(
                 });
             }
             for (i, item) in items.iter().enumerate() {
-                segs.push(Seg::Index(i));
+                segs.push(SegRef::Index(i));
                 if let Some(e) = walk_excess(item, limits, depth + 1, segs) {
                     return Some(e);
                 }
@@ -203,10 +229,10 @@ fn walk_excess(
                 });
             }
             for (key, item) in map {
-                segs.push(Seg::Key(key.clone()));
-                if key.chars().count() > limits.string_chars {
+                segs.push(SegRef::Key(key));
+                if let Some(chars) = chars_over(key, limits.string_chars) {
                     return Some(Excess::String {
-                        chars: key.chars().count(),
+                        chars,
                         limit: limits.string_chars,
                     });
                 }
@@ -318,28 +344,40 @@ fn walk_diff(
 /// trip through today's Rust types: the fields this version does not know.
 pub fn unknown_fields(input: &Value, typed: &Value, prefix: &[Seg]) -> Vec<String> {
     let mut out = Vec::new();
-    let mut segs = prefix.to_vec();
-    walk_unknown(input, typed, &mut segs, &mut out);
+    walk_unknown(input, typed, prefix, &mut Vec::new(), &mut out);
     out
 }
 
-fn walk_unknown(input: &Value, typed: &Value, segs: &mut Vec<Seg>, out: &mut Vec<String>) {
+fn walk_unknown<'v>(
+    input: &'v Value,
+    typed: &Value,
+    prefix: &[Seg],
+    segs: &mut Vec<SegRef<'v>>,
+    out: &mut Vec<String>,
+) {
     match (input, typed) {
         (Value::Object(a), Value::Object(b)) => {
             for (key, x) in a {
-                segs.push(Seg::Key(key.clone()));
                 match b.get(key) {
-                    Some(y) => walk_unknown(x, y, segs, out),
+                    Some(y) => {
+                        segs.push(SegRef::Key(key));
+                        walk_unknown(x, y, prefix, segs, out);
+                        segs.pop();
+                    }
                     None if x.is_null() => {}
-                    None => out.push(path_string(segs)),
+                    None => {
+                        let mut path = prefix.to_vec();
+                        path.extend(owned(segs));
+                        path.push(Seg::Key(key.clone()));
+                        out.push(path_string(&path));
+                    }
                 }
-                segs.pop();
             }
         }
         (Value::Array(a), Value::Array(b)) => {
             for (i, (x, y)) in a.iter().zip(b).enumerate() {
-                segs.push(Seg::Index(i));
-                walk_unknown(x, y, segs, out);
+                segs.push(SegRef::Index(i));
+                walk_unknown(x, y, prefix, segs, out);
                 segs.pop();
             }
         }

@@ -164,8 +164,10 @@ fn read_assessment(
     check_assessment(raw, root)?;
     let assessment: Assessment = typed(raw, root)?;
     check_ratings(&assessment, raw, root)?;
-    warn_unknown(raw, &assessment, root, warnings);
-    let extras = Extras::extract(raw, &assessment);
+    // Serialised once, for both walks: the unknown fields warned about and those kept.
+    let back = serde_json::to_value(&assessment).expect("an assessment serialises");
+    warn_unknown_in(raw, &back, root, warnings);
+    let extras = Extras::extract_from(raw, &back);
     Ok((assessment, extras))
 }
 
@@ -253,8 +255,13 @@ fn warn_unknown<T: serde::Serialize>(
     warnings: &mut Vec<ImportWarning>,
 ) {
     let back = serde_json::to_value(typed).expect("imported content serialises");
+    warn_unknown_in(raw, &back, root, warnings);
+}
+
+/// [`warn_unknown`] with the typed content already serialised (`back`).
+fn warn_unknown_in(raw: &Value, back: &Value, root: &[Seg], warnings: &mut Vec<ImportWarning>) {
     warnings.extend(
-        unknown_fields(raw, &back, root)
+        unknown_fields(raw, back, root)
             .into_iter()
             .map(|path| ImportWarning::UnknownField { path }),
     );
