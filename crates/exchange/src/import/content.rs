@@ -2,6 +2,7 @@
 //! value checked (the checks serde cannot word well are in `checks`), and what this version does not
 //! know kept aside (`extras`) instead of dropped.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::checks::{check_assessment, check_findings_file, check_ratings, check_settings, key};
@@ -28,11 +29,15 @@ pub fn validate(file: Migrated, checksum: ChecksumStatus) -> Result<Imported, Im
     } = file;
     check_limits(&value)?;
     let mut warnings = Vec::new();
-    let header_in: EnvelopeIn = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = e.path().to_string();
-        let problem = explain(&e.into_inner().to_string());
-        bad_envelope(&path, EnvelopeProblem::Invalid(problem))
-    })?;
+    // Read without tracking the path; only a header that fails is read again to name where.
+    let header_in: EnvelopeIn = match EnvelopeIn::deserialize(&value) {
+        Ok(header) => header,
+        Err(_) => serde_path_to_error::deserialize(&value).map_err(|e| {
+            let path = e.path().to_string();
+            let problem = explain(&e.into_inner().to_string());
+            bad_envelope(&path, EnvelopeProblem::Invalid(problem))
+        })?,
+    };
     let Some(kind) = Kind::from_key(&header_in.kind) else {
         let found = header_in.kind.clone();
         return Err(bad_envelope("kind", EnvelopeProblem::UnknownKind { found }));
@@ -296,7 +301,21 @@ fn state_error(e: StateError, root: &[Seg]) -> ImportError {
 }
 
 /// Reads `raw` into `T`; a failure names the field path from the file's root.
+///
+/// Read first without tracking the path (serde_path_to_error's wrapper costs as much again as the
+/// reading); a value that fails is read again with it, for the path, so the error is the same.
 pub(super) fn typed<T: serde::de::DeserializeOwned>(
+    raw: &Value,
+    root: &[Seg],
+) -> Result<T, ImportError> {
+    match T::deserialize(raw) {
+        Ok(t) => Ok(t),
+        Err(_) => typed_with_path(raw, root),
+    }
+}
+
+/// [`typed`]'s second reading, which names where it failed.
+fn typed_with_path<T: serde::de::DeserializeOwned>(
     raw: &Value,
     root: &[Seg],
 ) -> Result<T, ImportError> {
