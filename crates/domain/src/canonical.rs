@@ -120,29 +120,39 @@ fn write_members<'v>(members: impl Iterator<Item = (&'v String, &'v Value)>, out
 
 /// Whether `keys` come in UTF-16 code-unit order already (serde_json's map iterates in byte order,
 /// which is the same unless a key has a character from U+E000 on).
-fn keys_in_utf16_order<'k>(mut keys: impl Iterator<Item = &'k String>) -> bool {
-    let Some(mut previous) = keys.next() else {
-        return true;
-    };
+fn keys_in_utf16_order<'k>(keys: impl Iterator<Item = &'k String>) -> bool {
+    let mut previous: Option<(&str, bool)> = None;
     for key in keys {
-        if utf16_cmp(previous, key) != std::cmp::Ordering::Less {
-            return false;
+        let low = below_e000(key);
+        if let Some((before, before_low)) = previous {
+            let order = if low && before_low {
+                before.as_bytes().cmp(key.as_bytes())
+            } else {
+                before.encode_utf16().cmp(key.encode_utf16())
+            };
+            if order != std::cmp::Ordering::Less {
+                return false;
+            }
         }
-        previous = key;
+        previous = Some((key, low));
     }
     true
 }
 
-/// Strings compared by their UTF-16 code units, as JCS orders keys. Byte order (code-point order)
-/// agrees with it while neither string has a character from U+E000 on (a UTF-8 lead byte of 0xEE or
-/// more): below that every character is one code unit of its own value.
+/// Strings compared by their UTF-16 code units, as JCS orders keys.
 fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    let low = |s: &str| s.bytes().all(|b| b < 0xEE);
-    if low(a) && low(b) {
+    if below_e000(a) && below_e000(b) {
         a.as_bytes().cmp(b.as_bytes())
     } else {
         a.encode_utf16().cmp(b.encode_utf16())
     }
+}
+
+/// No character from U+E000 on (no UTF-8 lead byte of 0xEE or more). Between two such strings byte
+/// order (code-point order) is UTF-16 order: below U+E000 every character is one code unit of its
+/// own value.
+fn below_e000(s: &str) -> bool {
+    s.bytes().all(|b| b < 0xEE)
 }
 
 /// Integers of magnitude below 10^15 are written as they are (exactly what [`es_number`] gives them,
@@ -150,9 +160,9 @@ fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 fn write_number(n: &Number, out: &mut String) {
     const EXACT: u64 = 1_000_000_000_000_000;
     if let Some(u) = n.as_u64().filter(|u| *u < EXACT) {
-        write!(out, "{u}").expect("writing to a String cannot fail");
+        write_integer(false, u, out);
     } else if let Some(i) = n.as_i64().filter(|i| i.unsigned_abs() < EXACT) {
-        write!(out, "{i}").expect("writing to a String cannot fail");
+        write_integer(i < 0, i.unsigned_abs(), out);
     } else {
         match n.as_f64() {
             Some(f) => out.push_str(&es_number(f)),
@@ -162,29 +172,71 @@ fn write_number(n: &Number, out: &mut String) {
     }
 }
 
-/// A string with only `"`, `\` and control characters escaped; the runs between are copied whole.
+/// Decimal digits, `-` first if `negative`.
+fn write_integer(negative: bool, mut n: u64, out: &mut String) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+}
+
+/// Whether `b` is escaped in a JCS string: `"`, `\` and the control characters.
+fn escaped(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Whether none of eight bytes (little-endian in `chunk`) is [`escaped`]: the classic word tests for
+/// a zero byte and a byte below a bound, which are exact for "is there one".
+fn clean_chunk(chunk: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let has_control = chunk.wrapping_sub(ONES * 0x20) & !chunk & HIGH != 0;
+    !(has_control
+        || has_zero(chunk ^ (ONES * u64::from(b'"')))
+        || has_zero(chunk ^ (ONES * u64::from(b'\\'))))
+}
+
+/// A string with only `"`, `\` and control characters escaped; the runs between are copied whole,
+/// and found eight bytes at a time.
 fn write_string(s: &str, out: &mut String) {
     out.push('"');
-    let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            b'\t' => "\\t",
-            b'\n' => "\\n",
-            0x0c => "\\f",
-            b'\r' => "\\r",
-            b if b < 0x20 => "",
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        if escape.is_empty() {
-            write!(out, "\\u{b:04x}").expect("writing to a String cannot fail");
-        } else {
-            out.push_str(escape);
+    let bytes = s.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if clean_chunk(chunk) {
+                i += 8;
+                continue;
+            }
         }
-        from = i + 1;
+        let b = bytes[i];
+        if escaped(b) {
+            out.push_str(&s[from..i]);
+            match b {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                0x08 => out.push_str("\\b"),
+                b'\t' => out.push_str("\\t"),
+                b'\n' => out.push_str("\\n"),
+                0x0c => out.push_str("\\f"),
+                b'\r' => out.push_str("\\r"),
+                _ => write!(out, "\\u{b:04x}").expect("writing to a String cannot fail"),
+            }
+            from = i + 1;
+        }
+        i += 1;
     }
     out.push_str(&s[from..]);
     out.push('"');
@@ -366,7 +418,7 @@ mod tests {
             ]),
             any::<char>(),
         ];
-        proptest::collection::vec(chars, 0..12).prop_map(|cs| cs.into_iter().collect())
+        proptest::collection::vec(chars, 0..40).prop_map(|cs| cs.into_iter().collect())
     }
 
     fn number() -> impl Strategy<Value = Value> {
@@ -406,6 +458,53 @@ mod tests {
             let expected = before::canonical_json(&v);
             prop_assert_eq!(&canonical_json(&v), &expected);
             prop_assert_eq!(sha256_of(&v), hex(&Sha256::digest(expected.as_bytes())));
+        }
+    }
+
+    #[test]
+    fn a_word_of_eight_bytes_is_clean_unless_one_of_them_is_escaped() {
+        for filler in [b'a', 0x7f, 0xe4, 0xff, 0x20] {
+            for at in 0..8 {
+                for b in 0..=255u8 {
+                    let mut bytes = [filler; 8];
+                    bytes[at] = b;
+                    let word = u64::from_le_bytes(bytes);
+                    assert_eq!(
+                        clean_chunk(word),
+                        !escaped(b),
+                        "{b:#x} at {at} in {filler:#x}"
+                    );
+                }
+            }
+        }
+        assert!(!clean_chunk(u64::from_le_bytes(*b"\"\\\n\0abcd")));
+        assert!(clean_chunk(u64::from_le_bytes(*b"abcdefgh")));
+    }
+
+    #[test]
+    fn integers_are_written_as_es_number_writes_them() {
+        for n in [
+            0u64,
+            1,
+            9,
+            10,
+            99,
+            100,
+            12345,
+            999_999_999_999_999,
+            u64::from(u32::MAX),
+        ] {
+            let mut out = String::new();
+            write_number(&Number::from(n), &mut out);
+            assert_eq!(out, es_number(n as f64));
+            let mut out = String::new();
+            write_number(&Number::from(-(n as i64)), &mut out);
+            assert_eq!(out, es_number(-(n as f64)));
+        }
+        for n in [1_000_000_000_000_000u64, 1 << 60, u64::MAX] {
+            let mut out = String::new();
+            write_number(&Number::from(n), &mut out);
+            assert_eq!(out, es_number(n as f64), "{n}");
         }
     }
 
