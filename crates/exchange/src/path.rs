@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::shape::Typed;
 use zrz_domain::record::{RaterRole, RatingKey, RecordKind};
 use zrz_domain::Dimension;
 
@@ -84,12 +85,21 @@ pub fn item_of(segs: &[Seg], root: Option<&Value>) -> Option<ItemRef> {
 /// [`RatingKey::to_id`] (the domain's one rule: 自评 and 上级评价 whatever the rater is called);
 /// everything else has an `id`. A record without either is `#index`.
 pub fn record_id(kind: RecordKind, element: &Value, index: usize) -> String {
+    record_id_in(kind, Typed::Value(element), index)
+}
+
+/// [`record_id`] of a typed element, a `Value` or a `Shape` (whose id members are kept exactly).
+pub(crate) fn record_id_in(kind: RecordKind, element: Typed, index: usize) -> String {
     if kind == RecordKind::Rating {
-        if let Some(key) = rating_key_of(element) {
+        if let Some(key) = rating_key_in(element) {
             return key.to_id();
         }
     }
-    if let Some(id) = element.get("id").filter(|v| !v.is_null()) {
+    if let Some(id) = element
+        .get("id")
+        .and_then(Typed::exact)
+        .filter(|v| !v.is_null())
+    {
         return id_string(id);
     }
     format!("#{index}")
@@ -97,7 +107,16 @@ pub fn record_id(kind: RecordKind, element: &Value, index: usize) -> String {
 
 /// A rating's key from its JSON, when its dimension and role are ones this version knows.
 pub fn rating_key_of(element: &Value) -> Option<RatingKey> {
-    let text = |k: &str| element.get(k).and_then(Value::as_str);
+    rating_key_in(Typed::Value(element))
+}
+
+fn rating_key_in(element: Typed) -> Option<RatingKey> {
+    let text = |k: &str| {
+        element
+            .get(k)
+            .and_then(Typed::exact)
+            .and_then(Value::as_str)
+    };
     Some(RatingKey::new(
         text("person_id")?,
         Dimension::from_key(text("dimension")?)?,
@@ -343,6 +362,11 @@ fn walk_diff(
 /// Paths of fields present (and not `null`) in `input` but absent from `typed`, the same data after a
 /// trip through today's Rust types: the fields this version does not know.
 pub fn unknown_fields(input: &Value, typed: &Value, prefix: &[Seg]) -> Vec<String> {
+    unknown_fields_in(input, Typed::Value(typed), prefix)
+}
+
+/// [`unknown_fields`] against a typed `Value` or `Shape`.
+pub(crate) fn unknown_fields_in(input: &Value, typed: Typed, prefix: &[Seg]) -> Vec<String> {
     let mut out = Vec::new();
     walk_unknown(input, typed, prefix, &mut Vec::new(), &mut out);
     out
@@ -350,15 +374,16 @@ pub fn unknown_fields(input: &Value, typed: &Value, prefix: &[Seg]) -> Vec<Strin
 
 fn walk_unknown<'v>(
     input: &'v Value,
-    typed: &Value,
+    typed: Typed,
     prefix: &[Seg],
     segs: &mut Vec<SegRef<'v>>,
     out: &mut Vec<String>,
 ) {
-    match (input, typed) {
-        (Value::Object(a), Value::Object(b)) => {
+    match input {
+        Value::Object(a) if typed.is_object() => {
+            let mut members = typed.members();
             for (key, x) in a {
-                match b.get(key) {
+                match members.get(key) {
                     Some(y) => {
                         segs.push(SegRef::Key(key));
                         walk_unknown(x, y, prefix, segs, out);
@@ -374,11 +399,13 @@ fn walk_unknown<'v>(
                 }
             }
         }
-        (Value::Array(a), Value::Array(b)) => {
-            for (i, (x, y)) in a.iter().zip(b).enumerate() {
-                segs.push(SegRef::Index(i));
-                walk_unknown(x, y, prefix, segs, out);
-                segs.pop();
+        Value::Array(a) => {
+            if let Some(b) = typed.items() {
+                for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                    segs.push(SegRef::Index(i));
+                    walk_unknown(x, y, prefix, segs, out);
+                    segs.pop();
+                }
             }
         }
         _ => {}

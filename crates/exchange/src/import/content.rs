@@ -13,7 +13,8 @@ use crate::envelope::{AnnualPlan, Content, EnvelopeIn, Header, Kind, ENVELOPE_KE
 use crate::error::{EnvelopeProblem, ImportError, Location, ValueProblem};
 use crate::extras::Extras;
 use crate::office::{FindingsFile, Workspace};
-use crate::path::{find_excess, item_of, path_string, unknown_fields, Excess, Limits, Seg};
+use crate::path::{find_excess, item_of, path_string, unknown_fields_in, Excess, Limits, Seg};
+use crate::shape::{Shape, Typed};
 use crate::state::{self, StateError, StoredState};
 use crate::{MAX_DEPTH, MAX_ENTRIES, MAX_STRING_CHARS};
 use zrz_domain::plan::Template;
@@ -169,10 +170,19 @@ fn read_assessment(
     check_assessment(raw, root)?;
     let assessment: Assessment = typed(raw, root)?;
     check_ratings(&assessment, raw, root)?;
-    // Serialised once, for both walks: the unknown fields warned about and those kept.
-    let back = serde_json::to_value(&assessment).expect("an assessment serialises");
-    warn_unknown_in(raw, &back, root, warnings);
-    let extras = Extras::extract_from(raw, &back);
+    // Serialised once, for both walks (the unknown fields warned about and those kept), and only
+    // as far as they look (`shape`); as a whole `Value` if the shape cannot be sure.
+    let shape = Shape::of(&assessment);
+    let back;
+    let typed = match &shape {
+        Some(shape) => Typed::Shape(shape),
+        None => {
+            back = serde_json::to_value(&assessment).expect("an assessment serialises");
+            Typed::Value(&back)
+        }
+    };
+    warn_unknown_in(raw, typed, root, warnings);
+    let extras = Extras::extract_in(raw, typed);
     Ok((assessment, extras))
 }
 
@@ -260,13 +270,13 @@ fn warn_unknown<T: serde::Serialize>(
     warnings: &mut Vec<ImportWarning>,
 ) {
     let back = serde_json::to_value(typed).expect("imported content serialises");
-    warn_unknown_in(raw, &back, root, warnings);
+    warn_unknown_in(raw, Typed::Value(&back), root, warnings);
 }
 
-/// [`warn_unknown`] with the typed content already serialised (`back`).
-fn warn_unknown_in(raw: &Value, back: &Value, root: &[Seg], warnings: &mut Vec<ImportWarning>) {
+/// [`warn_unknown`] with the typed content already serialised (`typed`).
+fn warn_unknown_in(raw: &Value, typed: Typed, root: &[Seg], warnings: &mut Vec<ImportWarning>) {
     warnings.extend(
-        unknown_fields(raw, back, root)
+        unknown_fields_in(raw, typed, root)
             .into_iter()
             .map(|path| ImportWarning::UnknownField { path }),
     );
