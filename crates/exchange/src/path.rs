@@ -510,6 +510,34 @@ mod tests {
     }
 
     #[test]
+    fn limits_are_reached_not_passed_at_their_value() {
+        let limits = Limits {
+            depth: 3,
+            string_chars: 5,
+            count: 2,
+        };
+        // Five characters of three bytes each: 15 bytes, within the limit; six are not.
+        assert!(find_excess(&json!({"a": ["长长长长长"]}), &limits).is_none());
+        let found = find_excess(&json!({"a": ["长长长长长长"]}), &limits).unwrap();
+        assert_eq!(found.what, Excess::String { chars: 6, limit: 5 });
+        assert_eq!(path_string(&found.segs), "a[0]");
+        assert!(find_excess(&json!({"长长长长长": 1}), &limits).is_none());
+        let found = find_excess(&json!({"长长长长长长": 1}), &limits).unwrap();
+        assert_eq!(found.what, Excess::String { chars: 6, limit: 5 });
+        assert!(find_excess(&json!({"a": [1, 2], "b": {"c": 1, "d": 2}}), &limits).is_none());
+        assert!(
+            find_excess(&json!({"a": {"b": 1}}), &limits).is_none(),
+            "depth 3"
+        );
+        let found = find_excess(&json!([[[1]]]), &limits).unwrap();
+        assert_eq!(found.what, Excess::Depth { limit: 3 });
+        assert_eq!(path_string(&found.segs), "[0][0][0]");
+        assert_eq!(chars_over("长长", 2), None);
+        assert_eq!(chars_over("长长长", 2), Some(3));
+        assert_eq!(chars_over("ab", 2), None);
+    }
+
+    #[test]
     fn differences_and_unknown_fields() {
         let a = json!({"x": 2, "y": [1, {"z": "a"}], "gone": true});
         let b = json!({"x": 2.0, "y": [1, {"z": "b"}], "new": null});
