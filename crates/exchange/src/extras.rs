@@ -22,7 +22,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use zrz_domain::record::{Assessment, RecordKey, RecordKind};
 
-use super::path::record_id;
+use super::path::{record_id, record_id_in};
+use super::shape::Typed;
 
 /// The unknown parts of one JSON object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -48,27 +49,38 @@ impl Unknown {
     /// What `raw` (an object as read from a file) has that `typed` (the same object after a trip
     /// through today's types) does not.
     pub fn between(raw: &Value, typed: &Value) -> Unknown {
+        Unknown::between_in(raw, Typed::Value(typed))
+    }
+
+    /// [`Unknown::between`] against a typed `Value` or `Shape`.
+    pub(crate) fn between_in(raw: &Value, typed: Typed) -> Unknown {
         let mut out = Unknown::default();
-        let (Value::Object(raw), Value::Object(typed)) = (raw, typed) else {
+        let Value::Object(raw) = raw else {
             return out;
         };
+        if !typed.is_object() {
+            return out;
+        }
+        let mut members = typed.members();
         for (key, r) in raw {
-            match (r, typed.get(key)) {
-                (_, None) => {
-                    out.fields.insert(key.clone(), r.clone());
-                }
-                (Value::Object(_), Some(t @ Value::Object(_))) => {
-                    let inner = Unknown::between(r, t);
+            let Some(t) = members.get(key) else {
+                out.fields.insert(key.clone(), r.clone());
+                continue;
+            };
+            match r {
+                Value::Object(_) if t.is_object() => {
+                    let inner = Unknown::between_in(r, t);
                     if !inner.is_empty() {
                         out.objects.insert(key.clone(), inner);
                     }
                 }
-                (Value::Array(rs), Some(Value::Array(ts))) => {
+                Value::Array(rs) => {
+                    let Some(ts) = t.items() else { continue };
                     let inner: BTreeMap<usize, Unknown> = rs
                         .iter()
                         .zip(ts)
                         .enumerate()
-                        .map(|(i, (r, t))| (i, Unknown::between(r, t)))
+                        .map(|(i, (r, t))| (i, Unknown::between_in(r, t)))
                         .filter(|(_, u)| !u.is_empty())
                         .collect();
                     if !inner.is_empty() {
@@ -176,42 +188,64 @@ impl Extras {
     /// today's types) does not, record by record.
     pub fn extract(raw: &Value, typed: &Assessment) -> Extras {
         let typed = serde_json::to_value(typed).expect("an assessment serialises");
+        Extras::extract_from(raw, &typed)
+    }
+
+    /// [`Extras::extract`] with the typed assessment already serialised (`typed` is
+    /// `serde_json::to_value` of it), for a caller that needs that value for something else too.
+    pub fn extract_from(raw: &Value, typed: &Value) -> Extras {
+        Extras::extract_in(raw, Typed::Value(typed))
+    }
+
+    /// [`Extras::extract`] against the typed assessment as a `Value` or a `Shape`.
+    pub(crate) fn extract_in(raw: &Value, typed: Typed) -> Extras {
         let mut out = Extras::default();
-        let (Value::Object(r), Value::Object(t)) = (raw, &typed) else {
+        let Value::Object(r) = raw else {
             return out;
         };
+        if !typed.is_object() {
+            return out;
+        }
         for (key, v) in r {
-            if !t.contains_key(key) {
+            if typed.get(key).is_none() {
                 out.root.insert(key.clone(), v.clone());
             }
         }
+        // A record's place is worked out only when it has unknown parts; an empty part is never
+        // stored (and each place below is visited once, so there is nothing stored to forget).
+        let mut keep = |key: &dyn Fn() -> RecordKey, found: Unknown| {
+            if !found.is_empty() {
+                out.records.insert(record_path(&key()), found);
+            }
+        };
         for kind in SINGLES {
-            if let (Some(r), Some(t)) = (r.get(kind.key()), t.get(kind.key())) {
-                out.set_record(&RecordKey::single(kind), Some(Unknown::between(r, t)));
+            if let (Some(r), Some(t)) = (r.get(kind.key()), typed.get(kind.key())) {
+                keep(&|| RecordKey::single(kind), Unknown::between_in(r, t));
             }
         }
-        if let (Some(Value::Object(ra)), Some(Value::Object(ta))) =
-            (r.get("answers"), t.get("answers"))
-        {
-            for (id, answer) in ra {
-                if let Some(typed) = ta.get(id) {
-                    let key = RecordKey::new(RecordKind::Answer, id.clone());
-                    out.set_record(&key, Some(Unknown::between(answer, typed)));
+        if let (Some(Value::Object(ra)), Some(ta)) = (r.get("answers"), typed.get("answers")) {
+            if ta.is_object() {
+                let mut members = ta.members();
+                for (id, answer) in ra {
+                    if let Some(typed) = members.get(id) {
+                        let found = Unknown::between_in(answer, typed);
+                        keep(&|| RecordKey::new(RecordKind::Answer, id.clone()), found);
+                    }
                 }
             }
         }
         for kind in LISTS {
-            let (Some(Value::Array(rs)), Some(Value::Array(ts))) =
-                (r.get(kind.key()), t.get(kind.key()))
+            let (Some(Value::Array(rs)), Some(ts)) = (r.get(kind.key()), typed.get(kind.key()))
             else {
                 continue;
             };
+            let Some(ts) = ts.items() else { continue };
             for (i, (raw, typed)) in rs.iter().zip(ts).enumerate() {
-                let key = RecordKey::new(kind, record_id(kind, typed, i));
-                let found = Unknown::between(raw, typed);
-                if !found.is_empty() {
-                    out.set_record(&key, Some(found));
-                }
+                let found = Unknown::between_in(raw, typed);
+                keep(
+                    &|| RecordKey::new(kind, record_id_in(kind, typed, i)),
+                    found,
+                );
             }
         }
         out

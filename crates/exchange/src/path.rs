@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::shape::Typed;
 use zrz_domain::record::{RaterRole, RatingKey, RecordKind};
 use zrz_domain::Dimension;
 
@@ -84,12 +85,21 @@ pub fn item_of(segs: &[Seg], root: Option<&Value>) -> Option<ItemRef> {
 /// [`RatingKey::to_id`] (the domain's one rule: 自评 and 上级评价 whatever the rater is called);
 /// everything else has an `id`. A record without either is `#index`.
 pub fn record_id(kind: RecordKind, element: &Value, index: usize) -> String {
+    record_id_in(kind, Typed::Value(element), index)
+}
+
+/// [`record_id`] of a typed element, a `Value` or a `Shape` (whose id members are kept exactly).
+pub(crate) fn record_id_in(kind: RecordKind, element: Typed, index: usize) -> String {
     if kind == RecordKind::Rating {
-        if let Some(key) = rating_key_of(element) {
+        if let Some(key) = rating_key_in(element) {
             return key.to_id();
         }
     }
-    if let Some(id) = element.get("id").filter(|v| !v.is_null()) {
+    if let Some(id) = element
+        .get("id")
+        .and_then(Typed::exact)
+        .filter(|v| !v.is_null())
+    {
         return id_string(id);
     }
     format!("#{index}")
@@ -97,7 +107,16 @@ pub fn record_id(kind: RecordKind, element: &Value, index: usize) -> String {
 
 /// A rating's key from its JSON, when its dimension and role are ones this version knows.
 pub fn rating_key_of(element: &Value) -> Option<RatingKey> {
-    let text = |k: &str| element.get(k).and_then(Value::as_str);
+    rating_key_in(Typed::Value(element))
+}
+
+fn rating_key_in(element: Typed) -> Option<RatingKey> {
+    let text = |k: &str| {
+        element
+            .get(k)
+            .and_then(Typed::exact)
+            .and_then(Value::as_str)
+    };
     Some(RatingKey::new(
         text("person_id")?,
         Dimension::from_key(text("dimension")?)?,
@@ -157,14 +176,43 @@ pub(crate) struct Limits {
 
 pub(crate) fn find_excess(value: &Value, limits: &Limits) -> Option<Found<Excess>> {
     let mut segs = Vec::new();
-    walk_excess(value, limits, 1, &mut segs).map(|what| Found { segs, what })
+    walk_excess(value, limits, 1, &mut segs).map(|what| Found {
+        segs: owned(&segs),
+        what,
+    })
 }
 
-fn walk_excess(
-    value: &Value,
+/// A path step borrowed from the value being walked: walks push one per member, and only a walk
+/// that finds something makes [`Seg`]s of them.
+#[derive(Clone, Copy)]
+enum SegRef<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+fn owned(segs: &[SegRef]) -> Vec<Seg> {
+    segs.iter()
+        .map(|seg| match *seg {
+            SegRef::Key(k) => Seg::Key(k.to_string()),
+            SegRef::Index(i) => Seg::Index(i),
+        })
+        .collect()
+}
+
+/// More than `limit` characters; a text of at most `limit` bytes is not counted.
+fn chars_over(s: &str, limit: usize) -> Option<usize> {
+    if s.len() <= limit {
+        return None;
+    }
+    let chars = s.chars().count();
+    (chars > limit).then_some(chars)
+}
+
+fn walk_excess<'v>(
+    value: &'v Value,
     limits: &Limits,
     depth: usize,
-    segs: &mut Vec<Seg>,
+    segs: &mut Vec<SegRef<'v>>,
 ) -> Option<Excess> {
     if depth > limits.depth {
         return Some(Excess::Depth {
@@ -172,13 +220,10 @@ fn walk_excess(
         });
     }
     match value {
-        Value::String(s) => {
-            let chars = s.chars().count();
-            (chars > limits.string_chars).then_some(Excess::String {
-                chars,
-                limit: limits.string_chars,
-            })
-        }
+        Value::String(s) => chars_over(s, limits.string_chars).map(|chars| Excess::String {
+            chars,
+            limit: limits.string_chars,
+        }),
         Value::Array(items) => {
             if items.len() > limits.count {
                 return Some(Excess::Count {
@@ -187,7 +232,7 @@ fn walk_excess(
                 });
             }
             for (i, item) in items.iter().enumerate() {
-                segs.push(Seg::Index(i));
+                segs.push(SegRef::Index(i));
                 if let Some(e) = walk_excess(item, limits, depth + 1, segs) {
                     return Some(e);
                 }
@@ -203,10 +248,10 @@ fn walk_excess(
                 });
             }
             for (key, item) in map {
-                segs.push(Seg::Key(key.clone()));
-                if key.chars().count() > limits.string_chars {
+                segs.push(SegRef::Key(key));
+                if let Some(chars) = chars_over(key, limits.string_chars) {
                     return Some(Excess::String {
-                        chars: key.chars().count(),
+                        chars,
                         limit: limits.string_chars,
                     });
                 }
@@ -317,30 +362,50 @@ fn walk_diff(
 /// Paths of fields present (and not `null`) in `input` but absent from `typed`, the same data after a
 /// trip through today's Rust types: the fields this version does not know.
 pub fn unknown_fields(input: &Value, typed: &Value, prefix: &[Seg]) -> Vec<String> {
+    unknown_fields_in(input, Typed::Value(typed), prefix)
+}
+
+/// [`unknown_fields`] against a typed `Value` or `Shape`.
+pub(crate) fn unknown_fields_in(input: &Value, typed: Typed, prefix: &[Seg]) -> Vec<String> {
     let mut out = Vec::new();
-    let mut segs = prefix.to_vec();
-    walk_unknown(input, typed, &mut segs, &mut out);
+    walk_unknown(input, typed, prefix, &mut Vec::new(), &mut out);
     out
 }
 
-fn walk_unknown(input: &Value, typed: &Value, segs: &mut Vec<Seg>, out: &mut Vec<String>) {
-    match (input, typed) {
-        (Value::Object(a), Value::Object(b)) => {
+fn walk_unknown<'v>(
+    input: &'v Value,
+    typed: Typed,
+    prefix: &[Seg],
+    segs: &mut Vec<SegRef<'v>>,
+    out: &mut Vec<String>,
+) {
+    match input {
+        Value::Object(a) if typed.is_object() => {
+            let mut members = typed.members();
             for (key, x) in a {
-                segs.push(Seg::Key(key.clone()));
-                match b.get(key) {
-                    Some(y) => walk_unknown(x, y, segs, out),
+                match members.get(key) {
+                    Some(y) => {
+                        segs.push(SegRef::Key(key));
+                        walk_unknown(x, y, prefix, segs, out);
+                        segs.pop();
+                    }
                     None if x.is_null() => {}
-                    None => out.push(path_string(segs)),
+                    None => {
+                        let mut path = prefix.to_vec();
+                        path.extend(owned(segs));
+                        path.push(Seg::Key(key.clone()));
+                        out.push(path_string(&path));
+                    }
                 }
-                segs.pop();
             }
         }
-        (Value::Array(a), Value::Array(b)) => {
-            for (i, (x, y)) in a.iter().zip(b).enumerate() {
-                segs.push(Seg::Index(i));
-                walk_unknown(x, y, segs, out);
-                segs.pop();
+        Value::Array(a) => {
+            if let Some(b) = typed.items() {
+                for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                    segs.push(SegRef::Index(i));
+                    walk_unknown(x, y, prefix, segs, out);
+                    segs.pop();
+                }
             }
         }
         _ => {}
@@ -442,6 +507,34 @@ mod tests {
         let found = find_excess(&json!({"a": {"b": {"c": 1}}}), &limits).unwrap();
         assert_eq!(path_string(&found.segs), "a.b.c");
         assert!(find_excess(&json!({"a": {"b": "ok"}}), &limits).is_none());
+    }
+
+    #[test]
+    fn limits_are_reached_not_passed_at_their_value() {
+        let limits = Limits {
+            depth: 3,
+            string_chars: 5,
+            count: 2,
+        };
+        // Five characters of three bytes each: 15 bytes, within the limit; six are not.
+        assert!(find_excess(&json!({"a": ["长长长长长"]}), &limits).is_none());
+        let found = find_excess(&json!({"a": ["长长长长长长"]}), &limits).unwrap();
+        assert_eq!(found.what, Excess::String { chars: 6, limit: 5 });
+        assert_eq!(path_string(&found.segs), "a[0]");
+        assert!(find_excess(&json!({"长长长长长": 1}), &limits).is_none());
+        let found = find_excess(&json!({"长长长长长长": 1}), &limits).unwrap();
+        assert_eq!(found.what, Excess::String { chars: 6, limit: 5 });
+        assert!(find_excess(&json!({"a": [1, 2], "b": {"c": 1, "d": 2}}), &limits).is_none());
+        assert!(
+            find_excess(&json!({"a": {"b": 1}}), &limits).is_none(),
+            "depth 3"
+        );
+        let found = find_excess(&json!([[[1]]]), &limits).unwrap();
+        assert_eq!(found.what, Excess::Depth { limit: 3 });
+        assert_eq!(path_string(&found.segs), "[0][0][0]");
+        assert_eq!(chars_over("长长", 2), None);
+        assert_eq!(chars_over("长长长", 2), Some(3));
+        assert_eq!(chars_over("ab", 2), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! value checked (the checks serde cannot word well are in `checks`), and what this version does not
 //! know kept aside (`extras`) instead of dropped.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::checks::{check_assessment, check_findings_file, check_ratings, check_settings, key};
@@ -12,7 +13,8 @@ use crate::envelope::{AnnualPlan, Content, EnvelopeIn, Header, Kind, ENVELOPE_KE
 use crate::error::{EnvelopeProblem, ImportError, Location, ValueProblem};
 use crate::extras::Extras;
 use crate::office::{FindingsFile, Workspace};
-use crate::path::{find_excess, item_of, path_string, unknown_fields, Excess, Limits, Seg};
+use crate::path::{find_excess, item_of, path_string, unknown_fields_in, Excess, Limits, Seg};
+use crate::shape::{Shape, Typed};
 use crate::state::{self, StateError, StoredState};
 use crate::{MAX_DEPTH, MAX_ENTRIES, MAX_STRING_CHARS};
 use zrz_domain::plan::Template;
@@ -28,11 +30,15 @@ pub fn validate(file: Migrated, checksum: ChecksumStatus) -> Result<Imported, Im
     } = file;
     check_limits(&value)?;
     let mut warnings = Vec::new();
-    let header_in: EnvelopeIn = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = e.path().to_string();
-        let problem = explain(&e.into_inner().to_string());
-        bad_envelope(&path, EnvelopeProblem::Invalid(problem))
-    })?;
+    // Read without tracking the path; only a header that fails is read again to name where.
+    let header_in: EnvelopeIn = match EnvelopeIn::deserialize(&value) {
+        Ok(header) => header,
+        Err(_) => serde_path_to_error::deserialize(&value).map_err(|e| {
+            let path = e.path().to_string();
+            let problem = explain(&e.into_inner().to_string());
+            bad_envelope(&path, EnvelopeProblem::Invalid(problem))
+        })?,
+    };
     let Some(kind) = Kind::from_key(&header_in.kind) else {
         let found = header_in.kind.clone();
         return Err(bad_envelope("kind", EnvelopeProblem::UnknownKind { found }));
@@ -164,8 +170,19 @@ fn read_assessment(
     check_assessment(raw, root)?;
     let assessment: Assessment = typed(raw, root)?;
     check_ratings(&assessment, raw, root)?;
-    warn_unknown(raw, &assessment, root, warnings);
-    let extras = Extras::extract(raw, &assessment);
+    // Serialised once, for both walks (the unknown fields warned about and those kept), and only
+    // as far as they look (`shape`); as a whole `Value` if the shape cannot be sure.
+    let shape = Shape::of(&assessment);
+    let back;
+    let typed = match &shape {
+        Some(shape) => Typed::Shape(shape),
+        None => {
+            back = serde_json::to_value(&assessment).expect("an assessment serialises");
+            Typed::Value(&back)
+        }
+    };
+    warn_unknown_in(raw, typed, root, warnings);
+    let extras = Extras::extract_in(raw, typed);
     Ok((assessment, extras))
 }
 
@@ -253,8 +270,13 @@ fn warn_unknown<T: serde::Serialize>(
     warnings: &mut Vec<ImportWarning>,
 ) {
     let back = serde_json::to_value(typed).expect("imported content serialises");
+    warn_unknown_in(raw, Typed::Value(&back), root, warnings);
+}
+
+/// [`warn_unknown`] with the typed content already serialised (`typed`).
+fn warn_unknown_in(raw: &Value, typed: Typed, root: &[Seg], warnings: &mut Vec<ImportWarning>) {
     warnings.extend(
-        unknown_fields(raw, &back, root)
+        unknown_fields_in(raw, typed, root)
             .into_iter()
             .map(|path| ImportWarning::UnknownField { path }),
     );
@@ -289,7 +311,21 @@ fn state_error(e: StateError, root: &[Seg]) -> ImportError {
 }
 
 /// Reads `raw` into `T`; a failure names the field path from the file's root.
+///
+/// Read first without tracking the path (serde_path_to_error's wrapper costs as much again as the
+/// reading); a value that fails is read again with it, for the path, so the error is the same.
 pub(super) fn typed<T: serde::de::DeserializeOwned>(
+    raw: &Value,
+    root: &[Seg],
+) -> Result<T, ImportError> {
+    match T::deserialize(raw) {
+        Ok(t) => Ok(t),
+        Err(_) => typed_with_path(raw, root),
+    }
+}
+
+/// [`typed`]'s second reading, which names where it failed.
+fn typed_with_path<T: serde::de::DeserializeOwned>(
     raw: &Value,
     root: &[Seg],
 ) -> Result<T, ImportError> {
