@@ -35,6 +35,9 @@ enum State {
     Unavailable,
 }
 
+/// A handler the worker object calls (kept alive as long as the worker).
+type Handler = Closure<dyn FnMut(JsValue)>;
+
 struct Inner {
     worker: Option<web_sys::Worker>,
     state: Cell<State>,
@@ -44,7 +47,7 @@ struct Inner {
     next_id: Cell<u32>,
     /// The resolve functions of the requests not answered yet, by id.
     pending: RefCell<HashMap<u32, Function>>,
-    _handlers: RefCell<Vec<Closure<dyn FnMut(JsValue)>>>,
+    _handlers: RefCell<Vec<Handler>>,
 }
 
 impl Inner {
@@ -96,7 +99,7 @@ impl Worker {
             return Worker(inner);
         };
         let weak = Rc::downgrade(&inner);
-        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let on_message = Handler::new(move |event: JsValue| {
             let Some(inner) = weak.upgrade() else { return };
             let data = Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED);
             if let Some(said) = Reflect::get(&data, &"ready".into())
@@ -120,7 +123,7 @@ impl Worker {
             }
         });
         let weak = Rc::downgrade(&inner);
-        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let on_error = Handler::new(move |event: JsValue| {
             // A script that does not load, a wasm that traps: no answer will come.
             if let Some(e) = event.dyn_ref::<web_sys::Event>() {
                 e.prevent_default();
