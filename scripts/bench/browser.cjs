@@ -336,8 +336,9 @@ async function office(target, base, { files, counts, dataUrl, profilePath }) {
     const chosen = files.slice(0, n);
     results.push(await withBrowser(async (context) => {
       const page = await context.newPage();
-      await runSteps(page, base, target.seed, profilePath, target.problem);
-      await page.goto(base + o.url);
+      // A fresh browser brought to the 汇总 page as the office (the department's seed otherwise).
+      await runSteps(page, base, o.steps || target.seed, profilePath, target.problem);
+      if (!o.steps) await page.goto(base + o.url);
       present = await locate(page, o.present).first().waitFor({ state: 'attached', timeout: 5000 }).then(() => true, () => false);
       const floorMs = await page.evaluate(async (urls) => {
         const buffers = [];
