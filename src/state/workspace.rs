@@ -51,7 +51,7 @@ use zrz_exchange::import::{
     check_size, compare_templates, decode_text, parse_json, read_value, ChecksumStatus,
     TemplateMatch,
 };
-use zrz_exchange::merge::{apply_workspace, plan_workspace, Receipt, WorkspacePlan};
+use zrz_exchange::merge::{apply_workspace, plan_workspace, Receipt, ReceiveError, WorkspacePlan};
 use zrz_exchange::office::{Received, Workspace};
 use zrz_exchange::reader::{self, Request};
 use zrz_exchange::{export_workspace, ImportError};
@@ -284,7 +284,7 @@ impl WorkspaceState {
             let template = template_id(&ws.template.get_untracked());
             // A digest without its record, or that does not read, is left out (and replaced). A
             // stale one is shown until its figures have been computed again.
-            let mut digests: HashMap<String, Digest> = db
+            let digests: HashMap<String, Digest> = db
                 .all(stores::FIGURES)
                 .await
                 .unwrap_or_default()
@@ -316,12 +316,13 @@ impl WorkspaceState {
                     unreadable.push(key);
                     continue;
                 };
-                let held = digests.remove(&key);
-                let holds = held.as_ref().is_some_and(|d| {
-                    d.depends == depends(&record, &template) && d.holds(&template, ws.today)
-                });
-                if holds { &mut fresh } else { &mut stale }.push(key);
                 ws.records.update_untracked(|v| v.push(record));
+                if ws.digest_is_stale(&key, &template) {
+                    &mut stale
+                } else {
+                    &mut fresh
+                }
+                .push(key);
                 // Shown a few times a second, not once per record.
                 if (clock::now() - last_shown).num_milliseconds() > 300 {
                     last_shown = clock::now();
@@ -361,16 +362,7 @@ impl WorkspaceState {
                 ahead.push_back(self.send_record(next));
             }
             self.take_answer(sent).await;
-            let holds = self.records.with_untracked(|v| {
-                let r = v.iter().find(|r| r.store_key() == *key)?;
-                let d = depends(r, &template);
-                Some(self.digests.with_untracked(|ds| {
-                    ds.iter().any(|x| {
-                        x.store_key == *key && x.depends == d && x.holds(&template, self.today)
-                    })
-                }))
-            });
-            if holds == Some(false) {
+            if self.digest_is_stale(key, &template) {
                 self.write_digest(key).await;
             }
             if (clock::now() - last_shown).num_milliseconds() > 300 {
@@ -381,6 +373,22 @@ impl WorkspaceState {
         }
         self.digests.notify();
         self.preparing.set(None);
+    }
+
+    /// Whether the record of `store_key` is held and the digest shown for it does not hold for it as
+    /// memory holds it, on today with `template` (missing, or made from something else).
+    fn digest_is_stale(&self, store_key: &str, template: &str) -> bool {
+        self.records.with_untracked(|v| {
+            let Some(r) = v.iter().find(|r| r.store_key() == store_key) else {
+                return false;
+            };
+            let d = depends(r, template);
+            !self.digests.with_untracked(|ds| {
+                ds.iter().any(|x| {
+                    x.store_key == store_key && x.depends == d && x.holds(template, self.today)
+                })
+            })
+        })
     }
 
     /// The reader workers, started on first use.
@@ -517,7 +525,7 @@ impl WorkspaceState {
             return Some(hit);
         }
         let file = index.map_or(&r.current, |i| &r.older[i]);
-        let opened = Arc::new(Opened::of(&file.read().ok()?)?);
+        let opened = Arc::new(Opened::read_value(file.file.clone()).ok()?);
         self.cache
             .update_value(|c| drop(c.insert(key, opened.clone())));
         Some(opened)
@@ -557,7 +565,7 @@ impl WorkspaceState {
         let pool = self.reader();
         let depth = pool.width();
         let send = |i: usize| {
-            let text = worker_text(&files.get(i)?.1)?;
+            let text = department_text(&files.get(i)?.1).ok()?;
             Some(pool.send(Request::File.name(), text))
         };
         let mut ahead: VecDeque<_> = (0..depth).map(send).collect();
@@ -592,11 +600,7 @@ impl WorkspaceState {
         template: &Template,
         sent: Option<Pending>,
     ) -> Result<Accepted, Refused> {
-        let text = decode_text(check_size(bytes).map_err(Refused::Unreadable)?)
-            .map_err(Refused::Unreadable)?;
-        if zrz_exchange::encrypted::EncryptedFile::is_encrypted(text) {
-            return Err(Refused::Encrypted(Arc::new(bytes.to_vec())));
-        }
+        let text = department_text(bytes)?;
         let value: Value = parse_json(text).map_err(Refused::Unreadable)?;
         // Read in the worker; in-thread where it cannot, or did not read it (for the error).
         let read = match sent {
@@ -605,16 +609,10 @@ impl WorkspaceState {
         };
         let opened = match read {
             Some(opened) => opened,
-            None => match Opened::read_value(value.clone()) {
-                Ok(Some(opened)) => opened,
-                Ok(None) => {
-                    let kind = read_value(value.clone())
-                        .map(|i| i.header.kind)
-                        .map_err(Refused::Unreadable)?;
-                    return Err(Refused::NotAnAssessment(kind));
-                }
-                Err(e) => return Err(Refused::Unreadable(e)),
-            },
+            None => Opened::read_value(value.clone()).map_err(|e| match e {
+                ReceiveError::Unreadable(e) => Refused::Unreadable(e),
+                ReceiveError::NotAnAssessment(kind) => Refused::NotAnAssessment(kind),
+            })?,
         };
         let department = opened.assessment.profile.department_key();
         let store_key = department.to_id();
@@ -897,11 +895,15 @@ impl WorkspaceState {
     }
 }
 
-/// The text of a department file for a reader worker: `None` when it is too large, not text or
-/// passphrase-protected (the page finds which, and words it).
-fn worker_text(bytes: &[u8]) -> Option<&str> {
-    let text = decode_text(check_size(bytes).ok()?).ok()?;
-    (!zrz_exchange::encrypted::EncryptedFile::is_encrypted(text)).then_some(text)
+/// The text of a department file as received: refused when it is too large or not text, and kept
+/// aside (for its passphrase) when it is passphrase-protected.
+fn department_text(bytes: &[u8]) -> Result<&str, Refused> {
+    let text = decode_text(check_size(bytes).map_err(Refused::Unreadable)?)
+        .map_err(Refused::Unreadable)?;
+    if zrz_exchange::encrypted::EncryptedFile::is_encrypted(text) {
+        return Err(Refused::Encrypted(Arc::new(bytes.to_vec())));
+    }
+    Ok(text)
 }
 
 /// Puts `digest` in place of the one of its key, or adds it (in key order).

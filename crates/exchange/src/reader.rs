@@ -18,8 +18,8 @@ use serde_json::Value;
 use crate::import::{
     compare_templates, parse_json, read_value, ChecksumStatus, Imported, TemplateMatch,
 };
+use crate::merge::ReceiveError;
 use crate::office::Received;
-use crate::ImportError;
 use zrz_domain::consolidate::DepartmentFile;
 use zrz_domain::plan::{Template, TemplateRef};
 use zrz_domain::record::Assessment;
@@ -67,10 +67,11 @@ impl Opened {
         compare_templates(&self.template, template)
     }
 
-    /// A department's file (already JSON) through the import pipeline. `Ok(None)`: it reads, but is
-    /// not a 科室自评.
-    pub fn read_value(file: Value) -> Result<Option<Opened>, ImportError> {
-        Ok(Opened::of(&read_value(file)?))
+    /// A department's file (already JSON) through the import pipeline; refused, as receiving
+    /// refuses it, when it does not read or is not a 科室自评.
+    pub fn read_value(file: Value) -> Result<Opened, ReceiveError> {
+        let imported = read_value(file).map_err(ReceiveError::Unreadable)?;
+        Opened::of(&imported).ok_or(ReceiveError::NotAnAssessment(imported.header.kind))
     }
 }
 
@@ -107,7 +108,7 @@ pub fn answer(request: &str, text: &str) -> Option<String> {
         Request::File => parse_json(text).ok()?,
         Request::Record => serde_json::from_str::<Received>(text).ok()?.current.file,
     };
-    let opened = Opened::read_value(file).ok()??;
+    let opened = Opened::read_value(file).ok()?;
     Some(serde_json::to_string(&opened).expect("an opened file serialises"))
 }
 

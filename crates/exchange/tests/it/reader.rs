@@ -14,9 +14,7 @@ use zrz_exchange::reader::{answer, parse_answer, Opened, Request};
 use zrz_exchange::{export_assessment, ChecksumStatus, Extras};
 
 fn in_thread(text: &str) -> Opened {
-    Opened::read_value(serde_json::from_str(text).unwrap())
-        .unwrap()
-        .expect("a 科室自评")
+    Opened::read_value(serde_json::from_str(text).unwrap()).expect("a 科室自评")
 }
 
 #[test]
@@ -38,9 +36,7 @@ fn a_record_of_the_store_is_read_at_its_file_in_force() {
     for record in &ws.received {
         let text = serde_json::to_string(record).unwrap();
         let answered = answer(Request::Record.name(), &text).unwrap();
-        let expected = Opened::read_value(record.current.file.clone())
-            .unwrap()
-            .unwrap();
+        let expected = Opened::read_value(record.current.file.clone()).unwrap();
         assert_eq!(parse_answer(&answered), Some(expected));
     }
 }
