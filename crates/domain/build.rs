@@ -4,6 +4,10 @@
 //! The text is copied verbatim (Rust string literals); the JSON stays the source of truth and of the
 //! template hash, and a test checks that the table builds exactly the template the JSON reads as.
 //! Only what `RawTemplate` reads is copied; its defaults (`serde(default)`) are applied here too.
+//!
+//! The shipped rating settings (`src/plan/rating_settings.json`) are compiled the same way, into
+//! `$OUT_DIR/shipped_rating_settings.rs` (`RatingSettings::default()`): parsing them at run time
+//! put RatingSettings' whole deserialiser on the department's first page, which never reads them.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -34,7 +38,155 @@ fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
     }
 }
 
+/// `"basically_competent"` → `BasicallyCompetent`: the Rust name of a snake_case serde variant.
+fn variant(v: &Value, what: &str) -> String {
+    let key = v
+        .as_str()
+        .unwrap_or_else(|| panic!("rating_settings.json: {what} must be text, is {v:?}"));
+    key.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The members of `v` as Rust struct fields `name: f64`, refusing a member the struct lacks.
+fn numbers(v: &Value, what: &str, fields: &[(&str, &str)]) -> String {
+    let map = v
+        .as_object()
+        .unwrap_or_else(|| panic!("rating_settings.json: {what} must be an object"));
+    for key in map.keys() {
+        assert!(
+            fields.iter().any(|(json, _)| json == key),
+            "rating_settings.json: {what}.{key} is not copied by build.rs"
+        );
+    }
+    fields
+        .iter()
+        .map(|(json, rust)| format!("{rust}: {},", number(v, json)))
+        .collect()
+}
+
+fn rating_settings() {
+    let src = "src/plan/rating_settings.json";
+    println!("cargo:rerun-if-changed={src}");
+    let json = std::fs::read_to_string(src).expect("reading rating_settings.json");
+    let s: Value = serde_json::from_str(&json).expect("rating_settings.json is JSON");
+    const COPIED: [&str; 8] = [
+        "dimension_weights",
+        "role_weights",
+        "grade_scores",
+        "grade_bands",
+        "vetoes",
+        "red_line_responsible_levels",
+        "excellent_share_max",
+        "excellent_cap_rounding",
+    ];
+    for key in s
+        .as_object()
+        .expect("rating_settings.json is an object")
+        .keys()
+    {
+        assert!(
+            COPIED.contains(&key.as_str()),
+            "rating_settings.json: {key} is not copied by build.rs"
+        );
+    }
+    let mut o = String::from("fn shipped_rating_settings() -> RatingSettings { RatingSettings {\n");
+    let dims = [
+        ("de", "de"),
+        ("neng", "neng"),
+        ("qin", "qin"),
+        ("ji", "ji"),
+        ("lian", "lian"),
+    ];
+    let roles = [
+        ("self", "self_review"),
+        ("peer", "peer"),
+        ("superior", "superior"),
+    ];
+    let grades = [
+        ("excellent", "excellent"),
+        ("competent", "competent"),
+        ("basically_competent", "basically_competent"),
+        ("incompetent", "incompetent"),
+    ];
+    writeln!(
+        o,
+        "dimension_weights: DimensionWeights {{ {} }},",
+        numbers(&s["dimension_weights"], "dimension_weights", &dims)
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "role_weights: RoleWeights {{ {} }},",
+        numbers(&s["role_weights"], "role_weights", &roles)
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "grade_scores: GradeScores {{ {} }},",
+        numbers(&s["grade_scores"], "grade_scores", &grades)
+    )
+    .unwrap();
+    o.push_str("grade_bands: vec![");
+    for b in list(&s, "grade_bands") {
+        write!(
+            o,
+            "GradeBand {{ grade: Grade::{}, min: {}, max: {} }},",
+            variant(&b["grade"], "grade_bands.grade"),
+            number(b, "min"),
+            number(b, "max")
+        )
+        .unwrap();
+    }
+    o.push_str("],\n");
+    let vetoes = &s["vetoes"];
+    let cap = match &vetoes["red_line_cap"] {
+        Value::Null => "None".to_string(),
+        g => format!("Some(Grade::{})", variant(g, "vetoes.red_line_cap")),
+    };
+    let lian = vetoes["lian_incompetent"]
+        .as_bool()
+        .expect("rating_settings.json: vetoes.lian_incompetent must be true or false");
+    writeln!(
+        o,
+        "vetoes: Vetoes {{ lian_incompetent: {lian}, red_line_cap: {cap} }},"
+    )
+    .unwrap();
+    o.push_str("red_line_responsible_levels: vec![");
+    for l in list(&s, "red_line_responsible_levels") {
+        write!(
+            o,
+            "ResponsibilityLevel::{},",
+            variant(l, "red_line_responsible_levels")
+        )
+        .unwrap();
+    }
+    o.push_str("],\n");
+    writeln!(
+        o,
+        "excellent_share_max: {},",
+        number(&s, "excellent_share_max")
+    )
+    .unwrap();
+    let rounding = match s.get("excellent_cap_rounding") {
+        None => "Nearest".to_string(),
+        Some(r) => variant(r, "excellent_cap_rounding"),
+    };
+    writeln!(o, "excellent_cap_rounding: CapRounding::{rounding},").unwrap();
+    o.push_str(
+        "level_names: LevelNames::default(), superior_rater: None, peer_raters: Vec::new(),\n} }\n",
+    );
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("shipped_rating_settings.rs");
+    std::fs::write(out, o).expect("writing shipped_rating_settings.rs");
+}
+
 fn main() {
+    rating_settings();
     let src = "src/plan/template.json";
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=build.rs");

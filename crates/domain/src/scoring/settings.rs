@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -283,17 +282,14 @@ fn is_default_rounding(r: &CapRounding) -> bool {
 }
 
 impl Default for RatingSettings {
-    /// The shipped defaults (`plan/rating_settings.json`).
+    /// The shipped defaults (`plan/rating_settings.json`), compiled by `build.rs` into a constructor
+    /// (a test proves it equals the JSON read and checked by [`RatingSettings::parse`]).
     fn default() -> RatingSettings {
-        static SHIPPED: OnceLock<RatingSettings> = OnceLock::new();
-        SHIPPED
-            .get_or_init(|| {
-                RatingSettings::parse(SHIPPED_RATING_SETTINGS_JSON)
-                    .expect("the shipped rating settings are checked by the tests")
-            })
-            .clone()
+        shipped_rating_settings()
     }
 }
+
+include!(concat!(env!("OUT_DIR"), "/shipped_rating_settings.rs"));
 
 /// A level of responsibility as the department calls it: `label` is its own name (trimmed), `None`
 /// where it keeps the plan's.
