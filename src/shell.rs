@@ -25,6 +25,12 @@ const LANG_KEY: &str = "zrz.lang";
 /// Replaces the loading message with the app.
 pub fn mount() {
     let lang = stored_lang();
+    if !lang.is_built_in() {
+        // The first page has Chinese only (its English would be about a tenth of its download):
+        // the English interface is the full app's, at the same page.
+        location::replace_with_full_app(&location::current_route());
+        return;
+    }
     i18n::init(lang);
     dom::set_document_lang(lang.html_lang());
     if let Some(boot) = document().get_element_by_id("boot") {
@@ -326,7 +332,7 @@ fn RedLineBanner() -> impl IntoView {
     let app = use_app();
     let occurred = Memo::new(move |_| {
         let template = app.store.template.get();
-        let answers = app.store.answers.entries().into_iter().collect();
+        let answers = app.store.answers.to_map();
         occurred_red_lines(&template, &answers)
             .map(|(id, _owner)| id.to_string())
             .collect::<Vec<_>>()

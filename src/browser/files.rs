@@ -187,8 +187,8 @@ pub async fn walk<E: DropEntry>(roots: Vec<E>) -> (Vec<E::File>, Vec<Skipped>) {
             }
         }
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    zrz_domain::order::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
+    zrz_domain::order::sort_by(&mut skipped, |a, b| a.path.cmp(&b.path));
     (found.into_iter().map(|(_, f)| f).collect(), skipped)
 }
 

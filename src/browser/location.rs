@@ -8,6 +8,11 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+/// The page the URL names now.
+pub fn current_route() -> Route {
+    Route::parse(&current_hash())
+}
+
 /// The current page, updated on every `hashchange` (links, back/forward, typed URLs).
 pub fn use_route() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::parse(&current_hash()));

@@ -10,6 +10,9 @@
 //! the page (every answer is in storage, so nothing is lost), which keeps every view free of
 //! per-string reactivity.
 
+// The English tables are the full app's: the first page in English opens full.html (see
+// `shell::mount`), so that no English string is in the first page's download.
+#[cfg(feature = "full")]
 mod en;
 pub mod errors;
 #[cfg(feature = "full")]
@@ -59,8 +62,17 @@ impl Lang {
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Zh => &zh::TEXTS,
+            #[cfg(feature = "full")]
             Lang::En => &en::TEXTS,
+            // Not reached: the first page in English hands over to full.html before it renders.
+            #[cfg(not(feature = "full"))]
+            Lang::En => &zh::TEXTS,
         }
+    }
+
+    /// Whether this build has the language's strings (the first page has Chinese only).
+    pub fn is_built_in(self) -> bool {
+        cfg!(feature = "full") || self == Lang::Zh
     }
 }
 

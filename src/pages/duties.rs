@@ -21,7 +21,7 @@ fn record() -> Memo<Assessment> {
     let store = use_store();
     Memo::new(move |_| Assessment {
         profile: store.profile.get(),
-        answers: store.answers.entries().into_iter().collect(),
+        answers: store.answers.to_map(),
         ledger: store.ledger.values(),
         tasks: store.tasks.values(),
         findings: store.findings.values(),

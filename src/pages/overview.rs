@@ -1,8 +1,6 @@
 //! 总览: progress per chapter, the checklist score, red lines, overdue items, unfinished edits and
 //! the backup reminder. Every figure comes from a domain function over the record.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use crate::browser::clock;
@@ -45,13 +43,7 @@ pub fn Overview() -> impl IntoView {
     let store = use_store();
     let app = use_app();
     let o = &t().overview;
-    let answers = Memo::new(move |_| {
-        store
-            .answers
-            .entries()
-            .into_iter()
-            .collect::<BTreeMap<_, _>>()
-    });
+    let answers = Memo::new(move |_| store.answers.to_map());
     let summary = Memo::new(move |_| {
         let template = store.template.get();
         answers.with(|a| summarize(&template, a, app.today))
@@ -187,7 +179,7 @@ fn Overdue() -> impl IntoView {
                 })
             })
             .collect();
-        rows.sort_by(|a, b| a.1.cmp(&b.1));
+        zrz_domain::order::sort_by(&mut rows, |a, b| a.1.cmp(&b.1));
         rows
     });
     move || {

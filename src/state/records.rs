@@ -24,13 +24,9 @@ impl<T: Send + Sync + 'static> Copy for Records<T> {}
 impl<T: Clone + PartialEq + Send + Sync + 'static> Records<T> {
     pub fn new(initial: impl IntoIterator<Item = (String, T)>) -> Records<T> {
         let owner = Owner::current();
-        // Inserted one by one rather than collected: `collect` into a BTreeMap sorts with the
-        // standard library's stable sort, instantiated once per record type (about 4 KB of wasm
-        // each on the first page), and the records arrive in key order or nearly so anyway.
-        let mut map = BTreeMap::new();
-        for (id, v) in initial {
-            map.insert(id, RwSignal::new(v));
-        }
+        // Not `collect`ed: see `order::into_map`.
+        let map =
+            zrz_domain::order::into_map(initial.into_iter().map(|(id, v)| (id, RwSignal::new(v))));
         Records {
             map: RwSignal::new(map),
             owner: StoredValue::new(owner),
@@ -91,6 +87,16 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Records<T> {
             .into_iter()
             .map(|(k, s)| (k, s.get()))
             .collect()
+    }
+
+    /// Every record by id, tracking each (not `collect`ed: see `order::into_map`).
+    pub fn to_map(&self) -> BTreeMap<String, T> {
+        zrz_domain::order::into_map(self.entries())
+    }
+
+    /// [`Records::to_map`] without tracking.
+    pub fn to_map_untracked(&self) -> BTreeMap<String, T> {
+        zrz_domain::order::into_map(self.entries_untracked())
     }
 
     pub fn entries_untracked(&self) -> Vec<(String, T)> {

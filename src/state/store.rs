@@ -242,10 +242,12 @@ impl Store {
             .into_iter()
             .map(|(_, p)| p)
             .collect();
-        people.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
+        zrz_domain::order::sort_by(&mut people, |a, b| {
+            a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id))
+        });
         Assessment {
             profile: self.profile.get_untracked(),
-            answers: self.answers.entries_untracked().into_iter().collect(),
+            answers: self.answers.to_map_untracked(),
             people,
             ratings: values(&self.ratings),
             rating_settings: self.settings.get_untracked(),
@@ -410,10 +412,8 @@ impl Store {
     /// the records' unknown fields from now on.
     fn replace(&self, before: &Assessment, after: Assessment, extras: Option<Extras>) {
         let current = self.extras();
-        let old: BTreeMap<RecordKey, Value> = split(before, &current).into_iter().collect();
-        let new: BTreeMap<RecordKey, Value> = split(&after, extras.as_ref().unwrap_or(&current))
-            .into_iter()
-            .collect();
+        let old = zrz_domain::order::into_map(split(before, &current));
+        let new = zrz_domain::order::into_map(split(&after, extras.as_ref().unwrap_or(&current)));
         if let (Some(extras), Some(sink)) = (extras, self.sink.get_value()) {
             sink.set_extras(extras);
         }

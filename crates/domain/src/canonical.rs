@@ -98,7 +98,7 @@ fn write_value(value: &Value, out: &mut impl Sink) {
                 write_members(map.iter(), out);
             } else {
                 let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-                entries.sort_by(|a, b| utf16_cmp(a.0, b.0));
+                crate::order::sort_by(&mut entries, |a, b| utf16_cmp(a.0, b.0));
                 write_members(entries.into_iter(), out);
             }
             out.buf().push('}');

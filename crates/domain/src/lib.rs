@@ -15,6 +15,7 @@ pub mod demo;
 pub mod form;
 pub mod ledger;
 pub mod number;
+pub mod order;
 pub mod plan;
 pub mod record;
 pub mod report;

@@ -76,13 +76,13 @@ impl Unknown {
                 }
                 Value::Array(rs) => {
                     let Some(ts) = t.items() else { continue };
-                    let inner: BTreeMap<usize, Unknown> = rs
-                        .iter()
-                        .zip(ts)
-                        .enumerate()
-                        .map(|(i, (r, t))| (i, Unknown::between_in(r, t)))
-                        .filter(|(_, u)| !u.is_empty())
-                        .collect();
+                    let inner: BTreeMap<usize, Unknown> = zrz_domain::order::into_map(
+                        rs.iter()
+                            .zip(ts)
+                            .enumerate()
+                            .map(|(i, (r, t))| (i, Unknown::between_in(r, t)))
+                            .filter(|(_, u)| !u.is_empty()),
+                    );
                     if !inner.is_empty() {
                         out.lists.insert(key.clone(), inner);
                     }

@@ -169,7 +169,7 @@ pub(crate) fn store_key(department: &DepartmentKey) -> String {
 }
 
 pub(crate) fn sort_newest_first(files: &mut [ReceivedFile]) {
-    files.sort_by_key(|f| std::cmp::Reverse(f.exported_at()));
+    zrz_domain::order::sort_by_key(files, |f| std::cmp::Reverse(f.exported_at()));
 }
 
 /// 汇总工作区: every department file the office received, with its review.

@@ -323,7 +323,7 @@ fn walk_diff(
     match (expected, found) {
         (Value::Object(a), Value::Object(b)) => {
             let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-            keys.sort();
+            zrz_domain::order::sort(&mut keys);
             keys.dedup();
             for key in keys {
                 segs.push(Seg::Key(key.clone()));

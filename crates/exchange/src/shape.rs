@@ -212,7 +212,7 @@ fn object(mut members: Vec<(Cow<'static, str>, Shape)>) -> Shape {
     if !members.windows(2).all(|w| w[0].0 < w[1].0) {
         // Reversed, a stable sort puts the later of two equal names first, and `dedup` keeps it.
         members.reverse();
-        members.sort_by(|a, b| a.0.cmp(&b.0));
+        zrz_domain::order::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
         members.dedup_by(|earlier, kept| earlier.0 == kept.0);
     }
     Shape::Object(members)

@@ -3,7 +3,6 @@
 mod item;
 pub mod ledger;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -44,7 +43,7 @@ pub fn ChecklistPage(chapter: Option<String>, item: Option<String>) -> impl Into
         .unwrap_or_default();
     let next = move |_| {
         let template = store.template.get_untracked();
-        let answers: BTreeMap<_, _> = store.answers.entries_untracked().into_iter().collect();
+        let answers = store.answers.to_map_untracked();
         let here = current.get_untracked();
         let from = match &here {
             Some(id) => From::After(id),

@@ -41,7 +41,7 @@ pub fn scores_by_department(rows: &[DepartmentRow]) -> Vec<ScoreBar> {
             verified_score: r.verified_score,
         })
         .collect();
-    bars.sort_by(|a, b| {
+    crate::order::sort_by(&mut bars, |a, b| {
         match (a.shown(), b.shown()) {
             (Some(x), Some(y)) => y.partial_cmp(&x).unwrap_or(Ordering::Equal),
             (Some(_), None) => Ordering::Less,
@@ -123,7 +123,7 @@ pub fn weak_items(files: &[DepartmentFile<'_>], template: &Template) -> Vec<Weak
         })
         .filter(|(_, w)| w.shortfall() > 0)
         .collect();
-    items.sort_by(|(pa, a), (pb, b)| {
+    crate::order::sort_by(&mut items, |(pa, a), (pb, b)| {
         b.shortfall()
             .cmp(&a.shortfall())
             .then_with(|| b.not_implemented.cmp(&a.not_implemented))
@@ -181,7 +181,7 @@ pub fn red_line_cases(files: &[DepartmentFile<'_>], template: &Template) -> Vec<
                         .collect()
                 })
                 .unwrap_or_default();
-            decisions.sort_by_key(|d| d.decided_on);
+            crate::order::sort_by_key(&mut decisions, |d| d.decided_on);
             cases.push((
                 position,
                 RedLineCase {
@@ -197,7 +197,7 @@ pub fn red_line_cases(files: &[DepartmentFile<'_>], template: &Template) -> Vec<
             ));
         }
     }
-    cases.sort_by(|(pa, a), (pb, b)| {
+    crate::order::sort_by(&mut cases, |(pa, a), (pb, b)| {
         (a.occurred_on.is_none(), a.occurred_on, &a.department, pa).cmp(&(
             b.occurred_on.is_none(),
             b.occurred_on,

@@ -106,7 +106,7 @@ pub fn combine_weak_items<'a>(
         .enumerate()
         .filter_map(|(position, item)| Some((position, by_id.remove(item.id.as_str())?)))
         .collect();
-    items.sort_by(|(pa, a), (pb, b)| {
+    crate::order::sort_by(&mut items, |(pa, a), (pb, b)| {
         b.shortfall()
             .cmp(&a.shortfall())
             .then_with(|| b.not_implemented.cmp(&a.not_implemented))
@@ -127,7 +127,7 @@ pub fn combine_red_lines<'a>(
         .collect();
     let mut cases: Vec<RedLineCase> = parts.into_iter().flatten().cloned().collect();
     let at = |c: &RedLineCase| position.get(c.item_id.as_str()).copied();
-    cases.sort_by(|a, b| {
+    crate::order::sort_by(&mut cases, |a, b| {
         (a.occurred_on.is_none(), a.occurred_on, &a.department, at(a)).cmp(&(
             b.occurred_on.is_none(),
             b.occurred_on,

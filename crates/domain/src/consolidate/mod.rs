@@ -140,6 +140,6 @@ pub fn select_current(files: &[DepartmentFile<'_>]) -> Selection {
             });
         }
     }
-    selection.superseded.sort_by_key(|s| s.index);
+    crate::order::sort_by_key(&mut selection.superseded, |s| s.index);
     selection
 }

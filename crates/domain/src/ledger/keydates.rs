@@ -67,7 +67,9 @@ pub fn coverage(key_date: &KeyDate, ledger: &[LedgerEntry], today: NaiveDate) ->
             })
             .collect();
         if !covering.is_empty() {
-            covering.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title)));
+            crate::order::sort_by(&mut covering, |a, b| {
+                a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title))
+            });
             return Coverage::Covered {
                 entries: covering.iter().map(|e| e.id.clone()).collect(),
             };

@@ -159,7 +159,9 @@ pub fn quota_status_of(
         .iter()
         .filter(|e| &e.activity == activity && e.date.year() == year)
         .collect();
-    in_year.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title)));
+    crate::order::sort_by(&mut in_year, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title))
+    });
     let (counted, planned): (Vec<&LedgerEntry>, Vec<&LedgerEntry>) =
         in_year.into_iter().partition(|e| e.date <= today);
     let done = counted.len();

@@ -100,7 +100,9 @@ impl LedgerQuery {
 /// The entries in ledger order: by date, then title; ties keep their stored order.
 pub fn sorted_by_date(entries: &[LedgerEntry]) -> Vec<&LedgerEntry> {
     let mut sorted: Vec<&LedgerEntry> = entries.iter().collect();
-    sorted.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title)));
+    crate::order::sort_by(&mut sorted, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title))
+    });
     sorted
 }
 
@@ -115,7 +117,7 @@ pub fn search<'a>(entries: &'a [LedgerEntry], query: &LedgerQuery) -> Vec<&'a Le
 /// The months that have entries, earliest first: the choices of the month filter.
 pub fn months(entries: &[LedgerEntry]) -> Vec<YearMonth> {
     let mut months: Vec<YearMonth> = entries.iter().map(|e| YearMonth::of(e.date)).collect();
-    months.sort();
+    crate::order::sort(&mut months);
     months.dedup();
     months
 }

@@ -249,7 +249,7 @@ pub fn todos(template: &Template, assessment: &Assessment, today: NaiveDate) -> 
             },
         });
     }
-    list.sort_by(|a, b| {
+    crate::order::sort_by(&mut list, |a, b| {
         b.overdue
             .cmp(&a.overdue)
             .then_with(|| match (a.date, b.date) {

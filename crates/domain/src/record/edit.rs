@@ -82,7 +82,7 @@ pub struct PeerRater {
 
 /// People in list order: by [`Person::order`], then id (people from before `order` all have 0).
 pub fn sort_people(people: &mut [Person]) {
-    people.sort_by(list_order);
+    crate::order::sort_by(people, list_order);
 }
 
 fn list_order(a: &Person, b: &Person) -> Ordering {
@@ -120,7 +120,7 @@ pub fn peer_raters(
     settings: &RatingSettings,
 ) -> Vec<PeerRater> {
     let mut sorted: Vec<&Person> = people.iter().collect();
-    sorted.sort_by(|a, b| list_order(a, b));
+    crate::order::sort_by(&mut sorted, |a, b| list_order(a, b));
     let mut out: Vec<PeerRater> = Vec::new();
     let push = |name: &str, kind: RaterKind, out: &mut Vec<PeerRater>| {
         let name = name.trim();
@@ -143,7 +143,7 @@ pub fn peer_raters(
         .filter(|r| r.role == RaterRole::Peer)
         .map(|r| r.rater.trim())
         .collect();
-    unlisted.sort_unstable();
+    crate::order::sort(&mut unlisted);
     for name in unlisted {
         push(name, RaterKind::Unlisted, &mut out);
     }

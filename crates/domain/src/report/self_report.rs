@@ -262,7 +262,9 @@ fn practices(template: &Template, a: &Assessment, today: NaiveDate) -> Vec<Parag
                     .iter()
                     .filter(|e| e.evidences(&item.id) || counted.contains(&e.id))
                     .collect();
-                entries.sort_by(|x, y| x.date.cmp(&y.date).then_with(|| x.title.cmp(&y.title)));
+                crate::order::sort_by(&mut entries, |x, y| {
+                    x.date.cmp(&y.date).then_with(|| x.title.cmp(&y.title))
+                });
                 Some(DoneItem {
                     item_id: item.id.clone(),
                     note: answer.note.trim().to_string(),
@@ -326,7 +328,7 @@ fn problems(template: &Template, a: &Assessment, today: NaiveDate) -> Vec<Paragr
 
 fn next_steps(a: &Assessment) -> Vec<Paragraph> {
     let mut tasks: Vec<_> = a.tasks.iter().collect();
-    tasks.sort_by(|x, y| {
+    crate::order::sort_by(&mut tasks, |x, y| {
         (x.deadline.is_none(), x.deadline)
             .cmp(&(y.deadline.is_none(), y.deadline))
             .then_with(|| compare_item_ids(&x.item_id, &y.item_id))

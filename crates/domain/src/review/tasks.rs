@@ -110,7 +110,7 @@ pub fn tasks_needed(assessment: &Assessment) -> Vec<TaskNeed> {
         })
         .filter(|(id, _)| !assessment.tasks.iter().any(|t| &t.item_id == *id))
         .collect();
-    items.sort_by(|a, b| compare_item_ids(a.0, b.0));
+    crate::order::sort_by(&mut items, |a, b| compare_item_ids(a.0, b.0));
     needs.extend(items.into_iter().map(|(id, response)| TaskNeed::Item {
         item_id: id.clone(),
         response,

@@ -699,7 +699,7 @@ fn compute_dimension(
         if entries.is_empty() {
             continue;
         }
-        entries.sort_by_key(|(index, _, _)| *index);
+        crate::order::sort_by_key(&mut entries, |(index, _, _)| *index);
         let scores: Vec<f64> = entries.iter().map(|(_, _, v)| v.score(settings)).collect();
         let full_average = scores.iter().sum::<f64>() / scores.len() as f64;
         role_result.raters = entries

@@ -70,5 +70,5 @@ pub fn compare_results(
 
 /// Sorts `results` by `column` (stable: equal rows keep their order).
 pub fn sort_results(results: &mut [PersonResult], column: ResultColumn, descending: bool) {
-    results.sort_by(|a, b| compare_results(a, b, column, descending));
+    crate::order::sort_by(results, |a, b| compare_results(a, b, column, descending));
 }

@@ -167,11 +167,9 @@ fn normalise_numbers(v: Value) -> Value {
             _ => Value::Number(n),
         },
         Value::Array(items) => Value::Array(items.into_iter().map(normalise_numbers).collect()),
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (k, normalise_numbers(v)))
-                .collect(),
-        ),
+        Value::Object(map) => Value::Object(zrz_domain::order::into_object(
+            map.into_iter().map(|(k, v)| (k, normalise_numbers(v))),
+        )),
         other => other,
     }
 }

@@ -130,7 +130,7 @@ impl History {
         let _ = self.steps.try_update(|s| {
             s.retain(|x| x.key != step.key);
             s.push(step);
-            s.sort_by(|a, b| a.key.cmp(&b.key));
+            zrz_domain::order::sort_by(s, |a, b| a.key.cmp(&b.key));
         });
         Ok(())
     }

@@ -71,7 +71,7 @@ pub fn LedgerPage(entry: Option<String>) -> impl IntoView {
                             .unwrap_or(usize::MAX)
                     };
                     // Stable: within a type the ledger's date order stays.
-                    list.sort_by_key(|(_, a)| rank(a));
+                    zrz_domain::order::sort_by_key(&mut list, |(_, a)| rank(a));
                 }
                 list
             })

@@ -45,7 +45,7 @@ pub fn RatingEntry(person_id: String, result: Memo<Option<PersonResult>>) -> imp
         shipped_indicators(&template).map_err(|e| (t().rating.indicator_error)(&e))
     });
     let answers = Memo::new(move |_| Assessment {
-        answers: ctx.store.answers.entries().into_iter().collect(),
+        answers: ctx.store.answers.to_map(),
         ..Assessment::default()
     });
     let mismatch = move || {

@@ -65,7 +65,7 @@ impl Ctx {
         let red_lines = Memo::new(move |_| {
             let template = store.template.get();
             let answers = Assessment {
-                answers: store.answers.entries().into_iter().collect(),
+                answers: store.answers.to_map(),
                 ..Assessment::default()
             };
             occurred_red_lines(&answers, &template)

@@ -22,7 +22,7 @@ use zrz_domain::review::{tasks_needed, TaskNeed};
 fn assessment(store: Store) -> Assessment {
     Assessment {
         profile: store.profile.get(),
-        answers: store.answers.entries().into_iter().collect(),
+        answers: store.answers.to_map(),
         ledger: store.ledger.values(),
         tasks: store.tasks.values(),
         findings: store.findings.values(),
@@ -40,7 +40,7 @@ pub fn RectificationPage() -> impl IntoView {
     let needs = Memo::new(move |_| record.with(tasks_needed));
     let findings_sorted = Memo::new(move |_| {
         let mut f = store.findings.values();
-        f.sort_by(|a, b| {
+        zrz_domain::order::sort_by(&mut f, |a, b| {
             zrz_domain::review::compare_item_ids(&a.item_id, &b.item_id)
                 .then_with(|| a.id.cmp(&b.id))
         });
@@ -48,7 +48,7 @@ pub fn RectificationPage() -> impl IntoView {
     });
     let tasks_sorted = Memo::new(move |_| {
         let mut tasks = store.tasks.values();
-        tasks.sort_by(|a, b| {
+        zrz_domain::order::sort_by(&mut tasks, |a, b| {
             (a.deadline.is_none(), a.deadline, &a.item_id, &a.id).cmp(&(
                 b.deadline.is_none(),
                 b.deadline,

@@ -89,7 +89,9 @@ pub fn TaskForm(base: Task, is_new: bool, on_done: Callback<()>) -> impl IntoVie
     let base = StoredValue::new(base);
     let entries = Memo::new(move |_| {
         let mut e = store.ledger.values();
-        e.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        zrz_domain::order::sort_by(&mut e, |a, b| {
+            b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
+        });
         e
     });
     let error_of = move |field: &'static str| {

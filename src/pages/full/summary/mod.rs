@@ -76,7 +76,7 @@ impl Data {
 
     fn years(&self) -> Vec<i32> {
         let mut years: Vec<i32> = self.figures.iter().map(|(_, f)| f.row.year).collect();
-        years.sort_unstable();
+        zrz_domain::order::sort(&mut years);
         years.dedup();
         years
     }
@@ -352,7 +352,7 @@ fn SummaryTable(data: Memo<Shared>, year: Memo<Option<i32>>) -> impl IntoView {
                 SortBy::Exported => r.exported_at.map_or(0.0, |t| t.timestamp() as f64),
             }
         };
-        rows.sort_by(|(_, a), (_, b)| {
+        zrz_domain::order::sort_by(&mut rows, |(_, a), (_, b)| {
             let o = if by == SortBy::Department {
                 (&a.unit, &a.department).cmp(&(&b.unit, &b.department))
             } else {
