@@ -13,6 +13,7 @@ pub mod checklist;
 pub mod consolidate;
 pub mod demo;
 pub mod form;
+pub mod iso;
 pub mod ledger;
 pub mod number;
 pub mod order;

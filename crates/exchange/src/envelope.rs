@@ -219,6 +219,7 @@ pub(crate) struct EnvelopeIn {
     pub department: String,
     pub year: i32,
     pub template: TemplateRef,
+    #[serde(with = "zrz_domain::iso::time")]
     pub exported_at: DateTime<Utc>,
     pub app_version: String,
     pub sanitized: bool,

@@ -25,6 +25,7 @@ pub struct FileRef {
     #[serde(default)]
     pub file_name: String,
     /// Its `exported_at`.
+    #[serde(with = "zrz_domain::iso::time")]
     pub exported_at: DateTime<Utc>,
     /// Its `checksum` as written (`sha256:…`; empty if it had none).
     #[serde(default)]
@@ -76,6 +77,7 @@ impl FindingsFile {
 pub struct ReceivedFile {
     /// The name the file had (shown in lists; the department's export names it by unit and date).
     pub file_name: String,
+    #[serde(with = "zrz_domain::iso::time")]
     pub received_at: DateTime<Utc>,
     /// The department's exchange file, whole, as received (see the module doc).
     pub file: Value,

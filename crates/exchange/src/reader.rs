@@ -34,6 +34,7 @@ pub const WIRE: &str = concat!("zrz-reader/1/", env!("CARGO_PKG_VERSION"));
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Opened {
     pub assessment: Assessment,
+    #[serde(default, with = "zrz_domain::iso::opt_time")]
     pub exported_at: Option<DateTime<Utc>>,
     pub sanitized: bool,
     pub template: TemplateRef,

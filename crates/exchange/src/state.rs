@@ -44,8 +44,10 @@ pub struct StoredState {
     pub template: Option<Value>,
     /// When the department last exported its 自评 file (a hand-over).
     #[serde(default)]
+    #[serde(with = "zrz_domain::iso::opt_time")]
     pub last_export_at: Option<DateTime<Utc>>,
     #[serde(default)]
+    #[serde(with = "zrz_domain::iso::opt_time")]
     pub saved_at: Option<DateTime<Utc>>,
     /// Fields of the assessment this version does not know, written back on export.
     #[serde(default, skip_serializing_if = "Extras::is_empty")]

@@ -55,6 +55,7 @@ pub fn parse_storage_key(storage_key: &str) -> Option<RecordKey> {
 /// so a tab stamps its successive versions with strictly later times (a millisecond apart at least).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct RevId {
+    #[serde(with = "zrz_domain::iso::time")]
     pub at: DateTime<Utc>,
     /// The writing tab's id (random per page load).
     pub by: String,
@@ -64,6 +65,7 @@ pub struct RevId {
 /// (`None` for a record's first version).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rev {
+    #[serde(with = "zrz_domain::iso::time")]
     pub at: DateTime<Utc>,
     pub by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,6 +115,7 @@ pub struct Meta {
     #[serde(default)]
     pub template: Option<Value>,
     #[serde(default)]
+    #[serde(with = "zrz_domain::iso::opt_time")]
     pub last_export_at: Option<DateTime<Utc>>,
 }
 

@@ -21,6 +21,7 @@ const UNDO_FORMAT: &str = "zrz-undo";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UndoPoint {
     format: String,
+    #[serde(with = "zrz_domain::iso::time")]
     pub taken_at: DateTime<Utc>,
     /// Shown on the undo button: "导入 意识形态责任制自评_….json 之前".
     pub label: String,

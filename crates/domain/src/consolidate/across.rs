@@ -140,6 +140,7 @@ pub struct RedLineCase {
     pub unit: String,
     pub department_name: String,
     pub item_id: String,
+    #[serde(default, with = "crate::iso::opt_date")]
     pub occurred_on: Option<NaiveDate>,
     /// What happened, as the department wrote it (empty in a sanitised file).
     pub note: String,

@@ -28,8 +28,10 @@ pub struct FileFigures {
     /// [`weak_items`] of this file alone.
     pub weak: Vec<WeakItem>,
     /// The day they were computed for.
+    #[serde(with = "crate::iso::date")]
     pub computed_on: NaiveDate,
     /// The first later day on which they may read differently; `None`: never.
+    #[serde(default, with = "crate::iso::opt_date")]
     pub valid_until: Option<NaiveDate>,
 }
 

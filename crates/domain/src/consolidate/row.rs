@@ -17,6 +17,7 @@ use crate::scoring::{excellent_share, rate_department, ExcellentShare, PersonRes
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RedLineOccurrence {
     pub item_id: String,
+    #[serde(default, with = "crate::iso::opt_date")]
     pub occurred_on: Option<NaiveDate>,
     /// What happened (empty in a sanitised file).
     pub note: String,
@@ -97,6 +98,7 @@ pub struct DepartmentRow {
     pub excellent: ExcellentShare,
     /// Rectification tasks not done.
     pub open_tasks: usize,
+    #[serde(default, with = "crate::iso::opt_time")]
     pub exported_at: Option<DateTime<Utc>>,
     pub sanitized: bool,
 }

@@ -113,14 +113,18 @@ pub struct Answer {
     /// 责任人
     pub owner: String,
     /// 完成时限
+    #[serde(default, with = "crate::iso::opt_date")]
     pub due: Option<NaiveDate>,
     /// 完成日期
+    #[serde(default, with = "crate::iso::opt_date")]
     pub done: Option<NaiveDate>,
     /// 待核实
     pub flagged: bool,
     /// When the red line occurred (已发生 only).
+    #[serde(default, with = "crate::iso::opt_date")]
     pub occurred_on: Option<NaiveDate>,
     /// Last edit; merging keeps the newer side of a conflict by it.
+    #[serde(default, with = "crate::iso::opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
 }
 

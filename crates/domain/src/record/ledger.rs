@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 pub struct LedgerEntry {
     /// Made once by `record::new_id("e", …)`.
     pub id: String,
+    #[serde(with = "crate::iso::date")]
     pub date: NaiveDate,
     pub activity: String,
     /// 标题
@@ -37,6 +38,7 @@ pub struct LedgerEntry {
     #[serde(default)]
     pub items: Vec<String>,
     #[serde(default)]
+    #[serde(with = "crate::iso::opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
 }
 

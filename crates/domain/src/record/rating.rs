@@ -139,6 +139,7 @@ pub struct Rating {
     pub value: RatingValue,
     /// Last edit; of two ratings in the same slot the newer counts.
     #[serde(default)]
+    #[serde(with = "crate::iso::opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
 }
 

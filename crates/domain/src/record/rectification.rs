@@ -85,6 +85,7 @@ pub struct Finding {
     #[serde(default)]
     pub method: Option<Method>,
     /// When the office verified the item.
+    #[serde(with = "crate::iso::time")]
     pub issued_at: DateTime<Utc>,
     /// The office closed the finding after seeing the rectification.
     #[serde(default)]
@@ -141,11 +142,13 @@ pub struct Task {
     pub owner: String,
     /// 完成时限
     #[serde(default)]
+    #[serde(with = "crate::iso::opt_date")]
     pub deadline: Option<NaiveDate>,
     #[serde(default)]
     pub status: TaskStatus,
     /// 完成日期 (已完成 only).
     #[serde(default)]
+    #[serde(with = "crate::iso::opt_date")]
     pub completed_on: Option<NaiveDate>,
     /// The ledger entry that shows the task done.
     #[serde(default)]
@@ -154,6 +157,7 @@ pub struct Task {
     #[serde(default)]
     pub evidence_document: String,
     #[serde(default)]
+    #[serde(with = "crate::iso::opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
 }
 
@@ -179,6 +183,7 @@ pub struct OfficeReview {
     pub scores: Scores,
     /// When the office exported the findings file this came from (`None` for what an earlier
     /// version kept outside the record, which had no date).
+    #[serde(default, with = "crate::iso::opt_time")]
     pub issued_at: Option<DateTime<Utc>>,
 }
 

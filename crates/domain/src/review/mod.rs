@@ -45,6 +45,7 @@ pub struct Verification {
     /// A digest of the department's answer as it was verified ([`answer_digest`]): a newer export
     /// whose answer differs needs checking again ([`VerificationState::Stale`]).
     pub answer_digest: String,
+    #[serde(with = "crate::iso::time")]
     pub verified_at: DateTime<Utc>,
     /// Who verified (a name, as typed).
     #[serde(default)]
@@ -97,6 +98,7 @@ pub struct AccountabilityRecord {
     /// The red-line item (七 1–10).
     pub item_id: String,
     pub decision: Decision,
+    #[serde(with = "crate::iso::date")]
     pub decided_on: NaiveDate,
     /// Who decided (e.g. 局党组).
     pub decided_by: String,

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::Datelike;
 use serde_json::Value;
 
 use crate::error::{ImportError, Location, ValueProblem};
@@ -61,12 +61,12 @@ fn check_date(c: &CheckAt, value: Option<&Value>, rest: &[Seg]) -> Result<(), Im
     let Some(Value::String(s)) = value else {
         return Ok(());
     };
-    match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        Err(_) => Err(c.invalid(rest, ValueProblem::BadDate { text: s.clone() })),
-        Ok(date) if !YEAR_RANGE.contains(&date.year()) => {
+    match zrz_domain::iso::parse_date(s) {
+        None => Err(c.invalid(rest, ValueProblem::BadDate { text: s.clone() })),
+        Some(date) if !YEAR_RANGE.contains(&date.year()) => {
             Err(c.invalid(rest, ValueProblem::DateOutOfRange { date }))
         }
-        Ok(_) => Ok(()),
+        Some(_) => Ok(()),
     }
 }
 
@@ -75,15 +75,15 @@ fn check_time(c: &CheckAt, value: Option<&Value>, rest: &[Seg]) -> Result<(), Im
     let Some(Value::String(s)) = value else {
         return Ok(());
     };
-    match DateTime::parse_from_rfc3339(s) {
-        Err(_) => Err(c.invalid(rest, ValueProblem::BadTimestamp { text: s.clone() })),
-        Ok(t) if !YEAR_RANGE.contains(&t.year()) => Err(c.invalid(
+    match zrz_domain::iso::parse_time(s) {
+        None => Err(c.invalid(rest, ValueProblem::BadTimestamp { text: s.clone() })),
+        Some(t) if !YEAR_RANGE.contains(&t.year()) => Err(c.invalid(
             rest,
             ValueProblem::DateOutOfRange {
                 date: t.date_naive(),
             },
         )),
-        Ok(_) => Ok(()),
+        Some(_) => Ok(()),
     }
 }
 

@@ -52,15 +52,16 @@ pub(crate) fn explain(message: &str) -> ValueProblem {
             expected: expected.to_string(),
             found: found.to_string(),
         }
-    } else if [
-        "input contains invalid characters",
-        "premature end of input",
-        "input is out of range",
-        "trailing input",
-        "input is not enough",
-    ]
-    .iter()
-    .any(|m| message.starts_with(m))
+    } else if is_iso_refusal(message)
+        || [
+            "input contains invalid characters",
+            "premature end of input",
+            "input is out of range",
+            "trailing input",
+            "input is not enough",
+        ]
+        .iter()
+        .any(|m| message.starts_with(m))
     {
         ValueProblem::DateSyntax
     } else {
@@ -68,6 +69,15 @@ pub(crate) fn explain(message: &str) -> ValueProblem {
             message: message.to_string(),
         }
     }
+}
+
+/// A date or time field's own refusal (`zrz_domain::iso`); the other messages of the same
+/// condition above are chrono's, from fields it reads itself.
+fn is_iso_refusal(message: &str) -> bool {
+    message.starts_with("invalid value: ")
+        && [zrz_domain::iso::DATE, zrz_domain::iso::TIME]
+            .iter()
+            .any(|what| message.ends_with(&format!("expected {what}")))
 }
 
 #[cfg(test)]
@@ -114,6 +124,10 @@ mod tests {
             matches!(e, ValueProblem::UnknownVariant { expected, .. } if expected == ["a", "b"])
         );
         assert_eq!(explain("premature end of input"), ValueProblem::DateSyntax);
+        for what in [zrz_domain::iso::DATE, zrz_domain::iso::TIME] {
+            let message = format!("invalid value: string \"昨天\", expected {what}");
+            assert_eq!(explain(&message), ValueProblem::DateSyntax, "{message}");
+        }
         assert_eq!(
             explain("something else"),
             ValueProblem::Serde {
