@@ -73,6 +73,14 @@ pub fn template_of(template_json: Option<&Value>) -> Arc<Template> {
     Arc::new(built.unwrap_or_else(Template::shipped))
 }
 
+/// [`template_of`] the stored 年度方案 template, rebuilt only when that JSON changes (not on every
+/// write of the meta, such as the time of an export). A rebuilt template is taken as changed
+/// without comparing it with the one before, which would hash both (`plan::ContentHash`).
+fn template_memo(meta: RwSignal<Meta>) -> Memo<Arc<Template>> {
+    let json = Memo::new(move |_| meta.with(|m| m.template.clone()));
+    Memo::new_with_compare(move |_| json.with(|j| template_of(j.as_ref())), |_, _| true)
+}
+
 /// The records a store starts with, of the kinds this build knows (see [`RecordSet::read`]).
 #[derive(Debug, Clone, Default)]
 pub struct RecordSet {
@@ -214,7 +222,7 @@ impl Store {
             people: Records::new(records.people.into_iter().map(|p| (p.id.clone(), p))),
             #[cfg(feature = "full")]
             ratings: Records::new(records.ratings.into_iter().map(|r| (r.key().to_id(), r))),
-            template: Memo::new(move |_| meta.with(|m| template_of(m.template.as_ref()))),
+            template: template_memo(meta),
             meta,
             sink: StoredValue::new(sink),
         }

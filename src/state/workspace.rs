@@ -119,7 +119,7 @@ impl Digest {
 
 /// The office's template as it enters [`depends`].
 fn template_id(t: &Template) -> String {
-    format!("{}@{}#{}", t.id, t.version, t.content_hash)
+    format!("{}@{}#{}", t.id, t.version, t.content_hash())
 }
 
 /// What a record's figures depend on, besides the day: the format, the template, the file in force,

@@ -30,9 +30,8 @@ pub struct Template {
     pub id: String,
     pub version: String,
     /// The template hash ([`template_hash`]: SHA-256 of the pruned JCS form of the JSON as
-    /// distributed): lets a file made with this template be recognised later even when id and
-    /// version were not bumped, and does not change when the app learns a field with an empty default.
-    pub content_hash: String,
+    /// distributed), read with [`Template::content_hash`].
+    hash: ContentHash,
     pub title: String,
     pub preamble: String,
     pub parts: Vec<Part>,
@@ -137,7 +136,7 @@ impl Template {
         // Read twice: the typed read names the line of a wrong value, the hash needs the JSON.
         let value: Value = serde_json::from_str(json).map_err(at_position)?;
         let raw: RawTemplate = serde_json::from_str(json).map_err(at_position)?;
-        Template::from_raw(raw, template_hash(&value))
+        Template::from_raw(raw, ContentHash::of(&value))
     }
 
     /// Reads a template from its JSON as distributed; its hash is [`template_hash`] of exactly that
@@ -149,7 +148,14 @@ impl Template {
                 error: e.to_string(),
             },
         })?;
-        Template::from_raw(raw, template_hash(value))
+        Template::from_raw(raw, ContentHash::of(value))
+    }
+
+    /// The template hash: lets a file made with this template be recognised later even when id and
+    /// version were not bumped, and does not change when the app learns a field with an empty
+    /// default. Computed on first use (see [`ContentHash`]).
+    pub fn content_hash(&self) -> &str {
+        self.hash.get()
     }
 
     pub fn chapters(&self) -> impl Iterator<Item = &Chapter> {
@@ -190,7 +196,7 @@ impl Template {
         TemplateRef {
             id: self.id.clone(),
             version: self.version.clone(),
-            hash: self.content_hash.clone(),
+            hash: self.content_hash().to_string(),
             items: self.items().map(|i| (i.id.clone(), i.digest())).collect(),
         }
     }

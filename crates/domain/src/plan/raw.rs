@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Activity, Chapter, Credit, Item, ItemKind, Part, Template, TemplateError, TemplatePlace,
-    TemplateProblem,
+    Activity, Chapter, ContentHash, Credit, Item, ItemKind, Part, Template, TemplateError,
+    TemplatePlace, TemplateProblem,
 };
 use crate::Dimension;
 
@@ -15,9 +15,9 @@ use crate::Dimension;
 const POINT_EPSILON: f64 = 1e-6;
 
 impl Template {
-    /// Checks a raw template and builds it with `content_hash`, which the caller computed from the
-    /// JSON the raw template was read from ([`super::template_hash`]; see [`Template::from_value`]).
-    pub fn from_raw(raw: RawTemplate, content_hash: String) -> Result<Template, TemplateError> {
+    /// Checks a raw template and builds it with `hash`, the hash of the JSON the raw template was
+    /// read from ([`ContentHash::of`]; see [`Template::from_value`]).
+    pub fn from_raw(raw: RawTemplate, hash: ContentHash) -> Result<Template, TemplateError> {
         use TemplatePlace as At;
         use TemplateProblem as P;
         let fail = |at: TemplatePlace, problem: TemplateProblem| Err(TemplateError { at, problem });
@@ -186,7 +186,7 @@ impl Template {
         Ok(Template {
             id: raw.id,
             version: raw.version,
-            content_hash,
+            hash,
             title: raw.title,
             preamble: raw.preamble,
             parts,

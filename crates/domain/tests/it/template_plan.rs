@@ -121,7 +121,7 @@ fn shipped_template_parses_and_validates() {
     let t = shipped();
     assert_eq!(t.id, "wenguang-ideology-responsibility");
     assert_eq!(t.version, "2024.2");
-    assert_eq!(t.content_hash.len(), 64);
+    assert_eq!(t.content_hash().to_string().len(), 64);
     assert_eq!(Template::shipped(), t);
 }
 
