@@ -9,12 +9,13 @@ import type { Page } from '@playwright/test';
 
 const setup = { unit: '县文化广播影视局', department: '办公室', filledBy: '张三', year: '2025' };
 
-/** Every page of the full app, with both roles' navigation. */
+/** Every page of the full app, with both roles' navigation (in English the first page's pages are the
+ * full app's too: the first page has Chinese only). */
 const PAGES = [
-  './#/overview',
-  './#/checklist/4.1',
-  './#/checklist/7.1',
-  './#/plan',
+  './full.html#/overview',
+  './full.html#/checklist/4.1',
+  './full.html#/checklist/7.1',
+  './full.html#/plan',
   './full.html#/ledger',
   './full.html#/rating',
   './full.html#/rectification',
@@ -88,6 +89,28 @@ async function openAll(page: Page) {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
 }
 
+test('the first page in English opens the full app at the same page, and its language switch goes there', async ({ app, page }) => {
+  await app.open();
+  await app.chooseRole('department');
+  await app.completeSetup(setup);
+  await page.goto('./#/checklist/4.1');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByTestId('language').selectOption('en');
+  await expect(page).toHaveURL(/\/full\.html#\/checklist\/4\.1$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('#main')).not.toBeEmpty();
+  // A bookmark of the first page, opened in English.
+  await page.goto('./#/overview');
+  await expect(page).toHaveURL(/\/full\.html#\/overview$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Back to Chinese: the full app in Chinese; the first page is itself again.
+  await page.getByTestId('language').selectOption('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.goto('./#/overview');
+  await expect(page).toHaveURL(/\/tools\/zrz\/#\/overview$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
 test('the English interface shows no Chinese outside the plan\'s text and what users typed, on every page with the demo loaded', async ({ app, page }) => {
   test.setTimeout(120_000);
   await app.open();
@@ -104,7 +127,7 @@ test('the English interface shows no Chinese outside the plan\'s text and what u
   expect(user.length, 'the demo record has names and notes').toBeGreaterThan(10);
   // The plan's chapter labels ("四（一） 把意识形态工作摆在极端重要的位置") as the pages quote them
   // in running text and in labels (the progress bars', the report's sentences), taken from 总览.
-  await page.goto('./#/overview');
+  await page.goto('./full.html#/overview');
   const chapters = await page.locator('[data-testid^=progress-] [aria-label]').evaluateAll((els) =>
     els.map((e) => e.getAttribute('aria-label') ?? '').filter((l) => /[\u3400-\u9fff]/.test(l)));
   expect(chapters.length, 'the chapters of the plan').toBeGreaterThan(8);
@@ -201,7 +224,7 @@ test('the office\'s pages in English, with the demo set of received files, show 
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByTestId('office-demo-load').click();
   await expect(page.getByTestId('office-demo-message')).toContainText('5');
-  await page.goto('./#/overview');
+  await page.goto('./full.html#/overview');
   const chapters = await page.locator('[data-testid^=progress-] [aria-label]').evaluateAll((els) =>
     els.map((e) => e.getAttribute('aria-label') ?? '').filter((l) => /[\u3400-\u9fff]/.test(l)));
   const quoted = [...(await workspaceStrings(page)), ...(await userStrings(page)), setup.unit, setup.department, setup.filledBy, ...chapters]
