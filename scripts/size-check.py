@@ -23,7 +23,10 @@ import sys
 # to take back (the English table, chrono's parser and the import errors off the first page).
 # Lowered to 375 KiB when the import, merge and download wording left the first page (392 → 371 KiB,
 # after the office's review, the ledger drafts and the coalesced writes had come in).
-FIRST_PAGE_WASM_GZIP_BUDGET = 375 * 1024
+# Lowered to 330 KiB when the first page lost chrono's parser, the rating settings' and the
+# template's JSON readers, the template hashing, the English table and all but one copy of the sort
+# (372 → 326 KiB).
+FIRST_PAGE_WASM_GZIP_BUDGET = 330 * 1024
 GOAL_CEILING = 250 * 1024
 GOAL = 150 * 1024
 
