@@ -236,8 +236,13 @@ mod tests {
         for (field, expected) in [("on", DATE), ("seen", TIME)] {
             let mut number = json.clone();
             number[field] = 20250314.into();
-            let err = serde_json::from_value::<Dated>(number).unwrap_err().to_string();
-            assert!(err.ends_with(&format!("expected {expected}")), "{field}: {err}");
+            let err = serde_json::from_value::<Dated>(number)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.ends_with(&format!("expected {expected}")),
+                "{field}: {err}"
+            );
         }
     }
 

@@ -277,6 +277,18 @@ mod shipped {
     }
 
     #[test]
+    fn a_lazy_hash_is_the_rule_s_and_compares_by_value() {
+        let json = shipped_json();
+        let lazy = ContentHash::of(&json);
+        assert_eq!(lazy, ContentHash::known(SHIPPED_TEMPLATE_HASH));
+        assert_eq!(lazy.get(), SHIPPED_TEMPLATE_HASH);
+        let mut other = json;
+        other["title"] = "另一个方案".into();
+        assert_ne!(ContentHash::of(&other), lazy);
+        assert_ne!(ContentHash::of(&other).get(), SHIPPED_TEMPLATE_HASH);
+    }
+
+    #[test]
     fn typed_items_digest_as_their_json_does() {
         let from_json = item_digests(&shipped_json());
         let reference = Template::shipped().reference();
