@@ -40,7 +40,7 @@
     svg: { test: /^image\/svg\+xml\b/i, name: 'image/svg+xml' },
     png: { test: /^image\/png\b/i, name: 'image/png' }
   };
-  var HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/;
+  var HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.gz|css)$/;
 
   function checkFile(result) {
     var path = result.path;
@@ -88,6 +88,13 @@
     return found;
   }
 
+  /** The bytes of a .gz as the page unpacks them (a server that decoded them already: as they are). */
+  function unpacked(body) {
+    var b = new Uint8Array(body);
+    if (b[0] !== 0x1f || b[1] !== 0x8b || typeof DecompressionStream !== 'function') return Promise.resolve(body);
+    return new Response(new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  }
+
   function version(html) {
     var m = /<meta name="zrz-version" content="([^"]*)">/.exec(html);
     return m ? m[1] : null;
@@ -111,7 +118,11 @@
           return;
         }
         versions.push([page.path, version(html)]);
-        assets(html).forEach(function (a) { if (names.indexOf(a) < 0) names.push(a); });
+        assets(html).forEach(function (a) {
+          // The pages fetch their wasm gzip-compressed; the wasm itself is the fallback, checked too.
+          var also = /_bg\.wasm\.gz$/.test(a) ? [a, a.slice(0, -3)] : [a];
+          also.forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+        });
       });
       var distinct = versions.map(function (v) { return v[1]; }).filter(function (v, i, all) { return all.indexOf(v) === i; });
       if (versions.length === 3 && distinct.length === 1 && distinct[0]) {
@@ -125,10 +136,10 @@
       return Promise.all(names.map(get)).then(function (results) {
         var wasm = [];
         results.forEach(function (r) {
-          if (checkFile(r) && /\.wasm$/.test(r.path)) wasm.push(r);
+          if (checkFile(r) && /\.wasm(\.gz)?$/.test(r.path)) wasm.push(r);
         });
         return Promise.all(wasm.map(function (r) {
-          return WebAssembly.compile(r.body).then(function () {
+          return unpacked(r.body).then(WebAssembly.compile).then(function () {
             row('ok', r.path + ' 的内容', '本浏览器能够编译此 WebAssembly 文件（' + r.body.byteLength + ' 字节）。');
           }, function (e) {
             row('bad', r.path + ' 的内容', '本浏览器无法编译此文件：' + e.message + '。文件可能在复制中损坏，或被安全软件改写，或浏览器版本过旧。');

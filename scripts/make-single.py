@@ -172,7 +172,7 @@ def start_module(dist, start):
     """The glue of trunk's start-up script followed by the loader that starts it from bytes, and the
     name of the wasm file."""
     glue_name = re.search(r"^import init, \* as bindings from '\./([^']+\.js)';$", start, re.M)
-    wasm_name = re.search(r"module_or_path: '\./([^']+_bg\.wasm)'", start)
+    wasm_name = re.search(r"module_or_path: (?:zrzWasm\()?'\./([^']+_bg\.wasm)'", start)
     if not glue_name or not wasm_name:
         fail(f"trunk's start-up script is not in the expected form:\n{start}")
     glue = inline_safe(read(dist, glue_name.group(1)), glue_name.group(1), "script")

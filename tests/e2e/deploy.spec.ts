@@ -11,17 +11,21 @@ test('the server check page finds no error on a correct deployment', async ({ pa
   const summary = page.locator('#summary');
   await expect(summary).toHaveAttribute('data-result', /ok|warn/);
   await expect(page.locator('tr[data-level="bad"]')).toHaveCount(0);
-  for (const wasm of readdirSync(distDir()).filter((n) => n.endsWith('_bg.wasm'))) {
+  // Each wasm as the pages fetch it (.gz, unpacked and compiled) and as it is (the fallback).
+  const wasms = readdirSync(distDir()).filter((n) => /_bg\.wasm(\.gz)?$/.test(n));
+  expect(wasms.filter((n) => n.endsWith('.gz')).length, 'index.html\'s and full.html\'s').toBe(2);
+  for (const wasm of wasms) {
     await expect(page.locator('tr', { hasText: `${wasm} 的内容` })).toHaveAttribute('data-level', 'ok');
   }
   await expect(page.locator('tr', { hasText: '版本一致' })).toHaveAttribute('data-level', 'ok');
 });
 
-// A half-copied deployment: a wasm file missing and index.html from another build.
+// A half-copied deployment: a wasm file missing (as the page fetches it, compressed) and index.html
+// from another build.
 base('the server check page names what is wrong with a broken deployment', async ({ page }) => {
   const folder = mkdtempSync(join(tmpdir(), 'zrz-broken-'));
   cpSync(distDir(), folder, { recursive: true });
-  const wasm = readdirSync(folder).find((n) => n.startsWith('full-') && n.endsWith('_bg.wasm'))!;
+  const wasm = readdirSync(folder).find((n) => n.startsWith('full-') && n.endsWith('_bg.wasm.gz'))!;
   unlinkSync(join(folder, wasm));
   const index = join(folder, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replace(/name="zrz-version" content="[^"]*"/, 'name="zrz-version" content="0000000000000000"'));
@@ -29,7 +33,7 @@ base('the server check page names what is wrong with a broken deployment', async
   try {
     await page.goto(`${server.url}check.html`);
     await expect(page.locator('#summary')).toHaveAttribute('data-result', 'bad');
-    await expect(page.locator('tr', { hasText: wasm })).toContainText('HTTP 404');
+    await expect(page.locator('tr[data-level="bad"]', { hasText: wasm })).toContainText('HTTP 404');
     await expect(page.locator('tr', { hasText: '版本一致' })).toContainText('部署不完整');
   } finally {
     await server.stop();
@@ -40,13 +44,53 @@ base('the server check page names what is wrong with a broken deployment', async
 
 base('web.config maps the types old IIS refuses and caches only hashed files for long', async () => {
   const config = readFileSync(join(distDir(), 'web.config'), 'utf8');
-  for (const [ext, type] of [['.wasm', 'application/wasm'], ['.json', 'application/json'], ['.webmanifest', 'application/manifest+json']]) {
+  for (const [ext, type] of [['.wasm', 'application/wasm'], ['.gz', 'application/gzip'], ['.json', 'application/json'], ['.webmanifest', 'application/manifest+json']]) {
     expect(config).toContain(`<remove fileExtension="${ext}" />`);
     expect(config).toContain(`<mimeMap fileExtension="${ext}" mimeType="${type}" />`);
   }
   expect(config).toContain('<clientCache cacheControlMode="DisableCache" />');
   const long = [...config.matchAll(/<location path="([^"]+)">/g)].map((m) => m[1]).sort();
-  const hashed = readdirSync(distDir()).filter((n) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(n)).sort();
+  const hashed = readdirSync(distDir()).filter((n) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.gz|css)$/.test(n)).sort();
   expect(long).toEqual(hashed);
   for (const page of ['index.html', 'full.html', 'sw.js', 'boot.js']) expect(long).not.toContain(page);
+});
+
+// A server that does not compress (this one) sends the wasm as the page fetches it: gzip-compressed,
+// less than half its bytes.
+test('the first page fetches its wasm compressed', async ({ app, page }) => {
+  const gz = readdirSync(distDir()).find((n) => n.startsWith('zrz-') && n.endsWith('_bg.wasm.gz'))!;
+  const fetched: string[] = [];
+  page.on('request', (r) => { if (/_bg\.wasm(\.gz)?$/.test(r.url())) fetched.push(r.url().split('/').pop()!); });
+  await app.open();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  expect(fetched).toEqual([gz]);
+  const wasm = readFileSync(join(distDir(), gz.slice(0, -3)));
+  expect(readFileSync(join(distDir(), gz)).length, 'gzip -9 of the wasm').toBeLessThan(wasm.length / 2);
+});
+
+// Where the .gz fails the page still starts: the .gz missing (the wasm itself is fetched), or
+// decoded by a server that sends it with Content-Encoding (the page is handed the wasm itself).
+// Without the watchdog (the 404 is on purpose) and the service worker (routes cannot reach it).
+base.describe('the compressed wasm', () => {
+  base.use({ serviceWorkers: 'block' });
+  base('missing or already decoded, the first page starts all the same', async ({ page }) => {
+    const gz = readdirSync(distDir()).find((n) => n.startsWith('zrz-') && n.endsWith('_bg.wasm.gz'))!;
+    const wasm = gz.slice(0, -3);
+    const fetched: string[] = [];
+    page.on('request', (r) => { if (/_bg\.wasm(\.gz)?$/.test(r.url())) fetched.push(r.url().split('/').pop()!); });
+    await page.route(`**/${gz}`, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto('./');
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    expect(fetched).toEqual([gz, wasm]);
+    await page.unroute(`**/${gz}`);
+    fetched.length = 0;
+    await page.route(`**/${gz}`, (route) => route.fulfill({
+      status: 200,
+      headers: { 'Content-Type': 'application/wasm' },
+      body: readFileSync(join(distDir(), wasm)),
+    }));
+    await page.reload();
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    expect(fetched).toEqual([gz]);
+  });
 });
