@@ -17,6 +17,9 @@
 var VERSION = '__ZRZ_VERSION__';
 /** Paths relative to this file's folder. */
 var FILES = __ZRZ_FILES__;
+/** Cached once fetched, not at install: a page's wasm whose .gz the page fetches instead (only a
+ * browser without DecompressionStream asks for it). */
+var LATER = __ZRZ_LATER__;
 
 var SCOPE = self.registration.scope; // e.g. http://host/tools/zrz/
 // Caches belong to the origin, not the folder: a second copy of the app elsewhere on the same host
@@ -25,7 +28,7 @@ var PREFIX = 'zrz|' + new URL(SCOPE).pathname + '|';
 var CACHE = PREFIX + VERSION;
 /** Written by a version that replaced another one; read and cleared by the page (offline.js). */
 var UPDATED = SCOPE + '.zrz-updated';
-var HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/;
+var HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.gz|css)$/;
 /** How long a page waits for the server before the cached copy is used. */
 var NETWORK_TIMEOUT_MS = 4000;
 /** After the server failed to answer, the next requests go to the cache straight away for a while. */
@@ -34,6 +37,8 @@ var offlineUntil = 0;
 
 var known = {};
 FILES.forEach(function (f) { known[f] = true; });
+var later = {};
+LATER.forEach(function (f) { later[f] = true; });
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
@@ -101,12 +106,26 @@ function cacheFirst(request, path) {
   return fromCache(path).then(function (hit) { return hit || fetch(request); });
 }
 
+/** A file of LATER: from the cache, else from the server and kept for the next time offline. */
+function cacheOnceFetched(request, path) {
+  return fromCache(path).then(function (hit) {
+    if (hit) return hit;
+    return fetch(request).then(function (response) {
+      if (!response.ok) return response;
+      var copy = response.clone();
+      return caches.open(CACHE).then(function (cache) { return cache.put(SCOPE + path, copy); })
+        .then(function () { return response; }, function () { return response; });
+    });
+  });
+}
+
 self.addEventListener('fetch', function (event) {
   var request = event.request;
   if (request.method !== 'GET') return;
   var path = relative(request.url);
   if (path === null) return;
   if (path === '') path = 'index.html';
+  if (later[path]) return event.respondWith(cacheOnceFetched(request, path));
   if (!known[path]) return;
   event.respondWith(HASHED.test(path) ? cacheFirst(request, path) : networkFirst(request, path));
 });

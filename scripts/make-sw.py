@@ -35,6 +35,14 @@ def cached_files(dist):
     return sorted(files)
 
 
+def split_fallbacks(files):
+    """The files to cache at install, and those cached only once fetched: a page's wasm whose .gz is
+    cached (the page fetches the .gz; the wasm itself only a browser without DecompressionStream
+    does, so every other one would download it for nothing)."""
+    later = [f for f in files if f.endswith("_bg.wasm") and f + ".gz" in files]
+    return [f for f in files if f not in later], later
+
+
 def content(dist, path):
     data = open(os.path.join(dist, path), "rb").read()
     if path in PAGES:
@@ -54,6 +62,7 @@ def main():
     for path in files:
         digest.update(path.encode("utf-8") + b"\0" + hashlib.sha256(content(dist, path)).digest())
     version = digest.hexdigest()[:16]
+    files, later = split_fallbacks(files)
 
     for page in PAGES:
         file = os.path.join(dist, page)
@@ -64,15 +73,17 @@ def main():
         open(file, "w", encoding="utf-8").write(html)
 
     template = open(os.path.join(ROOT, "public", "sw.js"), encoding="utf-8").read()
-    for placeholder in ("'__ZRZ_VERSION__'", "__ZRZ_FILES__"):
+    for placeholder in ("'__ZRZ_VERSION__'", "__ZRZ_FILES__", "__ZRZ_LATER__"):
         if template.count(placeholder) != 1:
             sys.exit(f"make-sw.py: public/sw.js must hold {placeholder} exactly once")
-    sw = template.replace("'__ZRZ_VERSION__'", json.dumps(version)).replace(
-        "__ZRZ_FILES__", json.dumps(files, indent=2)
+    sw = (
+        template.replace("'__ZRZ_VERSION__'", json.dumps(version))
+        .replace("__ZRZ_FILES__", json.dumps(files, indent=2))
+        .replace("__ZRZ_LATER__", json.dumps(later, indent=2))
     )
     open(os.path.join(dist, "sw.js"), "w", encoding="utf-8").write(sw)
     total = sum(os.path.getsize(os.path.join(dist, p)) for p in files)
-    print(f"sw.js: version {version}, {len(files)} files cached ({total} bytes)")
+    print(f"sw.js: version {version}, {len(files)} files cached ({total} bytes), {len(later)} once fetched")
 
 
 if __name__ == "__main__":

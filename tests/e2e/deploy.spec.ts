@@ -94,3 +94,17 @@ base.describe('the compressed wasm', () => {
     expect(fetched).toEqual([gz]);
   });
 });
+
+// The service worker installs what the pages fetch (the .gz), not the wasm beside it, which only a
+// browser without DecompressionStream asks for: that one is kept once fetched.
+base('the service worker caches the compressed wasm at install and the wasm itself once fetched', async () => {
+  const sw = readFileSync(join(distDir(), 'sw.js'), 'utf8');
+  const list = (name: string) => JSON.parse(new RegExp(`var ${name} = (\\[[^\\]]*\\]);`).exec(sw)![1]) as string[];
+  const [files, later] = [list('FILES'), list('LATER')];
+  const gz = readdirSync(distDir()).filter((n) => n.endsWith('_bg.wasm.gz')).sort();
+  expect(gz.length).toBe(2);
+  for (const g of gz) expect(files).toContain(g);
+  expect(later.sort()).toEqual(gz.map((g) => g.slice(0, -3)));
+  for (const w of later) expect(files).not.toContain(w);
+  expect(files).toContain('reader_bg.wasm');
+});
