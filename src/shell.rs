@@ -33,18 +33,44 @@ pub fn mount() {
     }
     i18n::init(lang);
     dom::set_document_lang(lang.html_lang());
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(Shell);
+    // Start-up in four tasks rather than one: the wasm is compiled as it first runs, and one task for
+    // all of it (instantiating, reading the stored record, drawing the frame and the page) blocked
+    // input for a few hundred milliseconds on a slow phone (Lighthouse's total blocking time).
+    // Here: the record is read in a task of its own, the frame in the next, the page after it.
+    dom::after(0, || {
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        // The owner of the app's state; the mounted view's owner is its child (mount_to_body makes
+        // it under the current one), so `use_app()` finds the context. Kept for the page's life.
+        let owner = Owner::new();
+        owner.with(provide_state);
+        dom::after(0, move || {
+            owner.with(|| {
+                if let Some(boot) = document().get_element_by_id("boot") {
+                    boot.remove();
+                }
+                leptos::mount::mount_to_body(Shell);
+            });
+            std::mem::forget(owner);
+        });
+    });
 }
 
-#[component]
-pub fn Shell() -> impl IntoView {
-    let app = App::provide();
+/// The app's state as context for [`Shell`]: the stored record (and, in the full app, the office's
+/// workspace).
+pub fn provide_state() {
+    App::provide();
     #[cfg(feature = "full")]
     crate::state::workspace::WorkspaceState::provide();
+}
+
+/// The frame and the page; [`provide_state`] must have run under an owner above it.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let app = use_app();
     let route = location::use_route();
+    // The page in the task after the frame's (see `mount`).
+    let frame_drawn = RwSignal::new(false);
+    dom::after(0, move || frame_drawn.set(true));
     let title = move || app.store.template.with(|t| t.title.clone());
     dom::open_details_while_printing();
     // A link followed inside the app replaces the page, and the link with it: the focus goes to the
@@ -73,7 +99,7 @@ pub fn Shell() -> impl IntoView {
         <Notices/>
         <RedLineBanner/>
         <main id="main" class="app-main" tabindex="-1">
-            {move || page(route.get())}
+            {move || frame_drawn.get().then(|| page(route.get()))}
         </main>
     }
 }

@@ -25,6 +25,16 @@ fn set(key: &str, value: &str) {
         .unwrap();
 }
 
+/// Resolves in a task after this one (after a `setTimeout(0)` set before now).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 /// Mounts the app on 总览 into a fresh element, as a department's browser; returns its text after
 /// the first render, and a way to take it down.
 async fn start_app() -> (String, web_sys::Element, impl FnOnce()) {
@@ -33,7 +43,12 @@ async fn start_app() -> (String, web_sys::Element, impl FnOnce()) {
     window().location().set_hash("#/overview").unwrap();
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), zrz::shell::Shell);
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), || {
+        zrz::shell::provide_state();
+        zrz::shell::Shell()
+    });
+    // The page is drawn in the task after the frame's.
+    next_task().await;
     leptos::task::tick().await;
     let text = host.text_content().unwrap_or_default();
     let el = host.clone();
