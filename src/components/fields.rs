@@ -1,13 +1,9 @@
-//! Form pieces: dates as the date input writes them, and a progress bar that also prints.
+//! Form pieces: dates as the date input shows them (it is read by `zrz_domain::iso::parse_date`, the
+//! one reading of dates), and a progress bar that also prints.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use zrz_domain::number::{fmt0, fmt1};
-
-/// A date typed in an `<input type="date">` (ISO, `2025-03-14`), if it is one.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    zrz_domain::iso::parse_date(text)
-}
 
 /// A date as the date input shows it; empty for none. `NaiveDate`'s own `Display` is ISO.
 pub fn date_text(date: Option<NaiveDate>) -> String {
@@ -32,6 +28,7 @@ pub fn ProgressBar(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use zrz_domain::iso::parse_date;
 
     #[test]
     fn dates_read_and_write_as_the_date_input_does() {

@@ -7,7 +7,7 @@ pub mod icon;
 pub mod print;
 
 pub use derived::{flag, invalid_if, text, ErrorLine};
-pub use fields::{date_text, parse_date, ProgressBar};
+pub use fields::{date_text, ProgressBar};
 pub use icon::{Icon, IconKind};
 pub use print::PrintHeader;
 

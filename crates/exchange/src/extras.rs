@@ -139,14 +139,14 @@ pub fn record_path(key: &RecordKey) -> String {
 }
 
 /// The kinds of record that are one object.
-const SINGLES: [RecordKind; 3] = [
+pub(crate) const SINGLES: [RecordKind; 3] = [
     RecordKind::Profile,
     RecordKind::RatingSettings,
     RecordKind::OfficeReview,
 ];
 
 /// The kinds of record held in lists, matched by identity.
-const LISTS: [RecordKind; 5] = [
+pub(crate) const LISTS: [RecordKind; 5] = [
     RecordKind::Person,
     RecordKind::Rating,
     RecordKind::Entry,

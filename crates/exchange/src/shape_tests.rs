@@ -25,7 +25,8 @@ mod before {
 
     use serde_json::Value;
 
-    use crate::extras::{record_path, Extras, Unknown};
+    // The kinds of record are the walks' data, not their logic: the live lists.
+    use crate::extras::{record_path, Extras, Unknown, LISTS, SINGLES};
     use crate::path::{path_string, record_id, Seg};
     use zrz_domain::record::{RecordKey, RecordKind};
 
@@ -93,20 +94,6 @@ mod before {
         }
         out
     }
-
-    const SINGLES: [RecordKind; 3] = [
-        RecordKind::Profile,
-        RecordKind::RatingSettings,
-        RecordKind::OfficeReview,
-    ];
-
-    const LISTS: [RecordKind; 5] = [
-        RecordKind::Person,
-        RecordKind::Rating,
-        RecordKind::Entry,
-        RecordKind::Task,
-        RecordKind::Finding,
-    ];
 
     fn set_record(out: &mut Extras, key: &RecordKey, extras: Option<Unknown>) {
         match extras {

@@ -11,9 +11,10 @@ use super::ledger::{
 };
 use super::CurrentItem;
 use crate::browser::{clock, dom};
-use crate::components::{date_text, parse_date, quoting_plan, Icon, IconKind, PLAN_LANG};
+use crate::components::{date_text, quoting_plan, Icon, IconKind, PLAN_LANG};
 use crate::i18n::t;
 use crate::state::{use_app, use_store};
+use zrz_domain::iso::parse_date;
 use zrz_domain::plan::{Item, ItemKind};
 use zrz_domain::record::{Answer, Evidence, RecordKey, RecordKind, Response};
 
