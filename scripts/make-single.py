@@ -151,8 +151,12 @@ def main():
     if n != 1:
         fail("full.html has no <title>")
 
+    # The wasm as the page fetches it: post_build.py packed it (crates/pack, Zopfli).
+    packed_path = os.path.join(dist, wasm_name + ".gz")
+    if not os.path.exists(packed_path):
+        fail(f"{wasm_name}.gz is missing: scripts/post_build.py writes it during the trunk build")
     wasm = open(os.path.join(dist, wasm_name), "rb").read()
-    packed = base64.b64encode(gzip.compress(wasm, compresslevel=9, mtime=0)).decode()
+    packed = base64.b64encode(open(packed_path, "rb").read()).decode()
     block = f'<script type="application/octet-stream" id="zrz-wasm">{packed}</script>\n'
     html, n = re.subn(r"</body>", lambda _: block + "</body>", html, count=1)
     if n != 1:

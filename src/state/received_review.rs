@@ -43,5 +43,5 @@ fn stored_review() -> Option<OfficeReview> {
     let key = storage_key(&RecordKey::single(RecordKind::OfficeReview));
     let text = storage::read(&key).ok().flatten()?;
     let data = Stored::decode(&text).ok()?.data?;
-    serde_json::from_value(data).ok()
+    zrz_exchange::store::read_record(&data).ok()
 }

@@ -25,7 +25,7 @@ use zrz_domain::scoring::RatingSettings;
 use zrz_exchange::extras::Extras;
 #[cfg(feature = "full")]
 use zrz_exchange::store::split;
-use zrz_exchange::store::Meta;
+use zrz_exchange::store::{read_record, read_with_echo, Meta};
 
 /// Where a store's changes go. `None` for a read-only store.
 pub trait Sink: Send + Sync {
@@ -113,63 +113,56 @@ impl RecordSet {
     /// members this version does not know), `Ok(None)` for a kind this build does not load (the
     /// first page does not read ratings), or why the record cannot be read.
     pub fn read(&mut self, key: &RecordKey, value: &Value) -> Result<Option<Value>, String> {
-        fn typed<T: serde::de::DeserializeOwned + serde::Serialize>(
-            v: &Value,
-        ) -> Result<(T, Value), String> {
-            let t: T = serde_json::from_value(v.clone()).map_err(|e| e.to_string())?;
-            let back = serde_json::to_value(&t).map_err(|e| e.to_string())?;
-            Ok((t, back))
-        }
         let back = match key.kind {
             RecordKind::Profile => {
-                let (t, back) = typed(value)?;
+                let (t, back) = read_with_echo(value)?;
                 self.profile = t;
                 back
             }
             RecordKind::Answer => {
-                let (t, back) = typed(value)?;
+                let (t, back) = read_with_echo(value)?;
                 self.answers.insert(key.id.clone(), t);
                 back
             }
             RecordKind::Entry => {
-                let (t, back): (LedgerEntry, _) = typed(value)?;
+                let (t, back): (LedgerEntry, _) = read_with_echo(value)?;
                 check_id(key, &t.id)?;
                 self.ledger.push(t);
                 back
             }
             RecordKind::Task => {
-                let (t, back): (Task, _) = typed(value)?;
+                let (t, back): (Task, _) = read_with_echo(value)?;
                 check_id(key, &t.id)?;
                 self.tasks.push(t);
                 back
             }
             RecordKind::Finding => {
-                let (t, back): (Finding, _) = typed(value)?;
+                let (t, back): (Finding, _) = read_with_echo(value)?;
                 check_id(key, &t.id)?;
                 self.findings.push(t);
                 back
             }
             RecordKind::OfficeReview => {
-                let (t, back) = typed(value)?;
+                let (t, back) = read_with_echo(value)?;
                 self.office_review = t;
                 back
             }
             #[cfg(feature = "full")]
             RecordKind::RatingSettings => {
-                let (t, back) = typed(value)?;
+                let (t, back) = read_with_echo(value)?;
                 self.settings = Some(t);
                 back
             }
             #[cfg(feature = "full")]
             RecordKind::Person => {
-                let (t, back): (Person, _) = typed(value)?;
+                let (t, back): (Person, _) = read_with_echo(value)?;
                 check_id(key, &t.id)?;
                 self.people.push(t);
                 back
             }
             #[cfg(feature = "full")]
             RecordKind::Rating => {
-                let (t, back): (Rating, _) = typed(value)?;
+                let (t, back): (Rating, _) = read_with_echo(value)?;
                 check_id(key, &t.key().to_id())?;
                 self.ratings.push(t);
                 back
@@ -488,30 +481,39 @@ impl Store {
     /// One record of another tab's, taken into memory (not written again). Kinds this build does not
     /// load are left alone.
     pub fn take(&self, key: &RecordKey, value: Option<&Value>) -> Result<(), String> {
-        fn read<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, String> {
-            serde_json::from_value(v.clone()).map_err(|e| e.to_string())
-        }
         let id = key.id.as_str();
         match (key.kind, value) {
-            (RecordKind::Profile, Some(v)) => self.profile.set(read(v)?),
+            (RecordKind::Profile, Some(v)) => self.profile.set(read_record(v)?),
             (RecordKind::Profile, None) => {}
-            (RecordKind::Answer, v) => put_or_remove(&self.answers, id, v.map(read).transpose()?),
+            (RecordKind::Answer, v) => {
+                put_or_remove(&self.answers, id, v.map(read_record).transpose()?)
+            }
             #[cfg(feature = "full")]
-            (RecordKind::RatingSettings, Some(v)) => self.settings.set(read(v)?),
+            (RecordKind::RatingSettings, Some(v)) => self.settings.set(read_record(v)?),
             #[cfg(feature = "full")]
-            (RecordKind::Person, v) => put_or_remove(&self.people, id, v.map(read).transpose()?),
+            (RecordKind::Person, v) => {
+                put_or_remove(&self.people, id, v.map(read_record).transpose()?)
+            }
             #[cfg(feature = "full")]
-            (RecordKind::Rating, v) => put_or_remove(&self.ratings, id, v.map(read).transpose()?),
+            (RecordKind::Rating, v) => {
+                put_or_remove(&self.ratings, id, v.map(read_record).transpose()?)
+            }
             #[cfg(feature = "full")]
             (RecordKind::RatingSettings, None) => {}
             #[cfg(not(feature = "full"))]
             (RecordKind::RatingSettings | RecordKind::Person | RecordKind::Rating, _) => {}
-            (RecordKind::Entry, v) => put_or_remove(&self.ledger, id, v.map(read).transpose()?),
-            (RecordKind::Task, v) => put_or_remove(&self.tasks, id, v.map(read).transpose()?),
-            (RecordKind::Finding, v) => put_or_remove(&self.findings, id, v.map(read).transpose()?),
+            (RecordKind::Entry, v) => {
+                put_or_remove(&self.ledger, id, v.map(read_record).transpose()?)
+            }
+            (RecordKind::Task, v) => {
+                put_or_remove(&self.tasks, id, v.map(read_record).transpose()?)
+            }
+            (RecordKind::Finding, v) => {
+                put_or_remove(&self.findings, id, v.map(read_record).transpose()?)
+            }
             (RecordKind::OfficeReview, v) => self
                 .office_review
-                .set(v.map(read).transpose()?.unwrap_or_default()),
+                .set(v.map(read_record).transpose()?.unwrap_or_default()),
         }
         Ok(())
     }

@@ -43,7 +43,7 @@ pub fn ItemCard(item: Item) -> impl IntoView {
         .then(|| {
             app.drafts
                 .with_untracked(|d| d.get(&item.id).cloned())
-                .and_then(|v| serde_json::from_value(v).ok())
+                .and_then(|v| zrz_exchange::store::read_record(&v).ok())
         })
         .flatten();
     let has_draft = kept_draft.is_some();
