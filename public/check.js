@@ -131,8 +131,9 @@
         row('bad', '版本一致', '文件来自不同的构建（' + versions.map(function (v) { return v[0] + ' ' + v[1]; }).join('，') + '）：部署不完整，请把 dist/ 的全部文件重新完整复制一遍。');
       }
       // Not named by the pages: the published schema, and the 汇总 page's reader worker (started by
-      // the app itself; without it the office's page still works, only slower).
-      ['schema/zrz-exchange-v2.schema.json', 'reader_loader.js', 'reader.js', 'reader_bg.wasm'].forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+      // the app itself; without it the office's page still works, only slower; it fetches its wasm
+      // compressed too).
+      ['schema/zrz-exchange-v2.schema.json', 'reader_loader.js', 'reader.js', 'reader_bg.wasm.gz', 'reader_bg.wasm'].forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
       return Promise.all(names.map(get)).then(function (results) {
         var wasm = [];
         results.forEach(function (r) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: moves trunk's inline start-up script into a file of its own, and has it
-fetch the wasm gzip-compressed.
+fetch the wasm gzip-compressed; the same for the reader worker's loader shim (full.html's build).
 
 The Content-Security-Policy in index.html allows no inline script, and trunk 0.21 always writes
 one. The script is copied to start-<hash>.js, next to the wasm, and referenced by src.
@@ -44,6 +44,20 @@ function zrzWasm(url) {
 }
 """
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def pack(path):
+    """Writes path + ".gz" with crates/pack (Zopfli). The packer is a tool of this workspace
+    (target/pack), built on first use; cargo fetch (bootstrap.sh) has its crates, so it builds
+    offline."""
+    subprocess.run(
+        ["cargo", "run", "--quiet", "--offline", "--locked", "--profile", "pack", "-p", "zrz-pack",
+         "--", path],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+    )
+
+
 staging = os.environ.get("TRUNK_STAGING_DIR")
 if not staging:
     sys.exit("TRUNK_STAGING_DIR is not set: run this as a trunk hook")
@@ -58,14 +72,7 @@ wasm = re.search(r"module_or_path: '\./([^']+_bg\.wasm)'", body)
 if not wasm:
     sys.exit(f"trunk's start-up script names no wasm in the expected form:\n{body}")
 wasm = wasm.group(1)
-# The packer is a tool of this workspace (target/pack), built on first use; cargo fetch (bootstrap.sh)
-# has its crates, so this builds offline.
-root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-subprocess.run(
-    ["cargo", "run", "--quiet", "--offline", "--locked", "--profile", "pack", "-p", "zrz-pack", "--",
-     os.path.join(staging, wasm)],
-    cwd=root, check=True, stdout=subprocess.DEVNULL,
-)
+pack(os.path.join(staging, wasm))
 body = LOADER + body.replace(f"module_or_path: './{wasm}'", f"module_or_path: zrzWasm('./{wasm}')")
 preload = re.compile(r'<link rel="preload" href="\./' + re.escape(wasm) + r'"[^>]*>')
 if len(preload.findall(html)) != 1:
@@ -75,3 +82,17 @@ name = f"start-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
 open(os.path.join(staging, name), "w", encoding="utf-8").write(body)
 html = pattern.sub(f'<script type="module" src="./{name}"></script>', html)
 open(index, "w", encoding="utf-8").write(html)
+
+# The 汇总 page's reader worker (full.html's build only): trunk's loader shim starts it with the wasm
+# as it is; it fetches the .gz the same way as the pages, with the same fallbacks.
+shim = os.path.join(staging, "reader_loader.js")
+if os.path.exists(shim):
+    text = open(shim, encoding="utf-8").read()
+    m = re.fullmatch(r'importScripts\("\./([\w-]+\.js)"\);wasm_bindgen\("\./([\w-]+_bg\.wasm)"\);\s*', text)
+    if not m:
+        sys.exit(f"trunk's worker loader shim is not in the expected form:\n{text}")
+    glue, worker_wasm = m.groups()
+    pack(os.path.join(staging, worker_wasm))
+    open(shim, "w", encoding="utf-8").write(
+        f'importScripts("./{glue}");\n' + LOADER + f'wasm_bindgen({{ module_or_path: zrzWasm("./{worker_wasm}") }});\n'
+    )

@@ -65,14 +65,37 @@ async function reloadAndPrepare(page: Page) {
 
 test('received files are read in the reader worker, on receiving and again after a reload', async ({ app, page }) => {
   test.setTimeout(180_000);
+  // The worker fetches its wasm compressed, as the pages do (scripts/post_build.py rewrites trunk's
+  // loader shim): the wasm itself is not fetched.
+  const wasm: string[] = [];
+  page.context().on('request', (r) => { if (/reader_bg\.wasm(\.gz)?$/.test(r.url())) wasm.push(r.url().split('/').pop()!); });
   await receiveBoth(app, page);
   await expectKnownFigures(page);
+  // (The service worker's install and its passing on of the worker's fetch are requests too.)
+  expect(wasm).toContain('reader_bg.wasm.gz');
+  expect(wasm).not.toContain('reader_bg.wasm');
   // Every file of both batches (all ten are text): eight department files, and the findings file
   // and the broken one, which the worker answers "no" (the page then words why each is refused).
   expect(await answered(page)).toBe(10);
   await reloadAndPrepare(page);
   // After the reload, each record's file in force, in the background.
   expect(await answered(page)).toBe(5);
+});
+
+// Without the service worker, which would answer from its cache where the route cannot reach.
+test.describe('the worker\'s compressed wasm', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('without the compressed wasm (its .gz not served), the worker starts from the wasm itself', async ({ app, page, watchdog }) => {
+    test.setTimeout(180_000);
+    await page.route('**/reader_bg.wasm.gz', (route) => route.fulfill({ status: 404, body: '' }));
+    const wasm: string[] = [];
+    page.context().on('request', (r) => { if (/reader_bg\.wasm$/.test(r.url())) wasm.push(r.url().split('/').pop()!); });
+    await receiveBoth(app, page);
+    await expectKnownFigures(page);
+    expect(await answered(page)).toBe(10);
+    expect(wasm).toContain('reader_bg.wasm');
+    watchdog.expectProblem(/HTTP 404: .*reader_bg\.wasm\.gz$/);
+  });
 });
 
 test('without the worker (its script not served), the page reads the files itself: the same results', async ({ app, page }) => {
