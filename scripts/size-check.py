@@ -26,7 +26,9 @@ import sys
 # Lowered to 330 KiB when the first page lost chrono's parser, the rating settings' and the
 # template's JSON readers, the template hashing, the English table and all but one copy of the sort
 # (372 → 326 KiB).
-FIRST_PAGE_WASM_GZIP_BUDGET = 330 * 1024
+# Lowered to 315 KiB when the .gz was packed with Zopfli (crates/pack) and stored records were read
+# from a &Value only (327.7 → 310.8 KiB).
+FIRST_PAGE_WASM_GZIP_BUDGET = 315 * 1024
 GOAL_CEILING = 250 * 1024
 GOAL = 150 * 1024
 

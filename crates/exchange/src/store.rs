@@ -495,6 +495,41 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_restored_keeps_its_annual_plan_and_last_export_and_gives_them_back() {
+        let state = StoredState {
+            assessment: sample(),
+            template: Some(serde_json::json!({"id": "annual-2026", "chapters": []})),
+            last_export_at: Some("2026-11-30T08:00:00Z".parse().unwrap()),
+            saved_at: None,
+            extras: Extras::default(),
+        };
+        let (meta, records) = from_state(&state);
+        assert_eq!(meta.template, state.template);
+        assert_eq!(meta.last_export_at, state.last_export_at);
+        assert_eq!(
+            (meta.format.as_str(), meta.version),
+            (STORE_FORMAT, STORE_VERSION)
+        );
+        let records: BTreeMap<RecordKey, Value> = records.into_iter().collect();
+        let (assessment, extras, _) = assemble(&records);
+        assert_eq!(to_state(&meta, assessment, extras), state);
+    }
+
+    #[test]
+    fn a_record_is_read_from_its_json_and_echoed_as_its_type_writes_it() {
+        let json = serde_json::json!({"response": "implemented", "note": "已落实", "later": 1});
+        let (answer, echo): (Answer, Value) = read_with_echo(&json).unwrap();
+        assert_eq!(answer.response, Some(Response::Implemented));
+        assert_eq!(echo, serde_json::to_value(&answer).unwrap());
+        assert!(
+            echo.get("later").is_none(),
+            "the echo has only the members the type knows"
+        );
+        let refused = read_record::<Answer>(&serde_json::json!({"response": "maybe"})).unwrap_err();
+        assert!(refused.contains("maybe"), "{refused}");
+    }
+
+    #[test]
     fn meta_refuses_a_newer_layout() {
         let newer = Meta {
             version: STORE_VERSION + 1,

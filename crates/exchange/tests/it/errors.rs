@@ -701,6 +701,15 @@ fn errors_expose_their_location() {
 }
 
 #[test]
+fn an_encoding_or_syntax_error_is_placed_at_its_line_and_column() {
+    let at = import_err(&gbk_file()).location().unwrap();
+    assert_eq!((at.line, at.column, at.path), (Some(2), None, None));
+    let syntax = "{\n  \"单位\": \"县文广局\",\n  \"x\": }".as_bytes();
+    let at = import_err(syntax).location().unwrap();
+    assert_eq!((at.line, at.column, at.path), (Some(3), Some(8), None));
+}
+
+#[test]
 fn a_workspace_may_be_larger_than_a_department_file() {
     let mut big = fixture_text("v3_workspace").into_bytes();
     let pad = MAX_FILE_BYTES + 10 - big.len();
