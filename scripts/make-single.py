@@ -155,7 +155,7 @@ def main():
     packed_path = os.path.join(dist, wasm_name + ".gz")
     if not os.path.exists(packed_path):
         fail(f"{wasm_name}.gz is missing: scripts/post_build.py writes it during the trunk build")
-    wasm = open(os.path.join(dist, wasm_name), "rb").read()
+    wasm_bytes = os.path.getsize(os.path.join(dist, wasm_name))
     packed = base64.b64encode(open(packed_path, "rb").read()).decode()
     block = f'<script type="application/octet-stream" id="zrz-wasm">{packed}</script>\n'
     html, n = re.subn(r"</body>", lambda _: block + "</body>", html, count=1)
@@ -169,7 +169,7 @@ def main():
         open(os.path.join(dist, name), "w", encoding="utf-8").write(html)
     raw = len(html.encode("utf-8"))
     zipped = len(gzip.compress(html.encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"{OUTPUT} (and {ALIAS}): {raw} bytes, {zipped} gzip; wasm {len(wasm)} bytes inside")
+    print(f"{OUTPUT} (and {ALIAS}): {raw} bytes, {zipped} gzip; wasm {wasm_bytes} bytes inside")
 
 
 def start_module(dist, start):

@@ -18,8 +18,9 @@ import re
 import subprocess
 import sys
 
-# Prepended to trunk's start-up script; trunk's `module_or_path: './x_bg.wasm'` becomes
-# `module_or_path: zrzWasm('./x_bg.wasm')` (wasm-bindgen's init takes a promise of a Response).
+# Prepended to trunk's start-up script, where `module_or_path: './x_bg.wasm'` becomes
+# `module_or_path: zrzWasm('./x_bg.wasm')` (wasm-bindgen's init takes a promise of a Response), and
+# put into the reader worker's loader shim the same way.
 LOADER = """// The wasm travels gzip-compressed (scripts/post_build.py) and is unpacked here as it arrives.
 // A server that decodes .gz itself (Content-Encoding: gzip) hands over the wasm, recognised by its
 // first bytes; a browser without DecompressionStream, or a .gz that cannot be fetched, gets the
@@ -47,13 +48,13 @@ function zrzWasm(url) {
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def pack(path):
-    """Writes path + ".gz" with crates/pack (Zopfli). The packer is a tool of this workspace
-    (target/pack), built on first use; cargo fetch (bootstrap.sh) has its crates, so it builds
-    offline."""
+def pack(paths):
+    """Writes each path + ".gz" with crates/pack (Zopfli), in one run of it. The packer is a tool of
+    this workspace (target/pack), built on first use; cargo fetch (bootstrap.sh) has its crates, so
+    it builds offline."""
     subprocess.run(
         ["cargo", "run", "--quiet", "--offline", "--locked", "--profile", "pack", "-p", "zrz-pack",
-         "--", path],
+         "--", *paths],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
     )
 
@@ -72,7 +73,6 @@ wasm = re.search(r"module_or_path: '\./([^']+_bg\.wasm)'", body)
 if not wasm:
     sys.exit(f"trunk's start-up script names no wasm in the expected form:\n{body}")
 wasm = wasm.group(1)
-pack(os.path.join(staging, wasm))
 body = LOADER + body.replace(f"module_or_path: './{wasm}'", f"module_or_path: zrzWasm('./{wasm}')")
 preload = re.compile(r'<link rel="preload" href="\./' + re.escape(wasm) + r'"[^>]*>')
 if len(preload.findall(html)) != 1:
@@ -82,6 +82,7 @@ name = f"start-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
 open(os.path.join(staging, name), "w", encoding="utf-8").write(body)
 html = pattern.sub(f'<script type="module" src="./{name}"></script>', html)
 open(index, "w", encoding="utf-8").write(html)
+to_pack = [os.path.join(staging, wasm)]
 
 # The 汇总 page's reader worker (full.html's build only): trunk's loader shim starts it with the wasm
 # as it is; it fetches the .gz the same way as the pages, with the same fallbacks.
@@ -92,7 +93,9 @@ if os.path.exists(shim):
     if not m:
         sys.exit(f"trunk's worker loader shim is not in the expected form:\n{text}")
     glue, worker_wasm = m.groups()
-    pack(os.path.join(staging, worker_wasm))
+    to_pack.append(os.path.join(staging, worker_wasm))
     open(shim, "w", encoding="utf-8").write(
         f'importScripts("./{glue}");\n' + LOADER + f'wasm_bindgen({{ module_or_path: zrzWasm("./{worker_wasm}") }});\n'
     )
+
+pack(to_pack)

@@ -22,7 +22,7 @@ fn options() -> zopfli::Options {
 }
 
 /// The gzip form of `data`.
-pub fn pack(data: &[u8]) -> Vec<u8> {
+fn pack(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 2);
     zopfli::compress(options(), zopfli::Format::Gzip, data, &mut out)
         .expect("writing into memory does not fail");
