@@ -82,9 +82,12 @@ test('received files are read in the reader worker, on receiving and again after
   expect(await answered(page)).toBe(5);
 });
 
-// Without the service worker, which would answer from its cache where the route cannot reach.
-test.describe('the worker\'s compressed wasm', () => {
+// Without the service worker: once it controls the page it fetches the worker's files itself, where
+// `page.route` cannot reach, and the real worker would answer (a test of the fallback that would
+// pass without one, and fail when the page starts its worker before the service worker claims it).
+test.describe('without the service worker, so that the routes decide what the worker loads', () => {
   test.use({ serviceWorkers: 'block' });
+
   test('without the compressed wasm (its .gz not served), the worker starts from the wasm itself', async ({ app, page, watchdog }) => {
     test.setTimeout(180_000);
     await page.route('**/reader_bg.wasm.gz', (route) => route.fulfill({ status: 404, body: '' }));
@@ -96,26 +99,35 @@ test.describe('the worker\'s compressed wasm', () => {
     expect(wasm).toContain('reader_bg.wasm');
     watchdog.expectProblem(/HTTP 404: .*reader_bg\.wasm\.gz$/);
   });
-});
 
-test('without the worker (its script not served), the page reads the files itself: the same results', async ({ app, page }) => {
-  test.setTimeout(180_000);
-  await page.route('**/reader_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
-  await receiveBoth(app, page);
-  await expectKnownFigures(page);
-  await reloadAndPrepare(page);
-});
+  test('without the worker (its script not served), the page reads the files itself: the same results', async ({ app, page, watchdog }) => {
+    test.setTimeout(180_000);
+    let refused = 0;
+    await page.route('**/reader_loader.js', (route) => { refused += 1; return route.fulfill({ status: 404, body: '' }); });
+    await receiveBoth(app, page);
+    await expectKnownFigures(page);
+    await reloadAndPrepare(page);
+    // The page asked for its worker on receiving and again after the reload, and no worker ran.
+    expect(refused).toBeGreaterThanOrEqual(2);
+    expect(readerWorkers(page)).toHaveLength(0);
+    // Chromium reports a worker script's 404 twice: the response, and the worker's request failing.
+    watchdog.expectProblem(/^(HTTP 404|request failed): .*\/reader_loader\.js( net::ERR_FAILED)?$/);
+  });
 
-test('a worker of another build (a cached older reader) is not used: the page reads the files itself', async ({ app, page }) => {
-  test.setTimeout(180_000);
-  // A worker that starts, says another wire version, and would answer every file wrongly.
-  await page.route('**/reader_loader.js', (route) =>
-    route.fulfill({
-      contentType: 'text/javascript',
-      body: `postMessage({ ready: 'zrz-reader/0/old' });
-             onmessage = (e) => postMessage({ id: e.data.id, answer: '{"broken": true}' });`,
-    }),
-  );
-  await receiveBoth(app, page);
-  await expectKnownFigures(page);
+  test('a worker of another build (a cached older reader) is not used: the page reads the files itself', async ({ app, page }) => {
+    test.setTimeout(180_000);
+    // A worker that starts, says another wire version, and would answer every file wrongly.
+    let served = 0;
+    await page.route('**/reader_loader.js', (route) => {
+      served += 1;
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: `postMessage({ ready: 'zrz-reader/0/old' });
+               onmessage = (e) => postMessage({ id: e.data.id, answer: '{"broken": true}' });`,
+      });
+    });
+    await receiveBoth(app, page);
+    await expectKnownFigures(page);
+    expect(served, 'the page started the older worker').toBeGreaterThan(0);
+  });
 });
