@@ -44,8 +44,9 @@ test-e2e: build
 size: build
 	scripts/measure-size.sh
 
-# The size budget (issue 14): fails when the first page's wasm, gzipped, is over budget; prints the
-# full page and the one-file build too. Deterministic (gzip -9, no timestamp). Part of `make test`.
+# The size budget (issue 14): fails when the first page's wasm as fetched (.lzma), or its whole first
+# visit, is over budget; prints the full page and the one-file build too. Deterministic (LZMA and
+# gzip -9 without a timestamp). Part of `make test`.
 size-check: build
 	python3 scripts/size-check.py dist
 

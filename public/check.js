@@ -40,7 +40,7 @@
     svg: { test: /^image\/svg\+xml\b/i, name: 'image/svg+xml' },
     png: { test: /^image\/png\b/i, name: 'image/png' }
   };
-  var HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.gz|css)$/;
+  var HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.lzma|css)$/;
 
   function checkFile(result) {
     var path = result.path;
@@ -50,7 +50,7 @@
     }
     var r = result.response;
     if (!r.ok) {
-      var hint = r.status === 404 && /\.(wasm|webmanifest|json)$/.test(path)
+      var hint = r.status === 404 && /\.(wasm|lzma|webmanifest|json)$/.test(path)
         ? '。IIS 对不认识的扩展名也返回 404：请确认 dist/ 中的 web.config 已一同复制到网站目录。'
         : '。请确认 dist/ 的全部文件都已复制。';
       row('bad', path, '服务器返回 HTTP ' + r.status + hint);
@@ -88,11 +88,33 @@
     return found;
   }
 
-  /** The bytes of a .gz as the page unpacks them (a server that decoded them already: as they are). */
-  function unpacked(body) {
-    var b = new Uint8Array(body);
-    if (b[0] !== 0x1f || b[1] !== 0x8b || typeof DecompressionStream !== 'function') return Promise.resolve(body);
-    return new Response(new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  /** The wasm of a .lzma, unpacked as the pages unpack it: by their decoder worker (unlzma-….js). A
+   * wasm itself is returned as it is. */
+  function unpacked(r, decoder) {
+    if (!/\.lzma$/.test(r.path)) return Promise.resolve(r.body);
+    return new Promise(function (resolve, reject) {
+      if (!decoder) return reject(new Error('页面的启动脚本未指明解压程序 unlzma-….js'));
+      var w = new Worker(decoder);
+      w.onmessage = function (e) { w.terminate(); resolve(e.data); };
+      w.onerror = function (e) {
+        e.preventDefault();
+        w.terminate();
+        reject(new Error('无法解压（' + (e.message || decoder + ' 无法启动') + '）'));
+      };
+      w.postMessage(r.body.slice(0));
+    });
+  }
+
+  /** The decoder worker the pages' start-up scripts name. */
+  function decoderOf(results) {
+    for (var i = 0; i < results.length; i++) {
+      var r = results[i];
+      if (!r.error && /\.js$/.test(r.path)) {
+        var m = /new Worker\('\.\/(unlzma-[0-9a-f]+\.js)'\)/.exec(text(r));
+        if (m) return m[1];
+      }
+    }
+    return null;
   }
 
   function version(html) {
@@ -119,8 +141,8 @@
         }
         versions.push([page.path, version(html)]);
         assets(html).forEach(function (a) {
-          // The pages fetch their wasm gzip-compressed; the wasm itself is the fallback, checked too.
-          var also = /_bg\.wasm\.gz$/.test(a) ? [a, a.slice(0, -3)] : [a];
+          // The pages fetch their wasm LZMA-packed; the wasm itself is the fallback, checked too.
+          var also = /_bg\.wasm\.lzma$/.test(a) ? [a, a.slice(0, -5)] : [a];
           also.forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
         });
       });
@@ -133,14 +155,18 @@
       // Not named by the pages: the published schema, and the 汇总 page's reader worker (started by
       // the app itself; without it the office's page still works, only slower; it fetches its wasm
       // compressed too).
-      ['schema/zrz-exchange-v2.schema.json', 'reader_loader.js', 'reader.js', 'reader_bg.wasm.gz', 'reader_bg.wasm'].forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+      ['schema/zrz-exchange-v2.schema.json', 'reader_loader.js', 'reader.js', 'reader_bg.wasm.lzma', 'reader_bg.wasm'].forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
       return Promise.all(names.map(get)).then(function (results) {
+        var decoder = decoderOf(results);
+        return (decoder ? get(decoder).then(function (d) { return results.concat([d]); }) : Promise.resolve(results));
+      }).then(function (results) {
+        var decoder = decoderOf(results);
         var wasm = [];
         results.forEach(function (r) {
-          if (checkFile(r) && /\.wasm(\.gz)?$/.test(r.path)) wasm.push(r);
+          if (checkFile(r) && /\.wasm(\.lzma)?$/.test(r.path)) wasm.push(r);
         });
         return Promise.all(wasm.map(function (r) {
-          return unpacked(r.body).then(WebAssembly.compile).then(function () {
+          return unpacked(r, decoder).then(WebAssembly.compile).then(function () {
             row('ok', r.path + ' 的内容', '本浏览器能够编译此 WebAssembly 文件（' + r.body.byteLength + ' 字节）。');
           }, function (e) {
             row('bad', r.path + ' 的内容', '本浏览器无法编译此文件：' + e.message + '。文件可能在复制中损坏，或被安全软件改写，或浏览器版本过旧。');

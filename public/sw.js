@@ -17,8 +17,8 @@
 var VERSION = '__ZRZ_VERSION__';
 /** Paths relative to this file's folder. */
 var FILES = __ZRZ_FILES__;
-/** Cached once fetched, not at install: a page's wasm whose .gz the page fetches instead (only a
- * browser without DecompressionStream asks for it). */
+/** Cached once fetched, not at install: a page's wasm whose .lzma the page fetches instead (the wasm
+ * itself only where the .lzma cannot be fetched or unpacked). */
 var LATER = __ZRZ_LATER__;
 
 var SCOPE = self.registration.scope; // e.g. http://host/tools/zrz/
@@ -28,7 +28,7 @@ var PREFIX = 'zrz|' + new URL(SCOPE).pathname + '|';
 var CACHE = PREFIX + VERSION;
 /** Written by a version that replaced another one; read and cleared by the page (offline.js). */
 var UPDATED = SCOPE + '.zrz-updated';
-var HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.gz|css)$/;
+var HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.lzma|css)$/;
 /** How long a page waits for the server before the cached copy is used. */
 var NETWORK_TIMEOUT_MS = 4000;
 /** After the server failed to answer, the next requests go to the cache straight away for a while. */

@@ -47,6 +47,12 @@ if [ "$mode" = test ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # The print tests read the printed PDF's text and pages (pdftotext, pdftoppm).
+  if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+    say "installing Debian's poppler-utils (pdftotext, pdftoppm)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  fi
   # The tests open every workbook and Word file we write in a real spreadsheet and word processor.
   scripts/install-libreoffice.sh
   # docs/summary.md's example query over the long table is run by a test with DuckDB.

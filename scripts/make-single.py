@@ -2,9 +2,11 @@
 """Writes the one-file version of the full app: DIST/zrz-single.html, from DIST/full.html.
 
 A file opened from disk (file://) can load nothing beside it, so everything goes inside: the CSS in a
-<style>, boot.js and the wasm-bindgen glue as inline scripts, the wasm gzip-compressed and base64
-encoded in a data block (<script type="application/octet-stream">, which never runs), unpacked with
-DecompressionStream and started from its bytes (the glue's init accepts a BufferSource). The page's
+<style>, boot.js and the wasm-bindgen glue as inline scripts, the wasm LZMA-packed (the .lzma that
+scripts/post_build.py writes) and base64 encoded in a data block (<script
+type="application/octet-stream">, which never runs), unpacked by scripts/unlzma.js in the page's
+thread (no worker starts from file://) and started from its bytes (the glue's init accepts a
+BufferSource). The page's
 Content-Security-Policy allows exactly these inline scripts and this style, by their sha256 hashes:
 no 'unsafe-inline', nothing fetched at all.
 
@@ -27,20 +29,20 @@ OUTPUT = "zrz-single.html"
 ALIAS = "意识形态工作责任制-单文件版.html"
 TITLE_SUFFIX = "（单文件版）"
 
-# Runs after the glue, in the same module: unpacks the wasm and starts it, then tells boot.js.
+UNLZMA = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "unlzma.js"), encoding="utf-8").read()
+
+# Runs after the glue, in the same module, after the decoder: unpacks the wasm and starts it, then
+# tells boot.js.
 LOADER = """
-// One-file version (scripts/make-single.py): the wasm is in the page, gzip-compressed and base64
+// One-file version (scripts/make-single.py): the wasm is in the page, LZMA-packed and base64
 // encoded; unpacked here and started from its bytes.
 {
   const block = document.getElementById('zrz-wasm');
-  if (typeof DecompressionStream !== 'function') {
-    throw new Error('此浏览器版本过旧，无法打开单文件版（不支持 DecompressionStream）。请使用新版 Chrome、Edge 或 360/QQ 浏览器的极速模式。');
-  }
   const text = atob(block.textContent.trim());
   const packed = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) packed[i] = text.charCodeAt(i);
   block.remove();
-  const bytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  const bytes = zrzUnlzma(packed);
   const wasm = await %(init)s({ module_or_path: bytes });
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 }
@@ -151,10 +153,10 @@ def main():
     if n != 1:
         fail("full.html has no <title>")
 
-    # The wasm as the page fetches it: post_build.py packed it (crates/pack, Zopfli).
-    packed_path = os.path.join(dist, wasm_name + ".gz")
+    # The wasm as the page fetches it: post_build.py packed it.
+    packed_path = os.path.join(dist, wasm_name + ".lzma")
     if not os.path.exists(packed_path):
-        fail(f"{wasm_name}.gz is missing: scripts/post_build.py writes it during the trunk build")
+        fail(f"{wasm_name}.lzma is missing: scripts/post_build.py writes it during the trunk build")
     wasm_bytes = os.path.getsize(os.path.join(dist, wasm_name))
     packed = base64.b64encode(open(packed_path, "rb").read()).decode()
     block = f'<script type="application/octet-stream" id="zrz-wasm">{packed}</script>\n'
@@ -185,7 +187,7 @@ def start_module(dist, start):
     init = re.search(r"^export \{[^}]*\b(\w+) as default\b[^}]*\};?$", glue, re.M)
     if not init:
         fail(f"{glue_name.group(1)} does not export its init function as default")
-    return glue.rstrip("\n") + "\n" + LOADER % {"init": init.group(1)}, wasm_name.group(1)
+    return glue.rstrip("\n") + "\n" + UNLZMA + LOADER % {"init": init.group(1)}, wasm_name.group(1)
 
 
 if __name__ == "__main__":

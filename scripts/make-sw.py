@@ -19,7 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAGES = ("index.html", "full.html")
 # What the app loads. Not cached: the worker itself, the server configuration, the check page (it
 # must see the server, not the cache) and the one-file version (a download, not part of the app).
-CACHED_EXTENSIONS = (".js", ".wasm", ".wasm.gz", ".css", ".svg", ".png", ".webmanifest", ".json")
+CACHED_EXTENSIONS = (".js", ".wasm", ".wasm.lzma", ".css", ".svg", ".png", ".webmanifest", ".json")
 NOT_CACHED = {"sw.js", "check.js"}
 META = re.compile(r'[ \t]*<meta name="zrz-version" content="[^"]*">\n?')
 CHARSET = '<meta charset="utf-8">\n'
@@ -36,10 +36,10 @@ def cached_files(dist):
 
 
 def split_fallbacks(files):
-    """The files to cache at install, and those cached only once fetched: a page's wasm whose .gz is
-    cached (the page fetches the .gz; the wasm itself only a browser without DecompressionStream
-    does, so every other one would download it for nothing)."""
-    later = [f for f in files if f.endswith("_bg.wasm") and f + ".gz" in files]
+    """The files to cache at install, and those cached only once fetched: a page's wasm whose .lzma
+    is cached (the page fetches the .lzma; the wasm itself only where that cannot be fetched or
+    unpacked, so every other browser would download it for nothing)."""
+    later = [f for f in files if f.endswith("_bg.wasm") and f + ".lzma" in files]
     return [f for f in files if f not in later], later
 
 

@@ -10,7 +10,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HASHED = re.compile(r"-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.gz|css)$")
+HASHED = re.compile(r"-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.lzma|css)$")
 PLACEHOLDER = "  <!-- HASHED FILES -->\n"
 LOCATION = """  <location path="{name}">
     <system.webServer>

@@ -1,63 +1,99 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: moves trunk's inline start-up script into a file of its own, and has it
-fetch the wasm gzip-compressed; the same for the reader worker's loader shim (full.html's build).
+fetch the wasm LZMA-packed; the same for the reader worker's loader shim (full.html's build).
 
 The Content-Security-Policy in index.html allows no inline script, and trunk 0.21 always writes
 one. The script is copied to start-<hash>.js, next to the wasm, and referenced by src.
 
-The wasm is also written as <name>_bg.wasm.gz (by crates/pack, with Zopfli: about 4.5% smaller than
-gzip -9, readable by any gzip reader), and the start-up script fetches that and
-unpacks it as it arrives (`zrzWasm` below): a server that does not compress (python -m http.server,
-an IIS or Apache left as installed) then sends a third of the bytes. The page's preload names the
-.gz instead of the wasm. The wasm itself stays beside it for browsers without DecompressionStream
-and as the fallback when the .gz cannot be fetched.
+The wasm is also written as <name>_bg.wasm.lzma (`pack` below: Python's lzma, the .lzma format of
+`xz --format=lzma`), about a fifth smaller than gzip -9 and a quarter of the wasm. No browser
+unpacks LZMA, so the pages unpack it in a worker of their own (unlzma-<hash>.js: scripts/unlzma.js
+and a message handler), off the page's thread; the reader worker, already off it, unpacks it
+itself. The page's preload names the .lzma instead of the wasm. The wasm itself stays beside it: it
+is what a page fetches when the .lzma cannot be fetched or unpacked, or the worker does not start.
 """
 import hashlib
+import lzma
 import os
 import re
-import subprocess
+import struct
 import sys
+
+ROOT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+UNLZMA = open(os.path.join(ROOT_DIR, "scripts", "unlzma.js"), encoding="utf-8").read()
+
+# The settings of the packing. lc=3 lp=0 pb=0: wasm is a byte stream without 4-byte alignment, and
+# on our wasm pb=0 packs 0.3% smaller than xz's default pb=2. The dictionary holds the whole file.
+LZMA_FILTERS = [{"id": lzma.FILTER_LZMA1, "preset": 9 | lzma.PRESET_EXTREME, "lc": 3, "lp": 0, "pb": 0}]
+
+
+def pack(path):
+    """Writes path + ".lzma". The same input gives the same bytes (no time, no name in the format),
+    which keeps the size check deterministic.
+
+    The header states the unpacked size (bytes 5..12), and the stream still ends with its end
+    marker: LZMA has no checksum, so the decoder takes a stream that does not end exactly at that
+    size, with the marker, at the file's last byte, as damaged (and the page fetches the wasm)."""
+    data = open(path, "rb").read()
+    packed = bytearray(lzma.compress(data, format=lzma.FORMAT_ALONE, filters=LZMA_FILTERS))
+    packed[5:13] = struct.pack("<Q", len(data))
+    open(path + ".lzma", "wb").write(packed)
+
+
+# The decoder worker the pages start: scripts/unlzma.js, answering each message (the .lzma's bytes)
+# with the wasm's bytes. Hashed like the other scripts, so that a cached page and its worker agree.
+WORKER = UNLZMA + """
+onmessage = function (e) {
+  var wasm = zrzUnlzma(new Uint8Array(e.data));
+  postMessage(wasm, [wasm.buffer]);
+};
+"""
+WORKER_NAME = f"unlzma-{hashlib.sha256(WORKER.encode()).hexdigest()[:16]}.js"
 
 # Prepended to trunk's start-up script, where `module_or_path: './x_bg.wasm'` becomes
 # `module_or_path: zrzWasm('./x_bg.wasm')` (wasm-bindgen's init takes a promise of a Response), and
-# put into the reader worker's loader shim the same way.
-LOADER = """// The wasm travels gzip-compressed (scripts/post_build.py) and is unpacked here as it arrives.
-// A server that decodes .gz itself (Content-Encoding: gzip) hands over the wasm, recognised by its
-// first bytes; a browser without DecompressionStream, or a .gz that cannot be fetched, gets the
-// wasm as it is.
+# put into the reader worker's loader shim the same way, each after its own `zrzUnpacker`.
+LOADER = """// The wasm travels LZMA-packed (scripts/post_build.py): fetched as <wasm>.lzma and unpacked by
+// zrzUnpacker(). A .lzma that cannot be fetched or unpacked, or an unpacker that cannot start, gets
+// the wasm as it is.
 function zrzWasm(url) {
-  if (typeof DecompressionStream !== 'function') return fetch(url);
-  return fetch(url + '.gz').then(function (r) {
-    if (!r.ok || !r.body) return fetch(url);
-    var reader = r.body.getReader();
-    return reader.read().then(function (first) {
-      var head = first.value || new Uint8Array(0);
-      var body = new ReadableStream({
-        start: function (c) { if (first.done) c.close(); else c.enqueue(head); },
-        pull: function (c) {
-          return reader.read().then(function (next) { if (next.done) c.close(); else c.enqueue(next.value); });
-        }
-      });
-      if (head[0] === 0x1f && head[1] === 0x8b) body = body.pipeThrough(new DecompressionStream('gzip'));
-      return new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
-    });
-  }, function () { return fetch(url); });
+  var unpack;
+  try { unpack = zrzUnpacker(); } catch (e) { return fetch(url); }
+  return fetch(url + '.lzma')
+    .then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    })
+    .then(unpack)
+    .then(function (wasm) { return new Response(wasm, { headers: { 'Content-Type': 'application/wasm' } }); })
+    .catch(function () { return fetch(url); });
 }
 """
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The page's unpacker: the decoder worker, started at once so that it is ready when the bytes are.
+PAGE_UNPACKER = """// The page unpacks in a worker (%(worker)s), so that its thread stays free.
+function zrzUnpacker() {
+  var worker = new Worker('./%(worker)s');
+  var answer = new Promise(function (resolve, reject) {
+    worker.onmessage = function (e) { resolve(e.data); };
+    // Its script not served, or the bytes not LZMA: the wasm as it is, without a word in the console.
+    worker.onerror = function (e) { e.preventDefault(); reject(new Error('unlzma: ' + (e.message || 'no worker'))); };
+  });
+  var stop = function () { worker.terminate(); };
+  answer.then(stop, stop);
+  return function (packed) {
+    worker.postMessage(packed, [packed]);
+    return answer;
+  };
+}
+""" % {"worker": WORKER_NAME}
 
-
-def pack(paths):
-    """Writes each path + ".gz" with crates/pack (Zopfli), in one run of it. The packer is a tool of
-    this workspace (target/pack), built on first use; cargo fetch (bootstrap.sh) has its crates, so
-    it builds offline."""
-    subprocess.run(
-        ["cargo", "run", "--quiet", "--offline", "--locked", "--profile", "pack", "-p", "zrz-pack",
-         "--", *paths],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-    )
-
+# The reader worker's unpacker: the decoder itself, in the worker's thread.
+WORKER_UNPACKER = UNLZMA + """
+function zrzUnpacker() {
+  return function (packed) { return zrzUnlzma(new Uint8Array(packed)); };
+}
+"""
 
 staging = os.environ.get("TRUNK_STAGING_DIR")
 if not staging:
@@ -73,11 +109,11 @@ wasm = re.search(r"module_or_path: '\./([^']+_bg\.wasm)'", body)
 if not wasm:
     sys.exit(f"trunk's start-up script names no wasm in the expected form:\n{body}")
 wasm = wasm.group(1)
-body = LOADER + body.replace(f"module_or_path: './{wasm}'", f"module_or_path: zrzWasm('./{wasm}')")
+body = PAGE_UNPACKER + LOADER + body.replace(f"module_or_path: './{wasm}'", f"module_or_path: zrzWasm('./{wasm}')")
 preload = re.compile(r'<link rel="preload" href="\./' + re.escape(wasm) + r'"[^>]*>')
 if len(preload.findall(html)) != 1:
     sys.exit(f"expected one preload of {wasm} in index.html")
-html = preload.sub(f'<link rel="preload" href="./{wasm}.gz" crossorigin="anonymous" as="fetch">', html)
+html = preload.sub(f'<link rel="preload" href="./{wasm}.lzma" crossorigin="anonymous" as="fetch">', html)
 name = f"start-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
 open(os.path.join(staging, name), "w", encoding="utf-8").write(body)
 html = pattern.sub(f'<script type="module" src="./{name}"></script>', html)
@@ -85,7 +121,7 @@ open(index, "w", encoding="utf-8").write(html)
 to_pack = [os.path.join(staging, wasm)]
 
 # The 汇总 page's reader worker (full.html's build only): trunk's loader shim starts it with the wasm
-# as it is; it fetches the .gz the same way as the pages, with the same fallbacks.
+# as it is; it fetches the .lzma the same way as the pages, with the same fallbacks.
 shim = os.path.join(staging, "reader_loader.js")
 if os.path.exists(shim):
     text = open(shim, encoding="utf-8").read()
@@ -95,7 +131,9 @@ if os.path.exists(shim):
     glue, worker_wasm = m.groups()
     to_pack.append(os.path.join(staging, worker_wasm))
     open(shim, "w", encoding="utf-8").write(
-        f'importScripts("./{glue}");\n' + LOADER + f'wasm_bindgen({{ module_or_path: zrzWasm("./{worker_wasm}") }});\n'
+        f'importScripts("./{glue}");\n' + WORKER_UNPACKER + LOADER + f'wasm_bindgen({{ module_or_path: zrzWasm("./{worker_wasm}") }});\n'
     )
 
-pack(to_pack)
+for path in to_pack:
+    pack(path)
+open(os.path.join(staging, WORKER_NAME), "w", encoding="utf-8").write(WORKER)

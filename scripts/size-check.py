@@ -6,8 +6,10 @@ glue and CSS, and the scripts the page loads), compresses each with gzip level 9
 timestamp (the same bytes give the same size on every machine and every run) and prints, per page:
 raw and gzip bytes of the wasm and of everything the page loads. Also the one-file build.
 
-Fails (exit 1) when the first page's wasm, gzipped, is over FIRST_PAGE_WASM_GZIP_BUDGET (override
-with SIZE_BUDGET_KB, in KiB). Run by `make size-check`, which `make test` runs after the build.
+Fails (exit 1) when the first page's wasm as fetched (its .lzma) is over FIRST_PAGE_WASM_BUDGET
+(override with SIZE_BUDGET_KB, in KiB), or everything the first page loads is over
+FIRST_VISIT_BUDGET (override with FIRST_VISIT_BUDGET_KB). Run by `make size-check`, which
+`make test` runs after the build.
 
 Usage: size-check.py [DIST]   (default dist)
 """
@@ -28,12 +30,18 @@ import sys
 # (372 → 326 KiB).
 # Lowered to 315 KiB when the .gz was packed with Zopfli (crates/pack) and stored records were read
 # from a &Value only (327.7 → 310.8 KiB).
-FIRST_PAGE_WASM_GZIP_BUDGET = 315 * 1024
+# Lowered to the issue's ceiling, 250 KiB, when the wasm travelled LZMA-packed (scripts/post_build.py)
+# instead of gzip (310.8 → 245.5 KiB); the first visit as a whole got a ratchet of its own, 270 KiB
+# (265.8 KiB then: the wasm, its decoder worker, the glue, the CSS and the start-up scripts).
+FIRST_PAGE_WASM_BUDGET = 250 * 1024
+FIRST_VISIT_BUDGET = 270 * 1024
 GOAL_CEILING = 250 * 1024
 GOAL = 150 * 1024
 
 REF = re.compile(r'<(?:script|link)\b[^>]*?\b(?:src|href)="(?:\./)?([^"?#:]+)"', re.I)
-LOADED = (".wasm", ".js", ".css", ".wasm.gz")
+LOADED = (".wasm", ".js", ".css", ".wasm.lzma")
+# A worker a loaded script starts at once (the wasm's decoder, scripts/post_build.py).
+WORKER = re.compile(r"new Worker\('\./([^']+\.js)'\)")
 
 
 def gz(data):
@@ -46,13 +54,17 @@ def page_files(dist, page):
     for ref in REF.findall(html):
         if ref.endswith(LOADED) and os.path.exists(os.path.join(dist, ref)) and ref not in files:
             files.append(ref)
+    for script in [f for f in files if f.endswith(".js")]:
+        for ref in WORKER.findall(open(os.path.join(dist, script), encoding="utf-8").read()):
+            if os.path.exists(os.path.join(dist, ref)) and ref not in files:
+                files.append(ref)
     return files
 
 
 def sizes(dist, path):
-    """Raw and gzip bytes; a .gz file (the wasm as the page fetches it) travels as it is."""
+    """Raw and gzip bytes; a .lzma file (the wasm as the page fetches it) travels as it is."""
     data = open(os.path.join(dist, path), "rb").read()
-    return len(data), len(data) if path.endswith(".gz") else gz(data)
+    return len(data), len(data) if path.endswith(".lzma") else gz(data)
 
 
 def kb(n):
@@ -61,10 +73,11 @@ def kb(n):
 
 def main():
     dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
-    budget = int(os.environ.get("SIZE_BUDGET_KB", FIRST_PAGE_WASM_GZIP_BUDGET // 1024)) * 1024
+    budget = int(os.environ.get("SIZE_BUDGET_KB", FIRST_PAGE_WASM_BUDGET // 1024)) * 1024
+    visit_budget = int(os.environ.get("FIRST_VISIT_BUDGET_KB", FIRST_VISIT_BUDGET // 1024)) * 1024
     if not os.path.exists(os.path.join(dist, "index.html")):
         sys.exit(f"size-check: {dist}/index.html is missing: run scripts/build.sh first")
-    first_wasm_gz = None
+    first_wasm_gz = first_visit = None
     for page in ("index.html", "full.html"):
         if not os.path.exists(os.path.join(dist, page)):
             continue
@@ -76,21 +89,27 @@ def main():
             total_raw += raw
             total_gz += z
             print(f"  {f:<40} {raw:>9} raw {z:>8} gzip")
-            if page == "index.html" and f.endswith((".wasm", ".wasm.gz")):
+            if page == "index.html" and f.endswith((".wasm", ".wasm.lzma")):
                 first_wasm_gz = z
         print(f"  {'everything the page loads':<40} {total_raw:>9} raw {total_gz:>8} gzip ({kb(total_gz)})")
+        if page == "index.html":
+            first_visit = total_gz
     for single in ("zrz-single.html",):
         if os.path.exists(os.path.join(dist, single)):
             raw, z = sizes(dist, single)
             print(f"one-file build {single}: {raw} raw, {z} gzip ({kb(z)})")
     if first_wasm_gz is None:
         sys.exit("size-check: dist/index.html loads no .wasm")
-    verdict = "within" if first_wasm_gz <= budget else "OVER"
-    print(
-        f"first page wasm, gzip: {first_wasm_gz} bytes ({kb(first_wasm_gz)}): {verdict} the budget of "
-        f"{kb(budget)} (issue 14: CI ceiling {kb(GOAL_CEILING)}, goal {kb(GOAL)})"
-    )
-    if first_wasm_gz > budget:
+    over = False
+    for what, size, limit in (("first page wasm, as fetched", first_wasm_gz, budget),
+                              ("first visit, everything index.html loads", first_visit, visit_budget)):
+        verdict = "within" if size <= limit else "OVER"
+        over = over or size > limit
+        print(
+            f"{what}: {size} bytes ({kb(size)}): {verdict} the budget of {kb(limit)} "
+            f"(issue 14: CI ceiling {kb(GOAL_CEILING)}, goal {kb(GOAL)})"
+        )
+    if over:
         sys.exit(1)
 
 

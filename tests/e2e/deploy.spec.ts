@@ -3,7 +3,8 @@ import { test as base, expect } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { test } from './fixtures';
 import { StaticServer, distDir } from './reach';
 
@@ -12,9 +13,13 @@ test('the server check page finds no error on a correct deployment', async ({ pa
   const summary = page.locator('#summary');
   await expect(summary).toHaveAttribute('data-result', /ok|warn/);
   await expect(page.locator('tr[data-level="bad"]')).toHaveCount(0);
-  // Each wasm as the pages fetch it (.gz, unpacked and compiled) and as it is (the fallback).
-  const wasms = readdirSync(distDir()).filter((n) => /_bg\.wasm(\.gz)?$/.test(n));
-  expect(wasms.filter((n) => n.endsWith('.gz')).length, 'index.html\'s, full.html\'s and the reader worker\'s').toBe(3);
+  // Each wasm as the pages fetch it (.lzma, unpacked by their decoder worker and compiled) and as it
+  // is (the fallback); the decoder worker itself.
+  const wasms = readdirSync(distDir()).filter((n) => /_bg\.wasm(\.lzma)?$/.test(n));
+  expect(wasms.filter((n) => n.endsWith('.lzma')).length, 'index.html\'s, full.html\'s and the reader worker\'s').toBe(3);
+  const decoder = readdirSync(distDir()).find((n) => /^unlzma-[0-9a-f]{16}\.js$/.test(n))!;
+  // (This server sends no long caching for hashed files: a note, not an error.)
+  await expect(page.locator('tr', { hasText: decoder })).toHaveAttribute('data-level', /ok|warn/);
   for (const wasm of wasms) {
     await expect(page.locator('tr', { hasText: `${wasm} 的内容` })).toHaveAttribute('data-level', 'ok');
   }
@@ -26,7 +31,7 @@ test('the server check page finds no error on a correct deployment', async ({ pa
 base('the server check page names what is wrong with a broken deployment', async ({ page }) => {
   const folder = mkdtempSync(join(tmpdir(), 'zrz-broken-'));
   cpSync(distDir(), folder, { recursive: true });
-  const wasm = readdirSync(folder).find((n) => n.startsWith('full-') && n.endsWith('_bg.wasm.gz'))!;
+  const wasm = readdirSync(folder).find((n) => n.startsWith('full-') && n.endsWith('_bg.wasm.lzma'))!;
   unlinkSync(join(folder, wasm));
   const index = join(folder, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replace(/name="zrz-version" content="[^"]*"/, 'name="zrz-version" content="0000000000000000"'));
@@ -45,72 +50,79 @@ base('the server check page names what is wrong with a broken deployment', async
 
 base('web.config maps the types old IIS refuses and caches only hashed files for long', async () => {
   const config = readFileSync(join(distDir(), 'web.config'), 'utf8');
-  for (const [ext, type] of [['.wasm', 'application/wasm'], ['.gz', 'application/gzip'], ['.json', 'application/json'], ['.webmanifest', 'application/manifest+json']]) {
+  for (const [ext, type] of [['.wasm', 'application/wasm'], ['.lzma', 'application/octet-stream'], ['.json', 'application/json'], ['.webmanifest', 'application/manifest+json']]) {
     expect(config).toContain(`<remove fileExtension="${ext}" />`);
     expect(config).toContain(`<mimeMap fileExtension="${ext}" mimeType="${type}" />`);
   }
   expect(config).toContain('<clientCache cacheControlMode="DisableCache" />');
   const long = [...config.matchAll(/<location path="([^"]+)">/g)].map((m) => m[1]).sort();
-  const hashed = readdirSync(distDir()).filter((n) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.gz|css)$/.test(n)).sort();
+  const hashed = readdirSync(distDir()).filter((n) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|wasm\.lzma|css)$/.test(n)).sort();
   expect(long).toEqual(hashed);
   for (const page of ['index.html', 'full.html', 'sw.js', 'boot.js']) expect(long).not.toContain(page);
 });
 
-// A server that does not compress (this one) sends the wasm as the page fetches it: gzip-compressed,
-// less than half its bytes.
-test('the first page fetches its wasm compressed', async ({ app, page }) => {
-  const gz = readdirSync(distDir()).find((n) => n.startsWith('zrz-') && n.endsWith('_bg.wasm.gz'))!;
+// A server that does not compress (this one) sends the wasm as the page fetches it: LZMA-packed, a
+// third of its bytes, unpacked in the page's decoder worker.
+test('the first page fetches its wasm packed and unpacks it in a worker', async ({ app, page }) => {
+  const lzma = readdirSync(distDir()).find((n) => n.startsWith('zrz-') && n.endsWith('_bg.wasm.lzma'))!;
   const fetched: string[] = [];
-  page.on('request', (r) => { if (/_bg\.wasm(\.gz)?$/.test(r.url())) fetched.push(r.url().split('/').pop()!); });
+  page.on('request', (r) => { if (/_bg\.wasm(\.lzma)?$/.test(r.url())) fetched.push(r.url().split('/').pop()!); });
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url().split('/').pop()!));
   await app.open();
   await expect(page.getByTestId('welcome')).toBeVisible();
-  expect(fetched).toEqual([gz]);
-  const wasm = readFileSync(join(distDir(), gz.slice(0, -3)));
-  const packed = readFileSync(join(distDir(), gz));
-  expect(packed.length, 'the packed wasm').toBeLessThan(wasm.length / 2);
-  // Packed by crates/pack (Zopfli), which beats gzip -9: every byte of it is on every first visit.
-  expect(packed.length, 'Zopfli, smaller than gzip -9').toBeLessThan(gzipSync(wasm, { level: 9 }).length);
-  expect(gunzipSync(packed).equals(wasm), 'any gzip reader unpacks it to the wasm').toBe(true);
+  expect(fetched).toEqual([lzma]);
+  expect(workers, 'the decoder worker ran').toContainEqual(expect.stringMatching(/^unlzma-[0-9a-f]{16}\.js$/));
+  const wasm = readFileSync(join(distDir(), lzma.slice(0, -'.lzma'.length)));
+  const packed = readFileSync(join(distDir(), lzma));
+  expect(packed.length, 'the packed wasm').toBeLessThan(wasm.length / 3);
+  // Every byte of it is on every first visit: LZMA must keep its lead over gzip -9 (about a fifth).
+  expect(packed.length, 'LZMA, a sixth smaller than gzip -9 at least').toBeLessThan(gzipSync(wasm, { level: 9 }).length * 0.83);
+  // Any LZMA reader unpacks it (liblzma, the library of xz): it is the standard .lzma format.
+  const unpacked = execFileSync('python3', ['-c', 'import lzma, sys; sys.stdout.buffer.write(lzma.decompress(sys.stdin.buffer.read(), format=lzma.FORMAT_ALONE))'], { input: packed, maxBuffer: 1 << 26 });
+  expect(unpacked.equals(wasm), 'liblzma unpacks it to the wasm').toBe(true);
 });
 
-// Where the .gz fails the page still starts: the .gz missing (the wasm itself is fetched), or
-// decoded by a server that sends it with Content-Encoding (the page is handed the wasm itself).
-// Without the watchdog (the 404 is on purpose) and the service worker (routes cannot reach it).
-base.describe('the compressed wasm', () => {
+// Where the .lzma fails the page still starts, from the wasm itself: the .lzma missing, damaged
+// (one byte changed), or its decoder worker not served. Without the watchdog (the 404s are on
+// purpose) and the service worker (routes cannot reach what it fetches).
+base.describe('the packed wasm', () => {
   base.use({ serviceWorkers: 'block' });
-  base('missing or already decoded, the first page starts all the same', async ({ page }) => {
-    const gz = readdirSync(distDir()).find((n) => n.startsWith('zrz-') && n.endsWith('_bg.wasm.gz'))!;
-    const wasm = gz.slice(0, -3);
+  base('missing, damaged or without its decoder, the first page starts from the wasm itself', async ({ page }) => {
+    const lzma = readdirSync(distDir()).find((n) => n.startsWith('zrz-') && n.endsWith('_bg.wasm.lzma'))!;
+    const wasm = lzma.slice(0, -'.lzma'.length);
     const fetched: string[] = [];
-    page.on('request', (r) => { if (/_bg\.wasm(\.gz)?$/.test(r.url())) fetched.push(r.url().split('/').pop()!); });
-    await page.route(`**/${gz}`, (route) => route.fulfill({ status: 404, body: '' }));
-    await page.goto('./');
-    await expect(page.getByTestId('welcome')).toBeVisible();
-    expect(fetched).toEqual([gz, wasm]);
-    await page.unroute(`**/${gz}`);
-    fetched.length = 0;
-    await page.route(`**/${gz}`, (route) => route.fulfill({
-      status: 200,
-      headers: { 'Content-Type': 'application/wasm' },
-      body: readFileSync(join(distDir(), wasm)),
-    }));
-    await page.reload();
-    await expect(page.getByTestId('welcome')).toBeVisible();
-    expect(fetched).toEqual([gz]);
+    page.on('request', (r) => { if (/_bg\.wasm(\.lzma)?$/.test(r.url())) fetched.push(r.url().split('/').pop()!); });
+    const damaged = readFileSync(join(distDir(), lzma));
+    damaged[damaged.length >> 1] ^= 0x10;
+    const cases: [string, (route: import('@playwright/test').Route) => Promise<void>, string][] = [
+      ['missing', (route) => route.fulfill({ status: 404, body: '' }), `**/${lzma}`],
+      ['damaged', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: damaged }), `**/${lzma}`],
+      ['without its decoder', (route) => route.fulfill({ status: 404, body: '' }), '**/unlzma-*.js'],
+    ];
+    for (const [what, answer, url] of cases) {
+      await page.route(url, answer);
+      fetched.length = 0;
+      await page.goto('./');
+      await expect(page.getByTestId('welcome'), what).toBeVisible();
+      expect(fetched, what).toEqual([lzma, wasm]);
+      await page.unroute(url);
+    }
   });
 });
 
-// The service worker installs what the pages fetch (the .gz), not the wasm beside it, which only a
-// browser without DecompressionStream asks for: that one is kept once fetched.
+// The service worker installs what the pages fetch (the .lzma and its decoder), not the wasm beside
+// it, which a page asks for only when the .lzma fails: that one is kept once fetched.
 base('the service worker caches the compressed wasm at install and the wasm itself once fetched', async () => {
   const sw = readFileSync(join(distDir(), 'sw.js'), 'utf8');
   const list = (name: string) => JSON.parse(new RegExp(`var ${name} = (\\[[^\\]]*\\]);`).exec(sw)![1]) as string[];
   const [files, later] = [list('FILES'), list('LATER')];
-  const gz = readdirSync(distDir()).filter((n) => n.endsWith('_bg.wasm.gz')).sort();
+  const packed = readdirSync(distDir()).filter((n) => n.endsWith('_bg.wasm.lzma')).sort();
   // The first page's, the full app's and the reader worker's.
-  expect(gz.length).toBe(3);
-  expect(gz).toContain('reader_bg.wasm.gz');
-  for (const g of gz) expect(files).toContain(g);
-  expect(later.sort()).toEqual(gz.map((g) => g.slice(0, -3)));
+  expect(packed.length).toBe(3);
+  expect(packed).toContain('reader_bg.wasm.lzma');
+  for (const p of packed) expect(files).toContain(p);
+  expect(files).toContainEqual(expect.stringMatching(/^unlzma-[0-9a-f]{16}\.js$/));
+  expect(later.sort()).toEqual(packed.map((p) => p.slice(0, -'.lzma'.length)));
   for (const w of later) expect(files).not.toContain(w);
 });

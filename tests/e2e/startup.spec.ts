@@ -33,8 +33,8 @@ base.describe('when the app cannot start', () => {
     await app.open();
     await app.completeSetup({ unit: '县文化广播影视局', department: '办公室', filledBy: '张三' });
     await app.expectSaved();
-    // Both the .gz the page fetches and the wasm it falls back to.
-    await page.route(/_bg\.wasm(\.gz)?$/, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('this is not wasm') }));
+    // Both the .lzma the page fetches and the wasm it falls back to.
+    await page.route(/_bg\.wasm(\.lzma)?$/, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('this is not wasm') }));
     await page.reload();
     const failure = page.getByRole('alert').filter({ hasText: '应用未能启动' });
     await expect(failure).toBeVisible();
@@ -52,7 +52,7 @@ base.describe('when the app cannot start', () => {
 
   base('a wasm file that cannot be fetched gives the same message', async ({ page }) => {
     const app = new AppPage(page);
-    await page.route(/_bg\.wasm(\.gz)?$/, (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await page.route(/_bg\.wasm(\.lzma)?$/, (route) => route.fulfill({ status: 404, body: 'missing' }));
     await page.goto('./');
     await expect(page.getByRole('alert').filter({ hasText: '应用未能启动' })).toBeVisible();
     void app;

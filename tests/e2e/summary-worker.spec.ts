@@ -65,14 +65,14 @@ async function reloadAndPrepare(page: Page) {
 
 test('received files are read in the reader worker, on receiving and again after a reload', async ({ app, page }) => {
   test.setTimeout(180_000);
-  // The worker fetches its wasm compressed, as the pages do (scripts/post_build.py rewrites trunk's
-  // loader shim): the wasm itself is not fetched.
+  // The worker fetches its wasm LZMA-packed, as the pages do, and unpacks it itself
+  // (scripts/post_build.py rewrites trunk's loader shim): the wasm itself is not fetched.
   const wasm: string[] = [];
-  page.context().on('request', (r) => { if (/reader_bg\.wasm(\.gz)?$/.test(r.url())) wasm.push(r.url().split('/').pop()!); });
+  page.context().on('request', (r) => { if (/reader_bg\.wasm(\.lzma)?$/.test(r.url())) wasm.push(r.url().split('/').pop()!); });
   await receiveBoth(app, page);
   await expectKnownFigures(page);
   // (The service worker's install and its passing on of the worker's fetch are requests too.)
-  expect(wasm).toContain('reader_bg.wasm.gz');
+  expect(wasm).toContain('reader_bg.wasm.lzma');
   expect(wasm).not.toContain('reader_bg.wasm');
   // Every file of both batches (all ten are text): eight department files, and the findings file
   // and the broken one, which the worker answers "no" (the page then words why each is refused).
@@ -88,16 +88,16 @@ test('received files are read in the reader worker, on receiving and again after
 test.describe('without the service worker, so that the routes decide what the worker loads', () => {
   test.use({ serviceWorkers: 'block' });
 
-  test('without the compressed wasm (its .gz not served), the worker starts from the wasm itself', async ({ app, page, watchdog }) => {
+  test('without the packed wasm (its .lzma not served), the worker starts from the wasm itself', async ({ app, page, watchdog }) => {
     test.setTimeout(180_000);
-    await page.route('**/reader_bg.wasm.gz', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.route('**/reader_bg.wasm.lzma', (route) => route.fulfill({ status: 404, body: '' }));
     const wasm: string[] = [];
     page.context().on('request', (r) => { if (/reader_bg\.wasm$/.test(r.url())) wasm.push(r.url().split('/').pop()!); });
     await receiveBoth(app, page);
     await expectKnownFigures(page);
     expect(await answered(page)).toBe(10);
     expect(wasm).toContain('reader_bg.wasm');
-    watchdog.expectProblem(/HTTP 404: .*reader_bg\.wasm\.gz$/);
+    watchdog.expectProblem(/HTTP 404: .*reader_bg\.wasm\.lzma$/);
   });
 
   test('without the worker (its script not served), the page reads the files itself: the same results', async ({ app, page, watchdog }) => {
