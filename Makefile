@@ -29,6 +29,7 @@ lint:
 	cargo clippy --workspace --all-targets --features zrz/full -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p zrz --all-targets --features full -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p zrz --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p zrz-unlzma -- -D warnings
 
 # The domain and exchange crates link no browser crate; the app's pure modules (routes, form
 # parsing) are tested natively too.

@@ -88,33 +88,12 @@
     return found;
   }
 
-  /** The wasm of a .lzma, unpacked as the pages unpack it: by their decoder worker (unlzma-….js). A
+  /** The wasm of a .lzma, unpacked by the pages' own decoder (unlzma.js, loaded by check.html). A
    * wasm itself is returned as it is. */
-  function unpacked(r, decoder) {
+  function unpacked(r) {
     if (!/\.lzma$/.test(r.path)) return Promise.resolve(r.body);
-    return new Promise(function (resolve, reject) {
-      if (!decoder) return reject(new Error('页面的启动脚本未指明解压程序 unlzma-….js'));
-      var w = new Worker(decoder);
-      w.onmessage = function (e) { w.terminate(); resolve(e.data); };
-      w.onerror = function (e) {
-        e.preventDefault();
-        w.terminate();
-        reject(new Error('无法解压（' + (e.message || decoder + ' 无法启动') + '）'));
-      };
-      w.postMessage(r.body.slice(0));
-    });
-  }
-
-  /** The decoder worker the pages' start-up scripts name. */
-  function decoderOf(results) {
-    for (var i = 0; i < results.length; i++) {
-      var r = results[i];
-      if (!r.error && /\.js$/.test(r.path)) {
-        var m = /new Worker\('\.\/(unlzma-[0-9a-f]+\.js)'\)/.exec(text(r));
-        if (m) return m[1];
-      }
-    }
-    return null;
+    if (typeof zrzUnlzma !== 'function') return Promise.reject(new Error('解压程序 unlzma.js 未能加载'));
+    return zrzUnlzma(new Uint8Array(r.body)).catch(function (e) { throw new Error('无法解压（' + e.message + '）'); });
   }
 
   function version(html) {
@@ -155,18 +134,14 @@
       // Not named by the pages: the published schema, and the 汇总 page's reader worker (started by
       // the app itself; without it the office's page still works, only slower; it fetches its wasm
       // compressed too).
-      ['schema/zrz-exchange-v2.schema.json', 'reader_loader.js', 'reader.js', 'reader_bg.wasm.lzma', 'reader_bg.wasm'].forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+      ['schema/zrz-exchange-v2.schema.json', 'unlzma.js', 'reader_loader.js', 'reader.js', 'reader_bg.wasm.lzma', 'reader_bg.wasm'].forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
       return Promise.all(names.map(get)).then(function (results) {
-        var decoder = decoderOf(results);
-        return (decoder ? get(decoder).then(function (d) { return results.concat([d]); }) : Promise.resolve(results));
-      }).then(function (results) {
-        var decoder = decoderOf(results);
         var wasm = [];
         results.forEach(function (r) {
           if (checkFile(r) && /\.wasm(\.lzma)?$/.test(r.path)) wasm.push(r);
         });
         return Promise.all(wasm.map(function (r) {
-          return unpacked(r, decoder).then(WebAssembly.compile).then(function () {
+          return unpacked(r).then(function (bytes) { return WebAssembly.compile(bytes); }).then(function () {
             row('ok', r.path + ' 的内容', '本浏览器能够编译此 WebAssembly 文件（' + r.body.byteLength + ' 字节）。');
           }, function (e) {
             row('bad', r.path + ' 的内容', '本浏览器无法编译此文件：' + e.message + '。文件可能在复制中损坏，或被安全软件改写，或浏览器版本过旧。');

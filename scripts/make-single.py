@@ -4,8 +4,8 @@
 A file opened from disk (file://) can load nothing beside it, so everything goes inside: the CSS in a
 <style>, boot.js and the wasm-bindgen glue as inline scripts, the wasm LZMA-packed (the .lzma that
 scripts/post_build.py writes) and base64 encoded in a data block (<script
-type="application/octet-stream">, which never runs), unpacked by scripts/unlzma.js in the page's
-thread (no worker starts from file://) and started from its bytes (the glue's init accepts a
+type="application/octet-stream">, which never runs), unpacked by crates/unlzma (unlzma_build.py)
+in the page's thread (no worker starts from file://) and started from its bytes (the glue's init accepts a
 BufferSource). The page's
 Content-Security-Policy allows exactly these inline scripts and this style, by their sha256 hashes:
 no 'unsafe-inline', nothing fetched at all.
@@ -25,11 +25,12 @@ import os
 import re
 import sys
 
+import unlzma_build
+
 OUTPUT = "zrz-single.html"
 ALIAS = "意识形态工作责任制-单文件版.html"
 TITLE_SUFFIX = "（单文件版）"
 
-UNLZMA = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "unlzma.js"), encoding="utf-8").read()
 
 # Runs after the glue, in the same module, after the decoder: unpacks the wasm and starts it, then
 # tells boot.js.
@@ -42,7 +43,7 @@ LOADER = """
   const packed = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) packed[i] = text.charCodeAt(i);
   block.remove();
-  const bytes = zrzUnlzma(packed);
+  const bytes = await zrzUnlzma(packed);
   const wasm = await %(init)s({ module_or_path: bytes });
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 }
@@ -187,7 +188,7 @@ def start_module(dist, start):
     init = re.search(r"^export \{[^}]*\b(\w+) as default\b[^}]*\};?$", glue, re.M)
     if not init:
         fail(f"{glue_name.group(1)} does not export its init function as default")
-    return glue.rstrip("\n") + "\n" + UNLZMA + LOADER % {"init": init.group(1)}, wasm_name.group(1)
+    return glue.rstrip("\n") + "\n" + unlzma_build.library() + LOADER % {"init": init.group(1)}, wasm_name.group(1)
 
 
 if __name__ == "__main__":

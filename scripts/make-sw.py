@@ -20,7 +20,7 @@ PAGES = ("index.html", "full.html")
 # What the app loads. Not cached: the worker itself, the server configuration, the check page (it
 # must see the server, not the cache) and the one-file version (a download, not part of the app).
 CACHED_EXTENSIONS = (".js", ".wasm", ".wasm.lzma", ".css", ".svg", ".png", ".webmanifest", ".json")
-NOT_CACHED = {"sw.js", "check.js"}
+NOT_CACHED = {"sw.js", "check.js", "unlzma.js"}
 META = re.compile(r'[ \t]*<meta name="zrz-version" content="[^"]*">\n?')
 CHARSET = '<meta charset="utf-8">\n'
 

@@ -6,11 +6,11 @@ The Content-Security-Policy in index.html allows no inline script, and trunk 0.2
 one. The script is copied to start-<hash>.js, next to the wasm, and referenced by src.
 
 The wasm is also written as <name>_bg.wasm.lzma (`pack` below: Python's lzma, the .lzma format of
-`xz --format=lzma`), about a fifth smaller than gzip -9 and a quarter of the wasm. No browser
-unpacks LZMA, so the pages unpack it in a worker of their own (unlzma-<hash>.js: scripts/unlzma.js
-and a message handler), off the page's thread; the reader worker, already off it, unpacks it
-itself. The page's preload names the .lzma instead of the wasm. The wasm itself stays beside it: it
-is what a page fetches when the .lzma cannot be fetched or unpacked, or the worker does not start.
+`xz --format=lzma`), about a fifth smaller than gzip -9 and under a third of the wasm. No browser
+unpacks LZMA, so the pages unpack it with crates/unlzma built to wasm (unlzma_build.py), carried
+in their start-up scripts, while the engine compiles what is unpacked; the reader worker does the
+same in its loader shim. The page's preload names the .lzma instead of the wasm. The wasm itself
+stays beside it: it is what a page fetches when the .lzma cannot be fetched or unpacked.
 """
 import hashlib
 import lzma
@@ -19,8 +19,9 @@ import re
 import struct
 import sys
 
-ROOT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-UNLZMA = open(os.path.join(ROOT_DIR, "scripts", "unlzma.js"), encoding="utf-8").read()
+import unlzma_build
+
+UNLZMA = unlzma_build.library()
 
 # The settings of the packing. lc=3 lp=0 pb=0: wasm is a byte stream without 4-byte alignment, and
 # on our wasm pb=0 packs 0.3% smaller than xz's default pb=2. The dictionary holds the whole file.
@@ -32,66 +33,60 @@ def pack(path):
     which keeps the size check deterministic.
 
     The header states the unpacked size (bytes 5..12), and the stream still ends with its end
-    marker: LZMA has no checksum, so the decoder takes a stream that does not end exactly at that
-    size, with the marker, at the file's last byte, as damaged (and the page fetches the wasm)."""
+    marker: LZMA has no checksum, so the decoder (crates/unlzma) takes a stream that does not end
+    exactly at that size, with the marker, at the file's last byte, as damaged (and the page
+    fetches the wasm)."""
     data = open(path, "rb").read()
     packed = bytearray(lzma.compress(data, format=lzma.FORMAT_ALONE, filters=LZMA_FILTERS))
     packed[5:13] = struct.pack("<Q", len(data))
     open(path + ".lzma", "wb").write(packed)
 
 
-# The decoder worker the pages start: scripts/unlzma.js, answering each message (the .lzma's bytes)
-# with the wasm's bytes. Hashed like the other scripts, so that a cached page and its worker agree.
-WORKER = UNLZMA + """
-onmessage = function (e) {
-  var wasm = zrzUnlzma(new Uint8Array(e.data));
-  postMessage(wasm, [wasm.buffer]);
-};
-"""
-WORKER_NAME = f"unlzma-{hashlib.sha256(WORKER.encode()).hexdigest()[:16]}.js"
+# The decoder as a file of its own, for the server check page (check.html) only: the pages carry it
+# in their start-up scripts.
+CHECK_LIBRARY = "unlzma.js"
 
 # Prepended to trunk's start-up script, where `module_or_path: './x_bg.wasm'` becomes
-# `module_or_path: zrzWasm('./x_bg.wasm')` (wasm-bindgen's init takes a promise of a Response), and
-# put into the reader worker's loader shim the same way, each after its own `zrzUnpacker`.
-LOADER = """// The wasm travels LZMA-packed (scripts/post_build.py): fetched as <wasm>.lzma and unpacked by
-// zrzUnpacker(). A .lzma that cannot be fetched or unpacked, or an unpacker that cannot start, gets
+# `module_or_path: zrzWasm('./x_bg.wasm')` (wasm-bindgen's init takes a promise of a compiled
+# module), and put into the reader worker's loader shim the same way, each after its own
+# `zrzUnpacker` (packed bytes → a Response of the wasm).
+LOADER = """// The wasm travels LZMA-packed (scripts/post_build.py): fetched as <wasm>.lzma, unpacked by
+// zrzUnpacker() and compiled as it comes. A .lzma that cannot be fetched or unpacked (the compile
+// fails with the stream: nothing of a damaged file is used), or an unpacker that cannot start, gets
 // the wasm as it is.
 function zrzWasm(url) {
+  function plain() {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status + ' fetching ' + url);
+      return r.arrayBuffer();
+    }).then(function (bytes) { return WebAssembly.compile(bytes); });
+  }
   var unpack;
-  try { unpack = zrzUnpacker(); } catch (e) { return fetch(url); }
+  try { unpack = zrzUnpacker(); } catch (e) { return plain(); }
   return fetch(url + '.lzma')
     .then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
       return r.arrayBuffer();
     })
     .then(unpack)
-    .then(function (wasm) { return new Response(wasm, { headers: { 'Content-Type': 'application/wasm' } }); })
-    .catch(function () { return fetch(url); });
+    .then(function (response) { return WebAssembly.compileStreaming(response); })
+    .catch(plain);
 }
 """
 
-# The page's unpacker: the decoder worker, started at once so that it is ready when the bytes are.
-PAGE_UNPACKER = """// The page unpacks in a worker (%(worker)s), so that its thread stays free.
+# The unpacker of the pages and of the reader worker: the decoder, in their own thread (a page has
+# nothing else to do while its wasm is on its way; a worker of its own would first have to be
+# fetched and started), a piece at a time, yielding between them. The pieces are the body of the Response that the engine compiles on its own threads
+# as they come, and the body ends only once the decoder has checked the end of the stream.
+UNPACKER = UNLZMA + """
 function zrzUnpacker() {
-  var worker = new Worker('./%(worker)s');
-  var answer = new Promise(function (resolve, reject) {
-    worker.onmessage = function (e) { resolve(e.data); };
-    // Its script not served, or the bytes not LZMA: the wasm as it is, without a word in the console.
-    worker.onerror = function (e) { e.preventDefault(); reject(new Error('unlzma: ' + (e.message || 'no worker'))); };
-  });
-  var stop = function () { worker.terminate(); };
-  answer.then(stop, stop);
   return function (packed) {
-    worker.postMessage(packed, [packed]);
-    return answer;
+    var wasm;
+    var body = new ReadableStream({ start: function (c) { wasm = c; } });
+    zrzUnlzmaPieces(new Uint8Array(packed), function (piece) { wasm.enqueue(piece); })
+      .then(function () { wasm.close(); }, function (error) { wasm.error(error); });
+    return new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
   };
-}
-""" % {"worker": WORKER_NAME}
-
-# The reader worker's unpacker: the decoder itself, in the worker's thread.
-WORKER_UNPACKER = UNLZMA + """
-function zrzUnpacker() {
-  return function (packed) { return zrzUnlzma(new Uint8Array(packed)); };
 }
 """
 
@@ -109,7 +104,7 @@ wasm = re.search(r"module_or_path: '\./([^']+_bg\.wasm)'", body)
 if not wasm:
     sys.exit(f"trunk's start-up script names no wasm in the expected form:\n{body}")
 wasm = wasm.group(1)
-body = PAGE_UNPACKER + LOADER + body.replace(f"module_or_path: './{wasm}'", f"module_or_path: zrzWasm('./{wasm}')")
+body = UNPACKER + LOADER + body.replace(f"module_or_path: './{wasm}'", f"module_or_path: zrzWasm('./{wasm}')")
 preload = re.compile(r'<link rel="preload" href="\./' + re.escape(wasm) + r'"[^>]*>')
 if len(preload.findall(html)) != 1:
     sys.exit(f"expected one preload of {wasm} in index.html")
@@ -131,9 +126,9 @@ if os.path.exists(shim):
     glue, worker_wasm = m.groups()
     to_pack.append(os.path.join(staging, worker_wasm))
     open(shim, "w", encoding="utf-8").write(
-        f'importScripts("./{glue}");\n' + WORKER_UNPACKER + LOADER + f'wasm_bindgen({{ module_or_path: zrzWasm("./{worker_wasm}") }});\n'
+        f'importScripts("./{glue}");\n' + UNPACKER + LOADER + f'wasm_bindgen({{ module_or_path: zrzWasm("./{worker_wasm}") }});\n'
     )
 
 for path in to_pack:
     pack(path)
-open(os.path.join(staging, WORKER_NAME), "w", encoding="utf-8").write(WORKER)
+open(os.path.join(staging, CHECK_LIBRARY), "w", encoding="utf-8").write(UNLZMA)

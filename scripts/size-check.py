@@ -40,8 +40,6 @@ GOAL = 150 * 1024
 
 REF = re.compile(r'<(?:script|link)\b[^>]*?\b(?:src|href)="(?:\./)?([^"?#:]+)"', re.I)
 LOADED = (".wasm", ".js", ".css", ".wasm.lzma")
-# A worker a loaded script starts at once (the wasm's decoder, scripts/post_build.py).
-WORKER = re.compile(r"new Worker\('\./([^']+\.js)'\)")
 
 
 def gz(data):
@@ -54,10 +52,6 @@ def page_files(dist, page):
     for ref in REF.findall(html):
         if ref.endswith(LOADED) and os.path.exists(os.path.join(dist, ref)) and ref not in files:
             files.append(ref)
-    for script in [f for f in files if f.endswith(".js")]:
-        for ref in WORKER.findall(open(os.path.join(dist, script), encoding="utf-8").read()):
-            if os.path.exists(os.path.join(dist, ref)) and ref not in files:
-                files.append(ref)
     return files
 
 

@@ -1,0 +1,36 @@
+"""The wasm's LZMA decoder as the pages run it: crates/unlzma built for wasm32 (a module of about
+5 KB, no imports), optimised by npm's wasm-opt and embedded as base64 in scripts/unlzma.js. Used by
+post_build.py (the pages' decoder worker, the reader worker's shim) and make-single.py."""
+import base64
+import os
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# rustc's default wasm features, which wasm-opt must be told of (as for the app's wasm).
+FEATURES = ["--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext", "--enable-mutable-globals"]
+
+
+def module():
+    """The decoder's wasm bytes (cargo builds it offline; quick when it is built already)."""
+    subprocess.run(
+        ["cargo", "rustc", "--quiet", "--offline", "--locked", "--release", "--target", "wasm32-unknown-unknown",
+         "-p", "zrz-unlzma", "--crate-type", "cdylib"],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+    )
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+    built = os.path.join(target, "wasm32-unknown-unknown", "release", "zrz_unlzma.wasm")
+    optimised = built[: -len(".wasm")] + ".opt.wasm"
+    # npm's binaryen (package-lock.json), not Debian's older one.
+    wasm_opt = os.path.join(ROOT, "node_modules", ".bin", "wasm-opt")
+    subprocess.run([wasm_opt, "-O3", "--strip-debug", "--strip-producers", *FEATURES, built, "-o", optimised],
+                   check=True)
+    return open(optimised, "rb").read()
+
+
+def library():
+    """scripts/unlzma.js with the decoder filled in: defines zrzUnlzma."""
+    source = open(os.path.join(ROOT, "scripts", "unlzma.js"), encoding="utf-8").read()
+    if source.count("__ZRZ_UNLZMA_WASM__") != 1:
+        raise SystemExit("scripts/unlzma.js must name __ZRZ_UNLZMA_WASM__ once")
+    return source.replace("__ZRZ_UNLZMA_WASM__", base64.b64encode(module()).decode())
