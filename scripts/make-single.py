@@ -4,7 +4,7 @@
 A file opened from disk (file://) can load nothing beside it, so everything goes inside: the CSS in a
 <style>, boot.js and the wasm-bindgen glue as inline scripts, the wasm LZMA-packed (the .lzma that
 scripts/post_build.py writes) and base64 encoded in a data block (<script
-type="application/octet-stream">, which never runs), unpacked by crates/unlzma (unlzma_build.py)
+type="application/octet-stream">, which never runs), unpacked by crates/unlzma (dist/unlzma.js)
 in the page's thread (no worker starts from file://) and started from its bytes (the glue's init accepts a
 BufferSource). The page's
 Content-Security-Policy allows exactly these inline scripts and this style, by their sha256 hashes:
@@ -24,8 +24,6 @@ import hashlib
 import os
 import re
 import sys
-
-import unlzma_build
 
 OUTPUT = "zrz-single.html"
 ALIAS = "意识形态工作责任制-单文件版.html"
@@ -188,7 +186,10 @@ def start_module(dist, start):
     init = re.search(r"^export \{[^}]*\b(\w+) as default\b[^}]*\};?$", glue, re.M)
     if not init:
         fail(f"{glue_name.group(1)} does not export its init function as default")
-    return glue.rstrip("\n") + "\n" + unlzma_build.library() + LOADER % {"init": init.group(1)}, wasm_name.group(1)
+    # The decoder as post_build.py wrote it beside the pages (crates/unlzma inside).
+    if not os.path.isfile(os.path.join(dist, "unlzma.js")):
+        fail("unlzma.js is missing: scripts/post_build.py writes it during the trunk build")
+    return glue.rstrip("\n") + "\n" + read(dist, "unlzma.js") + LOADER % {"init": init.group(1)}, wasm_name.group(1)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The wasm's LZMA decoder as the pages run it: crates/unlzma built for wasm32 (a module of about
 5 KB, no imports), optimised by npm's wasm-opt and embedded as base64 in scripts/unlzma.js. Used by
-post_build.py (the pages' decoder worker, the reader worker's shim) and make-single.py."""
+post_build.py, which puts it in the pages' start-up scripts and the reader worker's shim, and
+writes it as unlzma.js (read by make-single.py and check.html)."""
 import base64
 import os
 import subprocess
