@@ -32,9 +32,10 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown -p zrz-unlzma -- -D warnings
 
 # The domain and exchange crates link no browser crate; the app's pure modules (routes, form
-# parsing) are tested natively too.
+# parsing) are tested natively too; so are the build scripts' pure parts (scripts/test_*.py).
 test-native:
 	cargo test --workspace --features zrz/full
+	python3 -m unittest discover --start-directory scripts --pattern 'test_*.py'
 
 test-wasm:
 	scripts/test-wasm.sh

@@ -31,10 +31,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# binaryen (wasm-opt) and Playwright come from npm, pinned in package-lock.json. Debian's wasm-opt
-# (binaryen 108) emits a module that dies at start-up, so the npm one must come first on PATH.
+# binaryen (wasm-opt), terser and csso (scripts/minify.mjs) and Playwright come from npm, pinned in
+# package-lock.json. Debian's wasm-opt (binaryen 108) emits a module that dies at start-up, so the
+# npm one must come first on PATH.
 if ! npm ls --silent >/dev/null 2>&1 || [ ! -x node_modules/.bin/wasm-opt ]; then
-  say "installing npm packages (binaryen, Playwright)"
+  say "installing npm packages (binaryen, terser, csso, Playwright)"
   npm ci --no-audit --no-fund
 fi
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: moves trunk's inline start-up script into a file of its own, and has it
 fetch the wasm LZMA-packed; the same for the reader worker's loader shim (full.html's build).
+Each wasm is optimised first (wasm_opt.py: trunk's own wasm-opt step is off).
 
 The Content-Security-Policy in index.html allows no inline script, and trunk 0.21 always writes
 one. The script is copied to start-<hash>.js, next to the wasm, and referenced by src.
@@ -20,6 +21,7 @@ import struct
 import sys
 
 import unlzma_build
+import wasm_opt
 
 UNLZMA = unlzma_build.library()
 
@@ -130,5 +132,6 @@ if os.path.exists(shim):
     )
 
 for path in to_pack:
+    wasm_opt.optimise(path)
     pack(path)
 open(os.path.join(staging, CHECK_LIBRARY), "w", encoding="utf-8").write(UNLZMA)

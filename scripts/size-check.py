@@ -34,8 +34,11 @@ import sys
 # instead of gzip (310.8 → 245.5 KiB); the first visit as a whole got a ratchet of its own, 270 KiB
 # (265.8 KiB then, with a decoder worker of its own; 268.6 KiB once the decoder moved into the
 # start-up script as crates/unlzma: the wasm, the glue, the CSS and the start-up scripts).
-FIRST_PAGE_WASM_BUDGET = 250 * 1024
-FIRST_VISIT_BUDGET = 270 * 1024
+# Lowered to 241 KiB (the wasm) and 258 KiB (the first visit) when the build ran wasm-opt itself, its
+# functions ordered by their names without hashes (scripts/wasm_opt.py), and minified the scripts and
+# style sheets (scripts/minify.mjs): 245.5 → 239.9 KiB and 268.6 → 257.0 KiB.
+FIRST_PAGE_WASM_BUDGET = 241 * 1024
+FIRST_VISIT_BUDGET = 258 * 1024
 GOAL_CEILING = 250 * 1024
 GOAL = 150 * 1024
 

@@ -6,10 +6,8 @@ import base64
 import os
 import subprocess
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# rustc's default wasm features, which wasm-opt must be told of (as for the app's wasm).
-FEATURES = ["--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext", "--enable-mutable-globals"]
+import wasm_opt
+from wasm_opt import ROOT
 
 
 def module():
@@ -22,10 +20,7 @@ def module():
     target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
     built = os.path.join(target, "wasm32-unknown-unknown", "release", "zrz_unlzma.wasm")
     optimised = built[: -len(".wasm")] + ".opt.wasm"
-    # npm's binaryen (package-lock.json), not Debian's older one.
-    wasm_opt = os.path.join(ROOT, "node_modules", ".bin", "wasm-opt")
-    subprocess.run([wasm_opt, "-O3", "--strip-debug", "--strip-producers", *FEATURES, built, "-o", optimised],
-                   check=True)
+    wasm_opt.run(["-O3", "--strip-debug", "--strip-producers", built, "-o", optimised])
     return open(optimised, "rb").read()
 
 

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { test } from './fixtures';
 import { StaticServer, distDir } from './reach';
@@ -78,6 +79,39 @@ test('the first page fetches its wasm packed and unpacks it itself', async ({ ap
   // Any LZMA reader unpacks it (liblzma, the library of xz): it is the standard .lzma format.
   const unpacked = execFileSync('python3', ['-c', 'import lzma, sys; sys.stdout.buffer.write(lzma.decompress(sys.stdin.buffer.read(), format=lzma.FORMAT_ALONE))'], { input: packed, maxBuffer: 1 << 26 });
   expect(unpacked.equals(wasm), 'liblzma unpacks it to the wasm').toBe(true);
+});
+
+// What the build does to the files the pages load, after trunk (scripts/wasm_opt.py,
+// scripts/minify.mjs): each wasm optimised without its names, producers or target features; the
+// scripts and style sheets minified; each integrity attribute that of the file as served (with a wrong
+// one the browser refuses the file).
+test('the pages load the wasm, scripts and style sheets as the build optimised them', () => {
+  const dist = distDir();
+  const wasms = readdirSync(dist).filter((n) => n.endsWith('_bg.wasm'));
+  expect(wasms.length, 'index.html\'s, full.html\'s and the reader worker\'s').toBe(3);
+  for (const name of wasms) {
+    const module = new WebAssembly.Module(readFileSync(join(dist, name)));
+    for (const custom of ['name', 'producers', 'target_features']) {
+      expect(WebAssembly.Module.customSections(module, custom), `${name}: its ${custom} section`).toHaveLength(0);
+    }
+  }
+  let linked = 0;
+  for (const page of ['index.html', 'full.html']) {
+    const html = readFileSync(join(dist, page), 'utf8');
+    expect(html, `${page} without comments`).not.toContain('<!--');
+    const files = [...html.matchAll(/(?:src|href)="\.?\/?([\w.-]+\.(?:js|css))"/g)].map((m) => m[1]);
+    expect(files.length, `${page}'s scripts and style sheets`).toBeGreaterThanOrEqual(5);
+    for (const file of [...files, ...(page === 'full.html' ? ['reader_loader.js', 'reader.js'] : [])]) {
+      const text = readFileSync(join(dist, file), 'utf8');
+      expect(text, `${file}: minified`).not.toMatch(file.endsWith('.css') ? /\/\*|\n\s/ : /^\s*\/\/|\n\s+\S/m);
+    }
+    for (const m of html.matchAll(/href="\.\/([^"]+)"[^>]*\bintegrity="sha384-([^"]+)"/g)) {
+      const digest = createHash('sha384').update(readFileSync(join(dist, m[1]))).digest('base64');
+      expect(m[2], `${page}: the integrity of ${m[1]}`).toBe(digest);
+      linked += 1;
+    }
+  }
+  expect(linked, 'the style sheets and the glue of both pages carry integrity attributes').toBeGreaterThanOrEqual(9);
 });
 
 // Where the .lzma fails the page still starts, from the wasm itself: the .lzma missing, damaged (one
