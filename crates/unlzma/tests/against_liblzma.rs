@@ -119,6 +119,41 @@ fn a_file_that_does_not_state_its_size_is_refused() {
     );
 }
 
+/// The header's bounds, exactly: 13 bytes of header and the range coder's 5 before anything is
+/// read, and a stated size that fits in 32 bits (the wasm's memory) and is not "unknown" (all ones).
+#[test]
+fn the_header_is_read_to_its_limits() {
+    let header = |size: u64, rest: usize| {
+        let mut file = vec![0x5d, 0, 0, 0x80, 0];
+        file.extend_from_slice(&size.to_le_bytes());
+        file.resize(13 + rest, 0);
+        file
+    };
+    assert_eq!(unpacked_size(&header(7, 4)), Err(Error::TooShort));
+    assert_eq!(
+        unpacked_size(&header(7, 5)),
+        Ok(7),
+        "the header and the range coder's first 5 bytes are enough to state the size"
+    );
+    assert_eq!(
+        unpacked_size(&header(u32::MAX as u64, 5)),
+        Ok(u32::MAX as usize)
+    );
+    for too_large in [
+        u32::MAX as u64 + 1,
+        u32::MAX as u64 + 2,
+        1 << 40,
+        u64::MAX - 1,
+        u64::MAX,
+    ] {
+        assert_eq!(
+            unpacked_size(&header(too_large, 5)),
+            Err(Error::SizeNotStated),
+            "{too_large}"
+        );
+    }
+}
+
 #[test]
 fn a_damaged_file_is_an_error_with_its_reason() {
     let data = [plan(), bytes(20_000, 13, 8)].concat();
@@ -185,6 +220,11 @@ fn unpacks_the_same_a_piece_at_a_time() {
             assert!(
                 now >= until,
                 "a step stops at or past where it was asked to"
+            );
+            // Past it by less than LZMA's longest match (273 bytes): a step is a piece, not the rest.
+            assert!(
+                now < until + 273,
+                "a step asked for {until} stopped at {now}"
             );
             at = now;
             steps += 1;
