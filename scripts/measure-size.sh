@@ -13,8 +13,9 @@ day, commit = sys.argv[1], sys.argv[2]
 print("# Download size of the release build\n")
 print(f"Measured by `scripts/measure-size.sh` on {day} from `dist/` (commit {commit}): the files")
 print("`index.html` loads. Bytes; gzip at level 9 approximates what a server with compression sends.")
-print("The wasm is fetched as `_bg.wasm.lzma` (LZMA-packed by `scripts/post_build.py`, unpacked by the")
-print("decoder the start-up script carries, `crates/unlzma`),")
+print("The wasm is fetched as `_bg.wasm.lzma` (its split file, the code section in streams, LZMA-packed")
+print("by `scripts/post_build.py`; unpacked and joined by the decoder the start-up script carries,")
+print("`crates/unlzma`),")
 print("which travels as it is: *raw* is what a server without compression sends.\n")
 print("| file | raw | gzip |\n| --- | ---: | ---: |")
 total_raw = total_gz = 0

@@ -37,8 +37,12 @@ import sys
 # Lowered to 241 KiB (the wasm) and 258 KiB (the first visit) when the build ran wasm-opt itself, its
 # functions ordered by their names without hashes (scripts/wasm_opt.py), and minified the scripts and
 # style sheets (scripts/minify.mjs): 245.5 → 239.9 KiB and 268.6 → 257.0 KiB.
-FIRST_PAGE_WASM_BUDGET = 241 * 1024
-FIRST_VISIT_BUDGET = 258 * 1024
+# Lowered to 223 KiB (the wasm) and 243 KiB (the first visit), under the ceiling for the whole
+# visit, when what is packed became the wasm's split file (crates/unlzma/src/split.rs: the code
+# section in streams) at lc=1: 239.9 → 222.6 KiB and 257.0 → 241.9 KiB, the decoder in the start-up
+# scripts 4 KB larger.
+FIRST_PAGE_WASM_BUDGET = 223 * 1024
+FIRST_VISIT_BUDGET = 243 * 1024
 GOAL_CEILING = 250 * 1024
 GOAL = 150 * 1024
 

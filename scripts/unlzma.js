@@ -40,7 +40,9 @@ function zrzUnlzmaPieces(packed, onPiece) {
     // unlike a timer), so that no long task holds a page.
     function more() {
       for (;;) {
-        var now = check(e.zrz_step(Math.min(done + PIECE, size)));
+        // About PIECE bytes more: of the stream, then of the wasm joined from it (crates/unlzma's
+        // split files: none of the code is ready until every stream of it is unpacked).
+        var now = check(e.zrz_step(PIECE));
         if (now > done) onPiece(new Uint8Array(e.memory.buffer, out + done, now - done).slice());
         done = now;
         if (done >= size) return Promise.resolve(size);
@@ -48,6 +50,7 @@ function zrzUnlzmaPieces(packed, onPiece) {
           return new Promise(function (resolve, reject) {
             var channel = new MessageChannel();
             channel.port1.onmessage = function () {
+              channel.port1.close();
               since = Date.now();
               try { resolve(more()); } catch (e) { reject(e); }
             };

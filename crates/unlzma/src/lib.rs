@@ -11,6 +11,10 @@
 //! with the end marker; the marker must come exactly at that size, with the range coder at rest
 //! and at the file's last byte. Anything else is an [`Error`], so that damage is found instead of
 //! handed on as a wasm.
+//!
+//! What the build packs is not the wasm itself but its [`split`] file, the code section in streams
+//! (about 7% smaller packed); [`Loader`] unpacks the stream and joins the wasm from it as it comes.
+//! A stream that is not a split file is its own output.
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
 /// Why a file was not unpacked.
@@ -37,7 +41,11 @@ pub enum Error {
     NotAtRest = 9,
     /// Bytes follow the end of the stream.
     TrailingData = 10,
+    /// The unpacked bytes are a split file ([`split::MAGIC`]) that does not join to a wasm.
+    Split = 11,
 }
+
+pub mod split;
 
 const HEADER: usize = 13;
 const PROB_INIT: u16 = 1024;
@@ -467,22 +475,109 @@ impl Unpacker {
     }
 }
 
+/// Unpacks a file the build wrote to the wasm it packs: the LZMA stream a piece at a time and,
+/// where it unpacks to a split file ([`split`]), the wasm joined from it as it comes. A plain
+/// stream's wasm is what it unpacks to.
+pub struct Loader {
+    unpacker: Unpacker,
+    unpacked: usize,
+    joiner: Option<split::Joiner>,
+    failed: Option<Error>,
+}
+
+impl Loader {
+    /// Starts on `src`. `unpacked` receives the stream, and must be [`unpacked_size`] long; the
+    /// first bytes are unpacked at once, to see whether it is a split file.
+    pub fn new(src: &[u8], unpacked: &mut [u8], model: &mut Model) -> Result<Loader, Error> {
+        let mut unpacker = Unpacker::new(src, unpacked.len(), model)?;
+        let header = split::HEADER.min(unpacked.len());
+        let at = unpacker.step(src, unpacked, model, header)?;
+        let joiner = if unpacked.len() >= split::HEADER && unpacked[..4] == split::MAGIC {
+            Some(split::Joiner::new(&unpacked[..at], unpacked.len())?)
+        } else {
+            None
+        };
+        Ok(Loader {
+            unpacker,
+            unpacked: at,
+            joiner,
+            failed: None,
+        })
+    }
+
+    /// The wasm's size.
+    pub fn size(&self) -> usize {
+        match &self.joiner {
+            Some(joiner) => joiner.size(),
+            None => self.unpacker.size,
+        }
+    }
+
+    /// Whether the wasm is joined into an output of its own (then [`split::SLACK`] longer than
+    /// [`Loader::size`]) rather than being the unpacked bytes themselves.
+    pub fn is_split(&self) -> bool {
+        self.joiner.is_some()
+    }
+
+    /// About `work` bytes more: of the stream, then of the wasm joined from it. Returns how many
+    /// bytes of the wasm are ready, in `out` for a split file, in `unpacked` otherwise. The
+    /// buffers and `model` must be the same on every call; an error is final.
+    pub fn step(
+        &mut self,
+        src: &[u8],
+        unpacked: &mut [u8],
+        out: &mut [u8],
+        model: &mut Model,
+        work: usize,
+    ) -> Result<usize, Error> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        let result = self.run(src, unpacked, out, model, work);
+        if let Err(e) = result {
+            self.failed = Some(e);
+        }
+        result
+    }
+
+    fn run(
+        &mut self,
+        src: &[u8],
+        unpacked: &mut [u8],
+        out: &mut [u8],
+        model: &mut Model,
+        work: usize,
+    ) -> Result<usize, Error> {
+        let size = unpacked.len();
+        if self.unpacked < size {
+            let until = self.unpacked.saturating_add(work).min(size);
+            self.unpacked = self.unpacker.step(src, unpacked, model, until)?;
+        }
+        match &mut self.joiner {
+            Some(joiner) => joiner.step(unpacked, self.unpacked, out, work),
+            None => Ok(self.unpacked),
+        }
+    }
+}
+
 /// The module the pages run (`scripts/unlzma_build.py` embeds it in the loader): no imports, its
 /// own memory. The caller asks for room for the packed bytes (`zrz_input`) and writes them there,
-/// starts (`zrz_begin`: the unpacked size, or minus an [`Error`]), then steps (`zrz_step`: how many
-/// bytes are unpacked, or minus an [`Error`]) until that is the size, reading the wasm at
-/// `zrz_output` as it grows.
+/// starts (`zrz_begin`: the wasm's size, or minus an [`Error`]), then steps (`zrz_step(work)`: how
+/// many bytes of the wasm are ready, or minus an [`Error`]) until that is the size, reading the
+/// wasm at `zrz_output` as it grows.
 #[cfg(target_arch = "wasm32")]
 mod wasm {
     use core::arch::wasm32::{memory_grow, memory_size};
     use core::ptr::addr_of_mut;
 
-    use super::{Error, Model, Unpacker};
+    use super::{split, Error, Loader, Model};
 
     const PAGE: usize = 65536;
     static mut MODEL: Model = Model::ZEROED;
-    static mut UNPACKER: Option<Unpacker> = None;
+    static mut LOADER: Option<Loader> = None;
     static mut INPUT: (usize, usize) = (0, 0);
+    /// The unpacked stream; for a split file, the wasm is joined into OUTPUT, after it.
+    static mut UNPACKED: (usize, usize) = (0, 0);
     static mut OUTPUT: (usize, usize) = (0, 0);
 
     /// Grows the memory to hold `end` bytes; false when it cannot.
@@ -491,17 +586,10 @@ mod wasm {
         end <= have || memory_grow(0, (end - have).div_ceil(PAGE)) != usize::MAX
     }
 
-    /// The packed bytes and the output, where `zrz_input` and `zrz_begin` put them.
-    ///
     /// # Safety
-    /// Only after `zrz_begin` succeeded; the module is single-threaded and these calls do not nest.
-    unsafe fn buffers() -> (&'static [u8], &'static mut [u8]) {
-        let (input, len) = INPUT;
-        let (output, size) = OUTPUT;
-        (
-            core::slice::from_raw_parts(input as *const u8, len),
-            core::slice::from_raw_parts_mut(output as *mut u8, size),
-        )
+    /// The module is single-threaded and these calls do not nest; `at` and `len` are in memory.
+    unsafe fn bytes(at: usize, len: usize) -> &'static mut [u8] {
+        core::slice::from_raw_parts_mut(at as *mut u8, len)
     }
 
     /// Room for `len` packed bytes at the end of the memory; returns where (0: no room).
@@ -517,34 +605,57 @@ mod wasm {
 
     #[no_mangle]
     pub extern "C" fn zrz_begin() -> i32 {
-        let (input, len) = unsafe { INPUT };
-        let src = unsafe { core::slice::from_raw_parts(input as *const u8, len) };
-        let size = match super::unpacked_size(src) {
-            Ok(size) if size <= i32::MAX as usize => size,
-            Ok(_) => return -(Error::SizeNotStated as i32),
-            Err(e) => return -(e as i32),
-        };
-        if !reserve(input + len + size) {
-            return -(Error::SizeNotStated as i32);
-        }
-        unsafe { OUTPUT = (input + len, size) };
-        match Unpacker::new(src, size, unsafe { &mut *addr_of_mut!(MODEL) }) {
-            Ok(unpacker) => {
-                unsafe { UNPACKER = Some(unpacker) };
-                size as i32
-            }
+        match begin() {
+            Ok(size) => size as i32,
             Err(e) => -(e as i32),
         }
     }
 
+    fn begin() -> Result<usize, Error> {
+        let (input, len) = unsafe { INPUT };
+        let src = unsafe { bytes(input, len) };
+        let unpacked_size = super::unpacked_size(src)?;
+        let at = input + len;
+        if unpacked_size > i32::MAX as usize || !reserve(at + unpacked_size) {
+            return Err(Error::SizeNotStated);
+        }
+        unsafe { UNPACKED = (at, unpacked_size) };
+        let unpacked = unsafe { bytes(at, unpacked_size) };
+        let loader = Loader::new(src, unpacked, unsafe { &mut *addr_of_mut!(MODEL) })?;
+        let size = loader.size();
+        if loader.is_split() {
+            let out = at + unpacked_size;
+            if size > i32::MAX as usize || !reserve(out + size + split::SLACK) {
+                return Err(Error::Split);
+            }
+            unsafe { OUTPUT = (out, size + split::SLACK) };
+        } else {
+            unsafe { OUTPUT = (at, 0) };
+        }
+        unsafe { LOADER = Some(loader) };
+        Ok(size)
+    }
+
     #[no_mangle]
-    pub extern "C" fn zrz_step(until: usize) -> i32 {
-        let Some(unpacker) = (unsafe { &mut *addr_of_mut!(UNPACKER) }) else {
+    pub extern "C" fn zrz_step(work: usize) -> i32 {
+        let Some(loader) = (unsafe { &mut *addr_of_mut!(LOADER) }) else {
             return -(Error::BadStart as i32);
         };
-        let (src, out) = unsafe { buffers() };
-        match unpacker.step(src, out, unsafe { &mut *addr_of_mut!(MODEL) }, until) {
-            Ok(at) => at as i32,
+        let (src, unpacked, out) = unsafe {
+            (
+                bytes(INPUT.0, INPUT.1),
+                bytes(UNPACKED.0, UNPACKED.1),
+                bytes(OUTPUT.0, OUTPUT.1),
+            )
+        };
+        match loader.step(
+            src,
+            unpacked,
+            out,
+            unsafe { &mut *addr_of_mut!(MODEL) },
+            work,
+        ) {
+            Ok(ready) => ready as i32,
             Err(e) => -(e as i32),
         }
     }

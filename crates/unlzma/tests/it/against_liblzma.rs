@@ -10,7 +10,7 @@ use zrz_unlzma::{unpack, unpacked_size, Error, Model, Unpacker};
 
 /// `data` packed as `scripts/post_build.py` packs the wasm (the size in the header, the end marker
 /// kept), with the given literal and position settings; `sized: false` leaves the size unstated.
-fn pack(data: &[u8], lc: u32, lp: u32, pb: u32, sized: bool) -> Vec<u8> {
+pub fn pack(data: &[u8], lc: u32, lp: u32, pb: u32, sized: bool) -> Vec<u8> {
     let script = format!(
         "import lzma, struct, sys\n\
          data = sys.stdin.buffer.read()\n\
@@ -56,7 +56,7 @@ fn bytes(n: usize, seed: u32, alphabet: u32) -> Vec<u8> {
 }
 
 fn plan() -> Vec<u8> {
-    include_bytes!("../../domain/src/plan/template.json").to_vec()
+    include_bytes!("../../../domain/src/plan/template.json").to_vec()
 }
 
 #[test]
