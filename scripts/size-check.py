@@ -40,9 +40,11 @@ import sys
 # Lowered to 223 KiB (the wasm) and 243 KiB (the first visit), under the ceiling for the whole
 # visit, when what is packed became the wasm's split file (crates/unlzma/src/split.rs: the code
 # section in streams) at lc=1: 239.9 → 222.6 KiB and 257.0 → 241.9 KiB, the decoder in the start-up
-# scripts 4 KB larger.
-FIRST_PAGE_WASM_BUDGET = 223 * 1024
-FIRST_VISIT_BUDGET = 243 * 1024
+# scripts 4 KB larger. Then to 218 and 237 KiB when each load's alignment went beside its opcode
+# and the i32 constants into streams by the instruction after them: 222.6 → 217.2 KiB and
+# 241.9 → 236.5 KiB.
+FIRST_PAGE_WASM_BUDGET = 218 * 1024
+FIRST_VISIT_BUDGET = 237 * 1024
 GOAL_CEILING = 250 * 1024
 GOAL = 150 * 1024
 

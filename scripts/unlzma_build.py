@@ -1,5 +1,5 @@
 """The wasm's LZMA decoder as the pages run it: crates/unlzma built for wasm32 (a module of about
-9 KB, no imports: the decoder and the joiner of split files), optimised by npm's wasm-opt and
+10 KB, no imports: the decoder and the joiner of split files), optimised by npm's wasm-opt and
 embedded as base64 in scripts/unlzma.js; and `split`, the split file that post_build.py packs. Used by
 post_build.py, which puts it in the pages' start-up scripts and the reader worker's shim, and
 writes it as unlzma.js (read by make-single.py and check.html)."""

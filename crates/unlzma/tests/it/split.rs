@@ -4,7 +4,9 @@
 //! joins the wasm as the LZMA stream is unpacked, a piece at a time.
 
 use proptest::prelude::*;
-use zrz_unlzma::split::{join, split, Bad, SplitError, Stream, HEADER, MAGIC, SLACK, STREAMS};
+use zrz_unlzma::split::{
+    join, split, Bad, SplitError, Stream, HEADER, I32_BEFORE, I32_STREAMS, MAGIC, SLACK, STREAMS,
+};
 use zrz_unlzma::{unpacked_size, Error, Loader, Model};
 
 use crate::against_liblzma::pack;
@@ -114,15 +116,18 @@ fn header(file: &[u8]) -> Vec<u32> {
         .collect()
 }
 
-/// Stream `s` of a split file.
-fn stream(file: &[u8], s: Stream) -> &[u8] {
+/// Stream `s` (its index) of a split file.
+fn stream(file: &[u8], s: usize) -> &[u8] {
     let h = header(file);
     let mut at = HEADER + h[1] as usize;
-    for len in &h[3..3 + s as usize] {
+    for len in &h[3..3 + s] {
         at += *len as usize;
     }
-    &file[at..at + h[3 + s as usize] as usize]
+    &file[at..at + h[3 + s] as usize]
 }
+
+/// The `i32` stream of constants before anything not in [`I32_BEFORE`].
+const I32_OTHER: usize = Stream::I32 as usize + I32_STREAMS - 1;
 
 #[test]
 fn every_instruction_comes_back_byte_for_byte() {
@@ -149,37 +154,72 @@ fn each_kind_of_immediate_has_its_stream() {
     let body = vec![
         1, 2, 0x7e, // two i64 locals
         0x20, 5, 0x23, 6, 0x10, 7, 0x11, 8, 0, 0x0c, 0, 0x41, 9, 0x42, 10, 0x43, 1, 2, 3, 4, 0x28,
-        2, 11, 0x25, 12, 0x02, 0x40, 0x0b, 0x0b,
+        2, 11, 0x25, 12, 0x02, 0x40, 0x41, 13, 0x6a, 0x0b, 0x0b,
     ];
     let wasm = module(&[body], &[1, 2, 3]);
     let file = split(&wasm).unwrap();
     // The code section's id, size and count (one byte each here).
     let head_len = CODE + 3;
     assert_eq!(header(&file)[..3], [wasm.len() as u32, head_len as u32, 1]);
+    assert_eq!(header(&file).len(), 3 + STREAMS);
     assert_eq!(&file[HEADER..HEADER + head_len], &wasm[..head_len]);
     assert_eq!(&file[file.len() - 3..], [1, 2, 3]);
-    let expected: [(Stream, &[u8]); STREAMS] = [
-        (
-            Stream::Op,
-            &[
-                0x20, 0x23, 0x10, 0x11, 0x0c, 0x41, 0x42, 0x43, 0x28, 0x25, 0x02, 0x40, 0x0b, 0x0b,
-            ],
-        ),
-        (Stream::Locals, &[1, 2, 0x7e]),
-        (Stream::Local, &[5]),
-        (Stream::Global, &[6]),
-        (Stream::Call, &[7]),
-        (Stream::Indirect, &[8, 0]),
-        (Stream::Branch, &[0]),
-        (Stream::I32, &[9]),
-        (Stream::I64, &[10]),
-        (Stream::Float, &[1, 2, 3, 4]),
-        (Stream::Align, &[2]),
-        (Stream::Offset, &[11]),
-        (Stream::Other, &[12]),
+    let ops: &[u8] = &[
+        0x20, 0x23, 0x10, 0x11, 0x0c, 0x41, 0x42, 0x43, 0x28, 2, 0x25, 0x02, 0x40, 0x41, 0x6a,
+        0x0b, 0x0b,
     ];
+    let expected: [(usize, &[u8]); 13] = [
+        (Stream::Op as usize, ops),
+        (Stream::Locals as usize, &[1, 2, 0x7e]),
+        (Stream::Local as usize, &[5]),
+        (Stream::Global as usize, &[6]),
+        (Stream::Call as usize, &[7]),
+        (Stream::Indirect as usize, &[8, 0]),
+        (Stream::Branch as usize, &[0]),
+        (Stream::I64 as usize, &[10]),
+        (Stream::Float as usize, &[1, 2, 3, 4]),
+        (Stream::Offset as usize, &[11]),
+        (Stream::Other as usize, &[12]),
+        // Before i32.add, the first of I32_BEFORE; before i64.const, none of them.
+        (Stream::I32 as usize, &[13]),
+        (I32_OTHER, &[9]),
+    ];
+    let mut total = 0;
     for (s, bytes) in expected {
-        assert_eq!(stream(&file, s), bytes, "{s:?}");
+        assert_eq!(stream(&file, s), bytes, "stream {s}");
+        total += bytes.len();
+    }
+    assert_eq!(
+        file.len(),
+        HEADER + head_len + total + 3,
+        "no other stream holds anything"
+    );
+    assert_eq!(join(&file), Ok(wasm));
+}
+
+#[test]
+fn an_i32_constant_goes_to_the_stream_of_what_follows_it() {
+    let mut body = vec![0];
+    for (i, &next) in I32_BEFORE.iter().enumerate() {
+        // The constant, then the next instruction's opcode; what follows it does not matter here
+        // (the walk reads it as that instruction), so each comes with immediates of its shape.
+        body.extend([0x41, 0x80 | i as u8, 0x01]);
+        body.push(next);
+        body.extend(match next {
+            0x36 | 0x29 | 0x3a | 0x28 => vec![2, 0],
+            0x41 | 0x10 | 0x21 | 0x20 => vec![0],
+            0xfc => vec![11, 0],
+            _ => vec![],
+        });
+    }
+    body.push(0x0b);
+    let wasm = module(&[body], &[]);
+    let file = split(&wasm).unwrap();
+    for (i, next) in I32_BEFORE.iter().enumerate() {
+        let s = stream(&file, Stream::I32 as usize + i);
+        // i32.const 0x41 is itself followed by a constant before the next instruction.
+        let own = [0x80 | i as u8, 0x01];
+        assert!(s.starts_with(&own), "before {next:#x}: {s:?}");
     }
     assert_eq!(join(&file), Ok(wasm));
 }
@@ -462,24 +502,10 @@ proptest! {
 }
 
 #[test]
-fn random_bodies_cover_every_shape() {
-    // The generator above reaches past a few shapes only: the hand-made body covers the rest.
+fn the_hand_made_body_fills_every_fixed_stream() {
     let file = split(&module(&[every_shape()], &[])).unwrap();
-    for s in [
-        Stream::Op,
-        Stream::Locals,
-        Stream::Local,
-        Stream::Global,
-        Stream::Call,
-        Stream::Indirect,
-        Stream::Branch,
-        Stream::I32,
-        Stream::I64,
-        Stream::Float,
-        Stream::Align,
-        Stream::Offset,
-        Stream::Other,
-    ] {
-        assert!(!stream(&file, s).is_empty(), "{s:?}");
+    for s in 0..Stream::I32 as usize {
+        assert!(!stream(&file, s).is_empty(), "stream {s}");
     }
+    assert!(!stream(&file, I32_OTHER).is_empty());
 }
