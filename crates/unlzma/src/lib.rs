@@ -548,11 +548,9 @@ impl Loader {
         model: &mut Model,
         work: usize,
     ) -> Result<usize, Error> {
-        let size = unpacked.len();
-        if self.unpacked < size {
-            let until = self.unpacked.saturating_add(work).min(size);
-            self.unpacked = self.unpacker.step(src, unpacked, model, until)?;
-        }
+        // Once the stream is at its end, the unpacker only says so again.
+        let until = self.unpacked.saturating_add(work).min(unpacked.len());
+        self.unpacked = self.unpacker.step(src, unpacked, model, until)?;
         match &mut self.joiner {
             Some(joiner) => joiner.step(unpacked, self.unpacked, out, work),
             None => Ok(self.unpacked),

@@ -363,12 +363,12 @@ struct FromStreams<'a> {
 
 impl Walk for FromStreams<'_> {
     fn op_after_leb(&self) -> u8 {
-        // The LEB128 is in a stream of its own: the next opcode is the next of the opcodes.
-        let op = Stream::Op as usize;
-        match self.cursor[op] < self.end[op] {
-            true => self.src[self.cursor[op]],
-            false => 0,
-        }
+        // The LEB128 is in a stream of its own: the next opcode is the next of the opcodes. Past
+        // their end (a damaged file) any byte will do: the walk stops at the next opcode.
+        self.src
+            .get(self.cursor[Stream::Op as usize])
+            .copied()
+            .unwrap_or(0)
     }
 
     fn byte(&mut self, s: usize) -> Result<u8, Bad> {
@@ -471,14 +471,7 @@ impl Joiner {
         if self.phase == Phase::Head {
             let upto = ready.min(self.head_end);
             let from = HEADER + self.out;
-            if upto > from {
-                let n = upto - from;
-                if self.out + n > self.size {
-                    return Err(Error::Split);
-                }
-                out[self.out..self.out + n].copy_from_slice(&file[from..upto]);
-                self.out += n;
-            }
+            self.copy(&file[from..upto.max(from)], out)?;
             if HEADER + self.out == self.head_end {
                 self.phase = Phase::Code;
             }
@@ -498,14 +491,7 @@ impl Joiner {
         }
         if self.phase == Phase::Tail {
             let from = self.tail + (self.out - self.tail_out);
-            if ready > from {
-                let n = ready - from;
-                if self.out + n > self.size {
-                    return Err(Error::Split);
-                }
-                out[self.out..self.out + n].copy_from_slice(&file[from..ready]);
-                self.out += n;
-            }
+            self.copy(&file[from..ready.max(from)], out)?;
             if ready == self.file_size {
                 if self.out != self.size {
                     return Err(Error::Split);
@@ -514,6 +500,17 @@ impl Joiner {
             }
         }
         Ok(self.out)
+    }
+
+    /// Copies `bytes` as they are to the wasm, which must not grow past its size.
+    fn copy(&mut self, bytes: &[u8], out: &mut [u8]) -> Result<(), Error> {
+        let end = self.out + bytes.len();
+        if end > self.size {
+            return Err(Error::Split);
+        }
+        out[self.out..end].copy_from_slice(bytes);
+        self.out = end;
+        Ok(())
     }
 
     /// Rebuilds the next function: its body [`SLACK`] bytes on, then its size before it.
@@ -728,8 +725,10 @@ mod native {
     pub fn join(file: &[u8]) -> Result<Vec<u8>, Error> {
         let mut joiner = Joiner::new(file, file.len())?;
         let mut out = vec![0; joiner.size() + SLACK];
-        while !joiner.is_done() {
-            joiner.step(file, file.len(), &mut out, usize::MAX)?;
+        // With the whole file there and no limit on the work, one step goes to the end.
+        joiner.step(file, file.len(), &mut out, usize::MAX)?;
+        if !joiner.is_done() {
+            return Err(Error::Split);
         }
         out.truncate(joiner.size());
         Ok(out)

@@ -305,6 +305,8 @@ fn a_damaged_header_is_refused() {
         ("a larger wasm", with(0, h[0] + 1)),
         ("a smaller wasm", with(0, h[0] - 1)),
         ("a wasm far larger than the file", with(0, u32::MAX)),
+        ("a wasm smaller than its head", with(0, 10)),
+        ("a wasm smaller than its head and code", with(0, h[1] + 20)),
         ("a longer head", with(1, h[1] + 1)),
         ("a head past the end", with(1, u32::MAX)),
         ("another function", with(2, h[2] + 1)),
@@ -337,7 +339,13 @@ fn load(packed: &[u8], work: usize) -> Result<(Vec<u8>, Vec<usize>), Error> {
         if now == size {
             break;
         }
-        assert!(ready.len() < 1_000_000, "no progress");
+        // Each step moves on by `work` bytes of the stream or of the wasm, until both are done.
+        let steps = (unpacked.len() + size) / work.max(1) + 3;
+        assert!(
+            ready.len() <= steps,
+            "{} steps of {work} bytes and no end",
+            ready.len()
+        );
     }
     let wasm = if loader.is_split() {
         out[..size].to_vec()
@@ -367,6 +375,34 @@ fn the_loader_joins_the_wasm_as_the_stream_is_unpacked() {
             );
         }
     }
+}
+
+#[test]
+fn a_long_tail_is_handed_on_as_it_is_unpacked() {
+    // Incompressible data after the code: the stream is still being unpacked once the code is
+    // rebuilt, so the tail comes in pieces.
+    let mut x = 7u32;
+    let noise: Vec<u8> = (0..20_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect();
+    let wasm = module(&[every_shape()], &section(11, &noise));
+    let packed = pack(&split(&wasm).unwrap(), 1, 0, 0, true);
+    let (got, ready) = load(&packed, 100).unwrap();
+    assert_eq!(got, wasm);
+    let code_end = wasm.len() - noise.len();
+    assert!(
+        ready
+            .iter()
+            .filter(|&&r| r > code_end && r < wasm.len())
+            .count()
+            > 10,
+        "{ready:?}"
+    );
 }
 
 #[test]
@@ -508,4 +544,38 @@ fn the_hand_made_body_fills_every_fixed_stream() {
         assert!(!stream(&file, s).is_empty(), "stream {s}");
     }
     assert!(!stream(&file, I32_OTHER).is_empty());
+}
+
+#[test]
+fn the_joiner_refuses_buffers_other_than_its_own() {
+    use zrz_unlzma::split::Joiner;
+    let file = split(&module(&[every_shape()], &data_and_names())).unwrap();
+    let fresh = || Joiner::new(&file, file.len()).unwrap();
+    let size = fresh().size();
+    let mut out = vec![0; size + SLACK];
+    let longer = [file.clone(), vec![0]].concat();
+    assert_eq!(
+        fresh().step(&longer, file.len(), &mut out, 10),
+        Err(Error::Split),
+        "another file"
+    );
+    assert_eq!(
+        fresh().step(&file, file.len() + 1, &mut out, 10),
+        Err(Error::Split),
+        "more ready than there is"
+    );
+    assert_eq!(
+        fresh().step(&file, file.len(), &mut out[..size], 10),
+        Err(Error::Split),
+        "no slack"
+    );
+    assert_eq!(
+        fresh().step(&file, file.len(), &mut vec![0; size + SLACK + 1], 10),
+        Err(Error::Split),
+        "too long"
+    );
+    assert_eq!(
+        fresh().step(&file, file.len(), &mut out, usize::MAX),
+        Ok(size)
+    );
 }
