@@ -275,6 +275,7 @@ fn a_module_the_walk_does_not_know_is_refused_with_why() {
     padded[code + 1] += 1;
     assert_eq!(split(&padded), Err(SplitError::LongSize { function: 0 }));
     assert_eq!(split(b"\0asm\x02\0\0\0"), Err(SplitError::NotWasm));
+    assert_eq!(split(b"\0asm\x01\0\0\0"), Err(SplitError::NoCode));
     assert_eq!(split(b"\0as"), Err(SplitError::NotWasm));
     assert_eq!(split(&module(&[], &[])[..20]), Err(SplitError::NotWasm));
     let no_code = [b"\0asm\x01\0\0\0".to_vec(), section(1, &[0])].concat();
@@ -578,4 +579,33 @@ fn the_joiner_refuses_buffers_other_than_its_own() {
         fresh().step(&file, file.len(), &mut out, usize::MAX),
         Ok(size)
     );
+}
+
+#[test]
+fn a_refusal_says_which_function_and_why() {
+    // What the build prints when it cannot split a module.
+    let cases = [
+        (SplitError::NotWasm, "not a wasm module"),
+        (SplitError::NoCode, "the module has no code section"),
+        (
+            SplitError::LongSize { function: 3 },
+            "function 3: its size is not in its shortest LEB128",
+        ),
+        (
+            SplitError::Body {
+                function: 4,
+                at: 99,
+                bad: Bad::Opcode(0xfd),
+            },
+            "function 4, byte 99 of the module: Opcode(253)",
+        ),
+        (
+            SplitError::Size { function: 5 },
+            "function 5: its last `end` comes before its size",
+        ),
+        (SplitError::TooLarge, "over 4 GB"),
+    ];
+    for (error, text) in cases {
+        assert_eq!(error.to_string(), text);
+    }
 }
