@@ -4,6 +4,7 @@ embedded as base64 in scripts/unlzma.js; and `split`, the split file that post_b
 post_build.py, which puts it in the pages' start-up scripts and the reader worker's shim, and
 writes it as unlzma.js (read by make-single.py and check.html)."""
 import base64
+import functools
 import os
 import subprocess
 import tempfile
@@ -26,20 +27,25 @@ def module():
     return open(optimised, "rb").read()
 
 
-def split(wasm):
-    """The split file of `wasm` (bytes): its code section in streams, which LZMA packs about 7%
-    smaller (crates/unlzma/src/split.rs; the decoder joins it back). Built and run natively; it
-    checks that the file joins back to `wasm` byte for byte, and fails the build, naming why, on a
-    module it cannot split."""
-    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+@functools.cache
+def split_tool():
+    """The native `zrz-split`, built once per build (the full app's build packs two wasm files)."""
     subprocess.run(
         ["cargo", "build", "--quiet", "--offline", "--locked", "--release", "-p", "zrz-unlzma", "--bin", "zrz-split"],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
     )
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+    return os.path.join(target, "release", "zrz-split")
+
+
+def split(wasm):
+    """The split file of `wasm` (bytes): its code section in streams, which LZMA packs about 9%
+    smaller (crates/unlzma/src/split.rs; the decoder joins it back). It checks that the file joins
+    back to `wasm` byte for byte, and fails the build, naming why, on a module it cannot split."""
     with tempfile.TemporaryDirectory() as scratch:
         source, out = os.path.join(scratch, "in.wasm"), os.path.join(scratch, "out.split")
         open(source, "wb").write(wasm)
-        subprocess.run([os.path.join(target, "release", "zrz-split"), source, out], check=True)
+        subprocess.run([split_tool(), source, out], check=True)
         return open(out, "rb").read()
 
 

@@ -304,8 +304,8 @@ pub fn walk_function(w: &mut impl Walk) -> Result<(), Bad> {
                 let stream = I32_STREAM[w.op_after_leb() as usize];
                 w.leb(stream as usize)?;
             }
-            F32 => bytes(w, 4)?,
-            F64 => bytes(w, 8)?,
+            F32 => float(w, 4)?,
+            F64 => float(w, 8)?,
             PREFIXED => {
                 let sub = w.leb(OP)?;
                 let shapes = PREFIXED_OPS.get(sub as usize).ok_or(Bad::Prefixed(sub))?;
@@ -326,7 +326,8 @@ pub fn walk_function(w: &mut impl Walk) -> Result<(), Bad> {
     }
 }
 
-fn bytes(w: &mut impl Walk, n: usize) -> Result<(), Bad> {
+/// A float constant's `n` bytes, as they are.
+fn float(w: &mut impl Walk, n: usize) -> Result<(), Bad> {
     for _ in 0..n {
         w.byte(Stream::Float as usize)?;
     }
