@@ -5,7 +5,7 @@ PORT ?= 8080
 CARGO_HOME ?= $(HOME)/.cargo
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 
-.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e size size-check bench bench-quick
+.PHONY: run test build tools test-tools bench-tools lint test-native test-wasm test-e2e size size-check bench bench-quick
 
 run: tools
 	scripts/build.sh
@@ -20,6 +20,9 @@ tools:
 
 test-tools:
 	scripts/bootstrap.sh test
+
+bench-tools:
+	scripts/bootstrap.sh bench
 
 build: tools
 	scripts/build.sh
@@ -55,9 +58,9 @@ size-check: build
 # The app beside two peer implementations of its checklist page, written to docs/benchmarks.md
 # (docs/testing.md, section Benchmarks). Never part of `make test`. RUNS=N alternating runs.
 RUNS ?= 3
-bench: build
+bench: bench-tools build
 	RUNS=$(RUNS) scripts/bench.sh
 
 # One run, no Lighthouse, short criterion runs, written to target/bench/: for checking the harness.
-bench-quick: build
+bench-quick: bench-tools build
 	RUNS=1 QUICK=1 scripts/bench.sh --lighthouse 0 --doc target/bench/benchmarks-quick.md

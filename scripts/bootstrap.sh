@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what `make run` (mode "build") or `make test` (mode "test") needs, and nothing that is
-# already there. Every version is pinned here or in Cargo.lock / package-lock.json.
+# Installs what `make run` (mode "build"), `make test` (mode "test") or `make bench` (mode "bench":
+# the build's tools and Chromium) needs, and nothing that is already there. Every version is pinned here or in Cargo.lock / package-lock.json.
 set -euo pipefail
 mode=${1:-build}
 cd "$(dirname "$0")/.."
@@ -42,12 +42,15 @@ fi
 # trunk runs offline (Trunk.toml): every crate must be in the local registry cache.
 cargo fetch --locked >/dev/null
 
-if [ "$mode" = test ]; then
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing Debian's chromium and chromium-driver"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+fi
+
+if [ "$mode" = test ]; then
   # The print tests read the printed PDF's text and pages (pdftotext, pdftoppm).
   if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
     say "installing Debian's poppler-utils (pdftotext, pdftoppm)"

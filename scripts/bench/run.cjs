@@ -153,6 +153,12 @@ async function main() {
     gzip.stop();
   }
   fs.writeFileSync(path.join(out, 'raw.json'), JSON.stringify(raw, null, 1) + '\n');
+  // A run in which the browser measured nothing (no Chromium, say) must not replace the last good doc.
+  if (raw.sessions.length === 0) {
+    log(`no browser measurement succeeded: ${path.relative(ROOT, doc)} left as it was (first error: ${raw.errors[0]})\n`);
+    process.exitCode = 1;
+    return;
+  }
   fs.writeFileSync(doc, render(raw));
   log(`wrote ${path.relative(ROOT, doc)} and ${path.relative(ROOT, path.join(out, 'raw.json'))}\n`);
   if (raw.errors.length) {
