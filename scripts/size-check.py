@@ -43,8 +43,13 @@ import sys
 # scripts 4 KB larger. Then to 218 and 237 KiB when each load's alignment went beside its opcode
 # and the i32 constants into streams by the instruction after them: 222.6 → 217.2 KiB and
 # 241.9 → 236.5 KiB.
-FIRST_PAGE_WASM_BUDGET = 218 * 1024
-FIRST_VISIT_BUDGET = 237 * 1024
+# Raised by 1 KiB each, to 219 and 238 KiB, with nothing in the repository changed: the same commit
+# built on 2026-12-03's new machine packed 238 bytes larger (222,367 → 222,605; 242,225 → 242,460
+# for the visit), the same at two checkout paths, which left the visit 228 bytes under its ratchet.
+# wasm-bindgen-cli is installed without --locked (bootstrap.sh), so its own dependencies, and the
+# module it writes, can differ by machine; a ratchet must not fail a build for that.
+FIRST_PAGE_WASM_BUDGET = 219 * 1024
+FIRST_VISIT_BUDGET = 238 * 1024
 GOAL_CEILING = 250 * 1024
 GOAL = 150 * 1024
 
