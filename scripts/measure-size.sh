@@ -18,12 +18,14 @@ print("by `scripts/post_build.py`; unpacked and joined by the decoder the start-
 print("`crates/unlzma`),")
 print("which travels as it is: *raw* is what a server without compression sends.\n")
 print("| file | raw | gzip |\n| --- | ---: | ---: |")
+# trunk writes its hash in hex without leading zeros: up to 16 digits, not always 16.
+HASH = re.compile(r"-[0-9a-f]{1,16}(?=(_bg)?\.)")
 total_raw = total_gz = 0
 for f in check["page_files"]("dist", "index.html"):
     raw, z = check["sizes"]("dist", f)
     total_raw += raw
     total_gz += z
-    print(f"| `{re.sub(r'-[0-9a-f]{16}', '-…', f)}` | {raw} | {z} |")
+    print(f"| `{HASH.sub('-…', f)}` | {raw} | {z} |")
 print(f"| **first visit** | **{total_raw}** | **{total_gz}** |")
 PY
 cat docs/size.md

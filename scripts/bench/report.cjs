@@ -92,7 +92,8 @@ function render(raw) {
     L.push(`**${label[t]}**`);
     L.push('');
     if (!b) { L.push('not measured (see Errors)'); L.push(''); continue; }
-    const hash = (f) => f.replace(/-[0-9a-f]{16}(_bg)?\./, (x, bg) => `-…${bg || ''}.`).replace(/-[A-Za-z0-9_]{8}\./, '-….');
+    // trunk writes its hash in hex without leading zeros (up to 16 digits); vite's is 8 characters.
+    const hash = (f) => f.replace(/-[0-9a-f]{1,16}(_bg)?\./, (x, bg) => `-…${bg || ''}.`).replace(/-[A-Za-z0-9_]{8}\./, '-….');
     table(['file', 'raw', 'gzip -9', 'brotli 11'], [
       ...b.files.map((f) => [`\`${hash(f.file)}\``, int(f.raw), int(f.gzip9), int(f.brotli11)]),
       ['**total**', `**${int(b.total.raw)}**`, `**${int(b.total.gzip9)}**`, `**${int(b.total.brotli11)}**`],
